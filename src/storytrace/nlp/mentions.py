@@ -1,0 +1,140 @@
+"""Actor mentions and the actor layer: the interface quotes, claims and events use to ask
+"which actor is this phrase?".
+
+The actor extractor (``actors.py``) builds an :class:`ActorLayer`; other layers only read it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storytrace.records import Actor, ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor in the text."""
+
+    start: int  # character offsets into the document text
+    end: int
+    tok_start: int  # token offsets [tok_start, tok_end)
+    tok_end: int
+    text: str
+    actor_id: str | None  # canonical id (PRK, person:choe-son-hui, org:kcna); None if unknown
+    name: str  # canonical name
+    kind: str  # country | person | organization | group | igo
+    country: str | None = None
+    sector: str | None = None  # PLOVER sector of this mention (MIL for "North Korean troops")
+    role: str | None = None
+    place: bool = False  # a locative use ("in Moscow"): a place, not an acting actor
+    gender: str | None = None  # "f" / "m" for persons when known (pronoun resolution)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+    def ref(self, text: str | None = None) -> ActorRef:
+        return ActorRef(id=self.actor_id, name=self.name, text=text or self.text, country=self.country)
+
+
+class ActorLayer:
+    """Actors of a document and their mentions, with lookups by token."""
+
+    def __init__(self, actors: list[Actor], mentions: list[Mention]):
+        self.actors = actors
+        self.mentions = sorted(mentions, key=lambda m: (m.tok_start, -m.tok_end))
+        self._starts = [m.tok_start for m in self.mentions]
+        self._by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.tok_start, m.tok_end):
+                self._by_token.setdefault(i, m)
+        self.by_id = {a.id: a for a in actors}
+
+    # -------------------------------------------------------------- lookups
+    def at(self, i: int, *, places: bool = False) -> Mention | None:
+        """The mention covering token ``i`` (locative place uses only when ``places``)."""
+        m = self._by_token.get(i)
+        if m is not None and m.place and not places:
+            return None
+        return m
+
+    def within(self, tok_start: int, tok_end: int, *, places: bool = False) -> list[Mention]:
+        """Mentions lying inside tokens [tok_start, tok_end)."""
+        lo = bisect.bisect_left(self._starts, tok_start)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.tok_start >= tok_end:
+                break
+            if m.tok_end <= tok_end and (places or not m.place):
+                out.append(m)
+        return out
+
+    def before(self, i: int, *, persons: bool | None = None, limit_tokens: int = 400) -> list[Mention]:
+        """Mentions ending before token ``i``, nearest first."""
+        lo = bisect.bisect_left(self._starts, max(0, i - limit_tokens))
+        hi = bisect.bisect_left(self._starts, i)
+        found = [m for m in self.mentions[lo:hi] if m.tok_end <= i and not m.place]
+        if persons is not None:
+            found = [m for m in found if m.is_person == persons]
+        return list(reversed(found))
+
+    def phrase(self, token: Token) -> list[Mention]:
+        """The actors a noun phrase headed by ``token`` stands for.
+
+        "Pyongyang" -> [PRK]; "North Korean troops" -> [PRK (MIL)]; "Washington and Seoul" ->
+        [USA, KOR]; "Russia's foreign minister Sergei Lavrov" -> [Lavrov]; "she" -> her antecedent.
+        """
+        out: list[Mention] = []
+        for head in [token, *_conjuncts(token)]:
+            m = self._head_mention(head)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _head_mention(self, head: Token) -> Mention | None:
+        m = self.at(head.i)
+        if m is not None:
+            return m
+        if head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS:
+            return self.antecedent(head)
+        # a modifier names the actor: "North Korean troops", "Russia's army", "US intelligence"
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < head.i:
+                m = self.at(child.i)
+                if m is not None:
+                    return m
+        # apposition: "the Russian president, Vladimir Putin"
+        for child in head.children:
+            if child.dep_ == "appos":
+                m = self.at(child.i)
+                if m is not None:
+                    return m
+        return None
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """A pronoun's referent: the nearest earlier person for he/she, else the nearest
+        earlier country/organization for it/they."""
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            gender = "f" if word in {"she", "her", "hers", "herself"} else "m"
+            candidates = self.before(token.i, persons=True)
+            for m in candidates:
+                if m.gender in (None, gender):
+                    return m
+            return candidates[0] if candidates else None
+        if word in GROUP_PRONOUNS:
+            candidates = self.before(token.i, persons=False)
+            return candidates[0] if candidates else None
+        return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i]
