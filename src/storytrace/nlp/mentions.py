@@ -35,6 +35,7 @@ class Mention:
     sector: str | None = None  # PLOVER sector of this mention (MIL for "North Korean troops")
     role: str | None = None
     place: bool = False  # a locative use ("in Moscow"): a place, not an acting actor
+    metonym: bool = False  # a place name standing for an actor ("Pyongyang urged"): not a place here
     gender: str | None = None  # "f" / "m" for persons when known (pronoun resolution)
 
     @property
