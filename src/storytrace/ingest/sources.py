@@ -29,7 +29,8 @@ CSV_SUFFIXES = {".csv", ".tsv"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
 RECORD_FIELDS = ("id", "title", "text", "published", "source", "url")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one document; JSONL/CSV files are streamed
+DEFAULT_MAX_BYTES = 20_000_000  # one document; JSONL/CSV files are streamed
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass
@@ -226,27 +227,29 @@ def _read_jsonl_stream(path: Path, defaults: Defaults) -> Iterator[Item]:
             return
         with open(path, "rb") as fh:
             head = fh.read(8192)
-        if b"\x00" in head:
-            yield InputError(where, "binary file, not JSON lines")
-            return
-        with open(path, encoding="utf-8-sig", errors="strict", newline="") as fh:
+            if b"\x00" in head:
+                yield InputError(where, "binary file, not JSON lines")
+                return
+            fh.seek(0)
             yield from _read_jsonl_lines(fh, where, defaults)
     except OSError as exc:
         yield InputError(where, f"cannot read file ({exc.strerror})")
 
 
-def _read_jsonl_lines(fh: Iterable[str], where: str, defaults: Defaults) -> Iterator[Item]:
-    n = 0
-    lines = iter(fh)
-    while True:
-        n += 1
-        try:
-            line = next(lines)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:
-            yield InputError(f"{where}:{n}", f"invalid UTF-8 (byte {exc.start}); convert the file to UTF-8")
-            return
+def _read_jsonl_lines(fh: Iterable[bytes] | Iterable[str], where: str, defaults: Defaults) -> Iterator[Item]:
+    """One document per line; a bad line (invalid UTF-8, malformed JSON) fails alone."""
+    for n, raw in enumerate(fh, 1):
+        if isinstance(raw, bytes):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(f"{where}:{n}", f"invalid UTF-8 at byte {exc.start} of the line; "
+                                                 "convert the file to UTF-8")
+                continue
+        else:
+            line = raw
         if not line.strip():
             continue
         if len(line) > defaults.max_bytes:
@@ -269,13 +272,11 @@ def _read_csv(path: Path, defaults: Defaults) -> Iterator[Item]:
             return
         with open(path, "rb") as fh:
             head = fh.read(65536)
-        try:
-            decode(head[: head.rfind(b"\n") + 1] or head, where)
-        except InputError as exc:
-            yield exc
+        if b"\x00" in head:
+            yield InputError(where, "binary file, not CSV")
             return
         csv.field_size_limit(defaults.max_bytes)
-        with open(path, encoding="utf-8-sig", newline="") as fh:
+        with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
             dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
             reader = csv.DictReader(fh, dialect=dialect)
             if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
@@ -291,6 +292,10 @@ def _read_csv(path: Path, defaults: Defaults) -> Iterator[Item]:
                     yield InputError(f"{where}:{reader.line_num}", f"unreadable CSV row ({exc})")
                     return
                 record = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
+                if any(isinstance(v, str) and _SURROGATE.search(v) for v in record.values()):
+                    yield InputError(f"{where}:{reader.line_num}", "invalid UTF-8 in this row; "
+                                                                    "convert the file to UTF-8")
+                    continue
                 yield record_doc(record, f"{where}:{reader.line_num}", defaults)
     except OSError as exc:
         yield InputError(where, f"cannot read file ({exc.strerror})")

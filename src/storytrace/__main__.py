@@ -1,0 +1,3 @@
+from storytrace.cli.app import run
+
+run()
