@@ -8,7 +8,7 @@ import logging
 import typer
 
 from storytrace import __version__
-from storytrace.cli import demo, export, ingest, query
+from storytrace.cli import demo, export, ingest, query, serve
 
 app = typer.Typer(
     name="storytrace",
@@ -49,6 +49,7 @@ app.command()(query.events)
 app.command()(query.places)
 app.command()(query.search)
 app.command()(demo.demo)
+app.command()(serve.serve)
 
 
 def run() -> None:

@@ -194,3 +194,90 @@ def fts_query(text: str) -> str:
         if word:
             out.append(f'"{word}"')
     return " ".join(out) or '""'
+
+
+DOC_SORTS = {"published": "d.published", "-published": "d.published DESC", "title": "d.title",
+             "source": "d.source", "words": "d.words", "-words": "d.words DESC", "id": "d.id"}
+
+
+def documents(store: Store, *, q: str | None = None, since: str | None = None, until: str | None = None,
+              source: str | None = None, ids: list[str] | None = None, sort: str = "-published",
+              duplicates: bool = True, page: Page | None = None) -> list[dict[str, Any]]:
+    """Documents with per-layer counts; ``q`` is a full-text query (FTS5, words ANDed)."""
+    page = page or Page()
+    clause: list[str] = []
+    params: list[Any] = []
+    join = ""
+    if q:
+        join = "JOIN documents_fts f ON f.rowid = d.rowid AND documents_fts MATCH ?"
+        params.append(fts_query(q))
+    _since(clause, params, since, until)
+    if source:
+        clause.append("d.source = ? COLLATE NOCASE")
+        params.append(source)
+    if ids is not None:
+        clause.append(f"d.id IN ({', '.join('?' for _ in ids)})")
+        params += ids
+    if not duplicates:
+        clause.append(_NOT_DUP)
+    order = DOC_SORTS[sort]
+    counts = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.doc_id = d.id) AS n_{t}" for t in LAYERS)
+    sql = f"""SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.status, d.duplicate_of,
+                     d.words, substr(d.text, 1, 240) AS lead, {counts}
+              FROM documents d {join} {_where(clause)} ORDER BY {order}, d.rowid LIMIT ? OFFSET ?"""
+    return [dict(r) for r in store.execute(sql, [*params, page.limit, page.offset])]
+
+
+def actor_summary(store: Store, actor_id: str) -> dict[str, Any] | None:
+    row = store.execute(
+        """SELECT a.actor_id AS id, max(a.name) AS name, max(a.kind) AS kind, max(a.country) AS country,
+                  max(a.sector) AS sector, max(a.role) AS role, sum(a.mention_count) AS mentions,
+                  count(DISTINCT a.doc_id) AS documents, min(d.published) AS first_seen,
+                  max(d.published) AS last_seen
+           FROM actors a JOIN documents d ON d.id = a.doc_id
+           WHERE a.actor_id = ? AND d.duplicate_of IS NULL GROUP BY a.actor_id""", (actor_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    record = store.execute("SELECT record FROM actors WHERE actor_id = ? LIMIT 1", (actor_id,)).fetchone()
+    out["wikidata"] = json.loads(record[0]).get("wikidata") if record else None
+    return out
+
+
+def actor_documents(store: Store, actor_id: str, page: Page | None = None) -> list[dict[str, Any]]:
+    page = page or Page()
+    sql = """SELECT d.id, d.title, d.published, d.source, a.mention_count AS mentions
+             FROM actors a JOIN documents d ON d.id = a.doc_id
+             WHERE a.actor_id = ? AND d.duplicate_of IS NULL
+             ORDER BY d.published DESC, d.rowid LIMIT ? OFFSET ?"""
+    return [dict(r) for r in store.execute(sql, (actor_id, page.limit, page.offset))]
+
+
+def actor_quotes(store: Store, actor_id: str, page: Page | None = None) -> list[dict[str, Any]]:
+    page = page or Page()
+    sql = """SELECT q.doc_id, q.idx, q.text, q.kind, q.cue, q.speaker_text, q.start, q."end",
+                    d.published, d.source, d.title
+             FROM quotes q JOIN documents d ON d.id = q.doc_id
+             WHERE q.speaker_id = ? AND d.duplicate_of IS NULL
+             ORDER BY d.published DESC, q.doc_id, q.idx LIMIT ? OFFSET ?"""
+    return [dict(r) for r in store.execute(sql, (actor_id, page.limit, page.offset))]
+
+
+def neighbours(store: Store, actor_id: str, limit: int = 25) -> list[dict[str, Any]]:
+    """Actors that share events with ``actor_id`` (either role), with the event types."""
+    sql = """SELECT o.actor_id AS id, max(o.name) AS name, max(o.country) AS country,
+                    count(*) AS events, group_concat(DISTINCT e.type) AS types
+             FROM event_roles r
+             JOIN event_roles o ON o.doc_id = r.doc_id AND o.idx = r.idx AND o.role != 'reported_by'
+                                AND coalesce(o.actor_id, '') != r.actor_id
+             JOIN events e ON e.doc_id = r.doc_id AND e.idx = r.idx
+             JOIN documents d ON d.id = r.doc_id AND d.duplicate_of IS NULL
+             WHERE r.actor_id = ? AND r.role != 'reported_by' AND o.actor_id IS NOT NULL
+             GROUP BY o.actor_id ORDER BY events DESC, id LIMIT ?"""
+    return [dict(r) for r in store.execute(sql, (actor_id, limit))]
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    sql = """SELECT source, count(*) AS documents, min(published) AS first, max(published) AS last
+             FROM documents WHERE source IS NOT NULL GROUP BY source ORDER BY documents DESC"""
+    return [dict(r) for r in store.execute(sql)]
