@@ -36,7 +36,7 @@ test: $(DEVSTAMP)
 
 ## bench: throughput and latency benchmarks (need ../shared/corpus)
 bench: $(DEVSTAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## model-md: the optional en_core_web_md pipeline (storytrace --model md)
 model-md: $(STAMP)
