@@ -27,7 +27,7 @@ err_console = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite store file [env STORYTRACE_DB; default ./storytrace.db]",
+    typer.Option("--db", help="SQLite store file (env STORYTRACE_DB, default ./storytrace.db)",
                  show_default=False),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")]

@@ -19,7 +19,7 @@ def serve(
     allow_ingest: Annotated[bool, typer.Option(
         "--allow-ingest", help="Accept POST /api/documents (needs a token).")] = False,
     token: Annotated[str | None, typer.Option(
-        help="Token for POST /api/documents [env STORYTRACE_TOKEN; generated when absent].")] = None,
+        help="Token for POST /api/documents (env STORYTRACE_TOKEN; generated when absent).")] = None,
 ) -> None:
     """Start the web app (pages and JSON API at /api/, OpenAPI at /docs). Read-only unless
     --allow-ingest."""
