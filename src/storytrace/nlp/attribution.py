@@ -60,12 +60,12 @@ def attribution_for(ad: AnalyzedDoc, token: Token | int) -> Attribution | None:
                 return _from_subject(ad, objs[0], "according to", "reported", t.i)
     # a reporting / believing verb above the token
     node = tok
-    while node.head is not node:
+    while node.head.i != node.i:  # (spaCy tokens are not identity-stable: compare indices)
         child, node = node, node.head
         stance = STANCE_OF.get(node.lemma_.lower())
         if stance and child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass"):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0] is not child:
+            if subjects and subjects[0].i != child.i:
                 return _from_subject(ad, subjects[0], node.text, stance, node.i)
     return None
 
