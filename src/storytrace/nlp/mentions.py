@@ -37,6 +37,7 @@ class Mention:
     place: bool = False  # a locative use ("in Moscow"): a place, not an acting actor
     metonym: bool = False  # a place name standing for an actor ("Pyongyang urged"): not a place here
     gender: str | None = None  # "f" / "m" for persons when known (pronoun resolution)
+    descriptive: bool = False  # a state named only to describe a thing ("Russian technology")
 
     @property
     def is_person(self) -> bool:
