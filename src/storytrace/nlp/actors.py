@@ -87,6 +87,16 @@ _STOP_WORDS = frozenset({"the", "a", "an", "of", "'s", "'", "-", "for", "and"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le", "van", "von",
                              "der", "den", "dos", "del", "y", "-", "ben", "abu", "mac", "st", "st."})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+# Last words that make a "name" a building or a place, not an actor.
+_FACILITY_WORDS = frozenset({
+    "hall", "palace", "stadium", "arena", "building", "tower", "hotel", "restaurant", "cafe", "station",
+    "temple", "cathedral", "mosque", "church", "square", "bridge", "airport", "museum", "memorial",
+    "mausoleum", "cemetery", "plaza", "mall", "market", "port", "harbour", "harbor", "dam", "plant"})
+# Last words that make a "person" a company.
+_COMPANY_WORDS = frozenset({
+    "construction", "contents", "entertainment", "electronics", "chemical", "chemicals", "pharmaceutical",
+    "pharmaceuticals", "logistics", "securities", "insurance", "steel", "shipbuilding", "telecom", "labs",
+    "games", "foods", "capital", "partners", "consulting", "hagwon"})
 _ORG_WORDS = frozenset({
     "agency", "ministry", "department", "office", "institute", "council", "committee", "commission",
     "party", "army", "group", "company", "corporation", "corp", "inc", "ltd", "bank", "university",
@@ -162,12 +172,19 @@ class _Resolver:
         self.used_titles: set[int] = set()  # start tokens of titles given to a person
         self.in_title: set[int] = set()  # tokens inside titles
         self.consumed: set[int] = set()  # tokens of a person's title phrase ("North Korean leader ...")
+        self.blocked: set[int] = set()  # tokens of names that are no actor ("Korean Peninsula", "LEAD")
+        self.place_names: set[str] = set()  # "persons" the text shows to be places
 
     # ------------------------------------------------------------ pipeline
     def run(self) -> ActorLayer:
         self.find_names()
         self.find_titles()
         self.find_entities()
+        if self.place_names:
+            for c in self.cands:
+                if c.kind == "ner-person" and c.name in self.place_names:
+                    c.dropped = True
+        self.link_acronyms()
         self.classify_places()
         self.resolve_short_forms()
         self.link_people()
@@ -220,7 +237,9 @@ class _Resolver:
                 i += 1
                 continue
             end, entry = hit
-            if entry.kind != BLOCK and self._plausible(i, end, entry):
+            if entry.kind == BLOCK:
+                self.blocked.update(range(i, end))
+            elif self._plausible(i, end, entry):
                 self.add(_Cand(i, end, entry.kind, entry.target, entry.sector, entry.role, entry=entry,
                                name=entry.name))
             i = end
@@ -247,7 +266,8 @@ class _Resolver:
             if label not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
             for a, b in self._chunks(ent.start, ent.end, label):
-                if label == "ORG" and any(i in self.in_title for i in range(a, b)):
+                if any(i in self.blocked for i in range(a, b)) or (
+                        label == "ORG" and any(i in self.in_title for i in range(a, b))):
                     continue
                 if any(self.at(i) is not None for i in range(a, b)):
                     if label == "ORG":
@@ -255,10 +275,52 @@ class _Resolver:
                     continue
                 if label == "PERSON":
                     self._person_entity(a, b)
+                elif label == "ORG" and self._ministry(a, b):
+                    self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
+                                   entry=Entry(BODY, None, "GOV", "ministry")))
                 elif label == "ORG" and self._looks_like_org(a, b):
                     self.add(_Cand(a, b, "ner-org", name=self._span_text(a, b)))
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
                     self.add(_Cand(a, b, GROUP, name=self._span_text(a, b)))
+
+    def _single_after(self, i: int, b: int) -> bool:
+        """"Lavrov and Choe" tagged as one organization: one word on each side of "and"."""
+        return i + 2 == b or (i + 2 < b and self.toks[i + 2].lower_ in ("and", ",", "with"))
+
+    def _ministry(self, a: int, b: int) -> bool:
+        """"Ministry of Science and ICT", "the Gender Equality Ministry": a ministry of some state."""
+        first, last = self.toks[a].lower_, self.toks[b - 1].lower_
+        return b - a > 1 and (last == "ministry" or (first == "ministry" and self.toks[a + 1].lower_ == "of"))
+
+    def link_acronyms(self) -> None:
+        """"People Power Party (PPP)": the acronym in brackets names the actor before it, here
+        and wherever else the document uses it."""
+        known: dict[str, _Cand] = {}
+        toks, n = self.toks, self.n
+        for i in range(n - 2):
+            if toks[i].text != "(" or toks[i + 2].text != ")":
+                continue
+            word = toks[i + 1].text
+            if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()):
+                continue
+            prev = self.ending_at(i)
+            if prev is None or prev.kind in (PERSON, SHORT, "ner-person", GROUP):
+                continue
+            known[word] = prev
+        if not known:
+            return
+        for c in self.cands:
+            if c.dropped or c.b - c.a != 1 or c.kind not in ("ner-org", "ner-person"):
+                continue
+            prev = known.get(self.texts[c.a])
+            if prev is not None:
+                c.kind, c.target, c.name, c.country = prev.kind, prev.target, prev.name, prev.country
+                c.sector, c.role, c.entry = prev.sector, prev.role, prev.entry
+        for i, t in enumerate(toks):
+            if self.by_token[i] is None and t.text in known and t.pos_ == "PROPN":
+                prev = known[t.text]
+                self.add(_Cand(i, i + 1, prev.kind, prev.target, prev.sector, prev.role, name=prev.name,
+                               country=prev.country, entry=prev.entry))
 
     def _chunks(self, a: int, b: int, label: str) -> list[tuple[int, int]]:
         """Split an entity at possessives and coordination, trim determiners and punctuation."""
@@ -268,8 +330,10 @@ class _Resolver:
             cut = i == b
             if not cut:
                 t = self.toks[i]
-                cut = t.tag_ == "POS" or t.text in ("'s", "'") or (
-                    label in ("PERSON", "ORG") and t.lower_ in ("and", "with", ",", "/", "&", "from", "via"))
+                word = t.lower_
+                cut = t.tag_ == "POS" or t.text in ("'s", "'") or (label in ("PERSON", "ORG") and (
+                    word in ("with", "from", "via") or (word in ("and", ",", "/", "&") and (
+                        label == "PERSON" or (i - start == 1 and self._single_after(i, b))))))
             if cut:
                 s, e = start, i
                 while s < e and (self.toks[s].lower_ in ("the", "a", "an") or self.toks[s].is_punct):
@@ -284,31 +348,52 @@ class _Resolver:
     def _person_entity(self, a: int, b: int) -> None:
         toks = self.toks
         gender = None
+        titled = False
         # honorifics and titles inside the entity ("Mr Putin", "Gen Milley", "President Xi")
         while a < b - 1:
             word = toks[a].text
             if word in self.d.honorifics:
                 gender = gender or self.d.honorifics[word]
+                titled = True
                 a += 1
                 continue
             hit = self.d.match(self.d.titles, [t.lower() for t in self.texts[a:b]], 0)
             if hit is not None and hit[0] < b - a:
                 a += hit[0]
+                titled = True
                 continue
             break
+        # "Kang Sun-woo": spaCy often stops the name at the hyphen of a Korean given name
+        while b + 1 < self.n and toks[b].text == "-" and not toks[b].whitespace_ \
+                and not toks[b - 1].whitespace_ and toks[b + 1].is_alpha and toks[b + 1].is_lower:
+            b += 2
+        # "Kim SEOUL": a dateline in capitals glued to the name
+        while b - a > 1 and toks[b - 1].is_upper and len(toks[b - 1]) > 2 and not toks[a].is_upper:
+            b -= 1
         if not self._looks_like_name(a, b):
             return
         head = toks[b - 1]
+        prep = head.head if head.dep_ == "pobj" else None
+        located = prep is not None and (
+            (prep.lower_ in LOCATIVE and prep.lower_ not in ("at", "over"))
+            or (prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS))
+        if located or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
+            # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
+            self.place_names.add(self._span_text(a, b))
+            return
         if head.dep_ in ("compound", "amod") and head.head.i >= b and head.head.pos_ == "NOUN" \
                 and head.head.lower_ not in self.d.noun_heads and not self._is_title_word(head.head):
             return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
-        self.add(_Cand(a, b, "ner-person", name=self._span_text(a, b), gender=gender))
+        self.add(_Cand(a, b, "ner-person", name=self._span_text(a, b), gender=gender, evidence=2 * titled))
 
     def _looks_like_name(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
+        if words[-1].lower_ in _ORG_WORDS or words[-1].lower_ in _COMPANY_WORDS \
+                or words[-1].lower_ in _FACILITY_WORDS:
+            return False  # "Sambu Construction": a company spaCy took for a person
         capital = 0
-        for t in words:
-            if t.lower_ in _NAME_PARTICLES or t.text in (".", "-"):
+        for k, t in enumerate(words):
+            if t.lower_ in _NAME_PARTICLES or t.text in (".", "-") or (k and words[k - 1].text == "-"):
                 continue
             if not t.is_alpha and not (t.text.endswith(".") and t.text[:-1].isalpha()) and "'" not in t.text:
                 return False
@@ -323,10 +408,13 @@ class _Resolver:
 
     def _looks_like_org(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
-        if any(any(ch.isdigit() for ch in t.text) for t in words) and b - a > 1:
-            return False
-        if not any(t.text[:1].isupper() for t in words):
-            return False
+        if any(any(ch.isdigit() for ch in t.text) for t in words):
+            return False  # "MQ-9", "S-400": weapons and models
+        if not any(t.text[:1].isupper() for t in words) or words[-1].lower_ in PLACE_NOUNS \
+                or words[-1].lower_ in _FACILITY_WORDS:
+            return False  # "the Indo-Pacific region", "Mansudae Assembly Hall"
+        if all(t.lower_ in self.d.noun_heads or self._is_title_word(t) for t in words):
+            return False  # "Cabinet", "Defense": a noun the sector rules read
         return not (b - a == 1 and self._known_place(words[0].text))
 
     def _known_place(self, text: str) -> bool:
@@ -489,13 +577,20 @@ class _Resolver:
                 qual = qual or qual2
             if gender:
                 c.gender = c.gender or gender
+            if gender is not None or (c.a > 0 and self.texts[c.a - 1] in self.d.honorifics):
+                c.evidence += 2
             if title is not None:
                 start, t = title
                 self.used_titles.add(start)
                 lo = start if qual is None or qual.a > start else qual.b
                 self.consumed.update(range(lo, c.a))
-                c.role = c.role or self._compose_role(t, qual)
-                c.sector = c.sector or t.sector
+                former = start > 0 and self.toks[start - 1].lower_ in ("former", "ex", "then", "late")
+                role = self._compose_role(t, qual)
+                c.role = c.role or (f"former {role}" if former else role)
+                if qual is not None and qual.kind == "ner-org":
+                    c.sector = c.sector or None  # "president of Doctrine & Strategy Consulting"
+                else:
+                    c.sector = c.sector or ("ELI" if former else t.sector)
                 c.gender = c.gender or t.gender
                 c.evidence += 2
             if qual is not None and c.kind == "ner-person" and c.country is None:
@@ -541,21 +636,17 @@ class _Resolver:
 
     def _appositive(self, c: _Cand) -> tuple[tuple[int, Title] | None, _Cand | None]:
         """"Sergei Shoigu, secretary of Russia's Security Council" / "the Russian president,
-        Vladimir Putin": the title and state of an apposition."""
+        Vladimir Putin": the title (the apposition's head noun) and the state qualifying it."""
         head = self.toks[c.b - 1]
-        spans: list[tuple[int, int]] = []
-        for child in head.children:
-            if child.dep_ == "appos" and child.i >= c.b:
-                spans.append((child.left_edge.i, child.right_edge.i + 1))
+        heads: list[Token] = [ch for ch in head.children if ch.dep_ == "appos" and ch.i >= c.b]
         if head.dep_ == "appos" and head.head.i < c.a:
-            h = head.head
-            spans.append((h.left_edge.i, h.i + 1))
-        for a, b in spans:
-            for end in range(b, a, -1):
-                if end in self.title_end and self.title_end[end][0] >= a:
-                    start, t = self.title_end[end]
-                    qual = self._qualifier(start, end, limit=a, right_limit=b)
-                    return (start, t), qual
+            heads.append(head.head)
+        for h in heads:
+            found = self.title_end.get(h.i + 1)
+            if found is not None and found[0] <= h.i:
+                start, t = found
+                qual = self._qualifier(start, h.i + 1, limit=h.left_edge.i, right_limit=h.right_edge.i + 1)
+                return (start, t), qual
         return None, None
 
     def _qualifier(self, a: int, b: int, *, limit: int | None = None, right_limit: int | None = None,
@@ -804,6 +895,7 @@ class _Resolver:
         actors: dict[str, Actor] = {}
         strong: set[str] = set()
         support: Counter[str] = Counter()
+        titled: set[str] = set()
         roles: dict[str, str] = {}
         persons_seen: dict[str, _Cand] = {}
         for c in sorted((c for c in self.cands if not c.dropped), key=lambda c: (c.a, -c.b)):
@@ -814,6 +906,8 @@ class _Resolver:
             if m.actor_id is None:
                 continue
             support[m.actor_id] += c.evidence + 1
+            if c.evidence >= 2:
+                titled.add(m.actor_id)
             if not m.place and not m.descriptive:
                 strong.add(m.actor_id)
             if c.role and m.actor_id not in roles:
@@ -828,9 +922,9 @@ class _Resolver:
         for actor_id, actor in actors.items():
             if actor_id not in strong or not actor.mentions:
                 continue
-            if actor_id.startswith("person:") and self.record(actor_id) is None and support[actor_id] < 2 \
-                    and " " not in actor.name:
-                continue
+            if actor_id.startswith("person:") and self.record(actor_id) is None and " " not in actor.name \
+                    and actor_id not in titled:
+                continue  # a lone surname with no title: too weak to name a person
             if actor_id.startswith("org:") and self.record(actor_id) is None and support[actor_id] < 2 \
                     and not self._orgish(actor.name):
                 continue
