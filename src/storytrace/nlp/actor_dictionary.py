@@ -372,12 +372,12 @@ class _Builder:
             self.name(text, Entry(STATE, code))
             if text.startswith("the "):
                 self.name(text[4:], Entry(STATE, code))
-        for dem in spec.demonyms:
+        for people in spec.people:
+            self.name(people, Entry(PEOPLE, code))
+        for dem in spec.demonyms:  # an adjective that is also the people's name stays an adjective
             self.name(dem, Entry(DEMONYM, code))
             if dem[-1] in "nio" and not dem.endswith("ese"):
                 self.name(dem + "s", Entry(PEOPLE, code))
-        for people in spec.people:
-            self.name(people, Entry(PEOPLE, code))
         for cap in spec.capitals:
             self.name(cap, Entry(CAPITAL, code, "GOV"))
         for seat in spec.seats:

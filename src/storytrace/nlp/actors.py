@@ -109,6 +109,9 @@ _ORG_WORDS = frozenset({
     "gazette", "daily", "broadcasting", "airlines", "holdings", "industries", "systems",
     "technologies", "motors", "energy", "oil", "gas", "exchange", "school", "college", "academy",
     "hospital", "mission", "programme", "program", "watch", "initiative", "project"})
+# Words before a title that belong to it ("Deputy Secretary", "senior official").
+_RANKS = frozenset({"deputy", "vice", "assistant", "under", "senior", "chief", "principal", "acting", "first",
+                    "junior", "associate", "top", "special", "permanent", "lead", "head"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
@@ -170,6 +173,7 @@ class _Resolver:
         self.by_token: list[_Cand | None] = [None] * self.n  # name-level candidates
         self.title_end: dict[int, tuple[int, Title]] = {}  # end token -> (start, title)
         self.used_titles: set[int] = set()  # start tokens of titles given to a person
+        self.title_ext: dict[int, int] = {}  # title start -> end of its "of ..." ("Secretary of Energy")
         self.in_title: set[int] = set()  # tokens inside titles
         self.consumed: set[int] = set()  # tokens of a person's title phrase ("North Korean leader ...")
         self.blocked: set[int] = set()  # tokens of names that are no actor ("Korean Peninsula", "LEAD")
@@ -186,6 +190,7 @@ class _Resolver:
                     c.dropped = True
         self.link_acronyms()
         self.classify_places()
+        self.resolve_bodies()
         self.resolve_short_forms()
         self.link_people()
         self.resolve_titles()
@@ -465,12 +470,30 @@ class _Resolver:
                         c.descriptive = True
             elif c.kind == DEMONYM:
                 head = self.toks[c.b - 1]
+                if head.dep_ not in ("amod", "compound", "nmod", "conj", "appos") and head.pos_ != "ADJ":
+                    continue  # "the Chinese said": the people, an actor
                 noun = head.head if head.head.i > head.i else None
                 if noun is not None and noun.lower_ in PLACE_NOUNS:
                     c.place = True
                 elif noun is None or (noun.lower_ not in self.d.noun_heads and not self._is_title_word(noun)
                                       and noun.ent_type_ != "PERSON"):
                     c.descriptive = True
+
+    def resolve_bodies(self) -> None:
+        """A generic body takes the state written with it: "Russia's Security Council", "the
+        Russian Defence Ministry", "the Ministry of Defence of Ukraine" (one mention each)."""
+        for c in list(self.cands):
+            if c.dropped or c.kind != BODY or c.target is not None:
+                continue
+            qual = self._qualifier(c.a, c.b, right=("of",))
+            if qual is None or qual.kind not in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE):
+                continue
+            c.target = self.country_of(qual)
+            c.metonym = qual.kind in (CAPITAL, SEAT)
+            qual.dropped = True
+            c.a, c.b = min(c.a, qual.a), max(c.b, qual.b)
+            for i in range(c.a, c.b):
+                self.by_token[i] = c
 
     def _is_title_word(self, tok: Token) -> bool:
         return any(tok.lower_ in toks for toks, _t in self.d.titles.get(tok.lower_, ()))
@@ -586,6 +609,9 @@ class _Resolver:
                 self.consumed.update(range(lo, c.a))
                 former = start > 0 and self.toks[start - 1].lower_ in ("former", "ex", "then", "late")
                 role = self._compose_role(t, qual)
+                if not t.person and role == t.role:  # a generic title: keep its words
+                    first = start - 1 if start > 0 and self.toks[start - 1].lower_ in _RANKS else start
+                    role = self._span_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
                 c.role = c.role or (f"former {role}" if former else role)
                 if qual is not None and qual.kind == "ner-org":
                     c.sector = c.sector or None  # "president of Doctrine & Strategy Consulting"
@@ -628,11 +654,27 @@ class _Resolver:
             tok = self.toks[j]
             if word.lower() in _STOP_WORDS or tok.tag_ == "POS" or tok.pos_ in _SKIP_POS:
                 if tok.pos_ == "PROPN" and word[0].isupper() and title is None and qual is None:
+                    # "Secretary of Energy Jeffrey Kupfer": a title's "of ..." before the name
+                    k = j
+                    while k > lo and self.toks[k].pos_ == "PROPN" and k > j - 3:
+                        k -= 1
+                    if self.texts[k] == "of" and k in self.title_end:
+                        start, t = self.title_end[k]
+                        title = (start, t)
+                        self.title_ext[start] = j + 1
+                        j = start - 1
+                        continue
                     break  # another name
                 j -= 1
                 continue
             break
         return title, qual, gender
+
+    def _title_stop(self, start: int) -> int:
+        for end, (s, _t) in self.title_end.items():
+            if s == start:
+                return end
+        return start + 1
 
     def _appositive(self, c: _Cand) -> tuple[tuple[int, Title] | None, _Cand | None]:
         """"Sergei Shoigu, secretary of Russia's Security Council" / "the Russian president,
@@ -645,7 +687,8 @@ class _Resolver:
             found = self.title_end.get(h.i + 1)
             if found is not None and found[0] <= h.i:
                 start, t = found
-                qual = self._qualifier(start, h.i + 1, limit=h.left_edge.i, right_limit=h.right_edge.i + 1)
+                qual = self._qualifier(start, h.i + 1, limit=h.left_edge.i, right_limit=h.right_edge.i + 1,
+                                       right=("of", "for", "at"))
                 return (start, t), qual
         return None, None
 

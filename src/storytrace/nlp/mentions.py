@@ -59,6 +59,7 @@ class ActorLayer:
             for i in range(m.tok_start, m.tok_end):
                 self._by_token.setdefault(i, m)
         self.by_id = {a.id: a for a in actors}
+        self._sents: list[int] | None = None
 
     # -------------------------------------------------------------- lookups
     def at(self, i: int, *, places: bool = False) -> Mention | None:
@@ -92,8 +93,12 @@ class ActorLayer:
         """The actors a noun phrase headed by ``token`` stands for.
 
         "Pyongyang" -> [PRK]; "North Korean troops" -> [PRK (MIL)]; "Washington and Seoul" ->
-        [USA, KOR]; "Russia's foreign minister Sergei Lavrov" -> [Lavrov]; "she" -> her antecedent.
+        [USA, KOR]; "Russia's foreign minister Sergei Lavrov" -> [Lavrov]; "she" -> her antecedent;
+        "who" (in "Putin, who signed ...") -> [Putin]; "a spokesman for the State Department" ->
+        [USA]. Generic phrases ("analysts") come back as mentions without an id.
         """
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            token = token.head.head
         out: list[Mention] = []
         for head in [token, *_conjuncts(token)]:
             m = self._head_mention(head)
@@ -103,39 +108,83 @@ class ActorLayer:
 
     def _head_mention(self, head: Token) -> Mention | None:
         m = self.at(head.i)
-        if m is not None:
+        if m is not None and m.actor_id is not None:
             return m
         if head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS:
             return self.antecedent(head)
-        # a modifier names the actor: "North Korean troops", "Russia's army", "US intelligence"
-        for child in head.children:
+        better = self._from_dependents(head)
+        return better if better is not None else m
+
+    def _from_dependents(self, head: Token) -> Mention | None:
+        """A phrase whose head is no mention (or only a generic one) may be named by its
+        dependents: "US, South Korean and Ukrainian intelligence reports", "a spokesman for the
+        State Department", "the Russian president, Vladimir Putin"."""
+        for child in head.children:  # a modifier names the actor: "Russia's army", "US intelligence"
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < head.i:
                 m = self.at(child.i)
-                if m is not None:
+                if m is not None and m.actor_id is not None and not m.descriptive:
                     return m
-        # apposition: "the Russian president, Vladimir Putin"
-        for child in head.children:
+        for child in head.children:  # apposition: "the Russian president, Vladimir Putin"
             if child.dep_ == "appos":
                 m = self.at(child.i)
-                if m is not None:
+                if m is not None and m.actor_id is not None:
                     return m
+        if head.lower_ in _AGENT_NOUNS:  # "a spokesman for the State Department"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            m = self.at(obj.i)
+                            if m is not None and m.actor_id is not None:
+                                return m
         return None
 
     def antecedent(self, token: Token) -> Mention | None:
-        """A pronoun's referent: the nearest earlier person for he/she, else the nearest
-        earlier country/organization for it/they."""
+        """A pronoun's referent. he/she: the nearest earlier person of a compatible gender,
+        subjects of the nearest sentence first; it/they: the nearest earlier state,
+        organization or group (places and merely descriptive mentions left out)."""
         word = token.lower_
         if word in PERSON_PRONOUNS:
-            gender = "f" if word in {"she", "her", "hers", "herself"} else "m"
-            candidates = self.before(token.i, persons=True)
-            for m in candidates:
-                if m.gender in (None, gender):
-                    return m
-            return candidates[0] if candidates else None
+            gender = "f" if word in _FEMALE else "m"
+            candidates = [m for m in self.before(token.i, persons=True) if m.gender in (None, gender)]
+            if not candidates:
+                return None
+            starts = self._sentence_starts(token)
+            here = bisect.bisect_right(starts, token.i)
+            doc = token.doc
+
+            def rank(m: Mention) -> tuple[int, int, int]:
+                sent_gap = here - bisect.bisect_right(starts, m.tok_start)
+                subject = doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")
+                known = m.gender == gender
+                return sent_gap, 0 if (subject or known) else 1, -m.tok_start
+
+            return min(candidates, key=rank)
         if word in GROUP_PRONOUNS:
-            candidates = self.before(token.i, persons=False)
-            return candidates[0] if candidates else None
+            for m in self.before(token.i, persons=False):
+                if m.descriptive:
+                    continue
+                if word in ("it", "its", "itself") and m.actor_id is None:
+                    continue  # "it" is a state or an organization, not "analysts"
+                return m
+            return None
         return None
+
+    def _sentence_starts(self, token: Token) -> list[int]:
+        if self._sents is None:
+            self._sents = [s.start for s in token.doc.sents]
+        return self._sents
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+# Nouns for people who speak or act for an organization ("a spokesman for the Pentagon").
+_AGENT_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative",
+    "representatives", "envoy", "ambassador", "head", "chief", "director", "member", "members",
+    "minister", "secretary", "adviser", "advisor", "aide", "staff", "officer", "officers", "source",
+    "sources", "statement", "delegation", "leader", "leaders", "president", "commander", "chairman",
+    "chairwoman", "chair", "analyst", "analysts", "expert", "experts", "researcher", "researchers"})
 
 
 def _conjuncts(token: Token) -> list[Token]:

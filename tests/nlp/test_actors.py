@@ -1,0 +1,320 @@
+"""The actor layer on sentences written for these tests: each resolution rule of
+docs/actors.md, the office held on the article's date, user dictionaries, and the phrases
+that must not become actors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storytrace.errors import DataFileError
+from storytrace.nlp import actors
+from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.mentions import ActorLayer, Mention
+from storytrace.nlp.resources import Resources
+
+
+def layer_of(analyze, text: str, published: str | None = "2024-11-01") -> ActorLayer:  # type: ignore[no-untyped-def]
+    ad = analyze(text, published=published, until="actors")
+    assert ad.actors is not None
+    return ad.actors
+
+
+def exported(layer: ActorLayer) -> dict[str, dict]:
+    return {a.id: a.model_dump() for a in layer.actors}
+
+
+def mention(layer: ActorLayer, text: str, nth: int = 0) -> Mention:
+    found = [m for m in layer.mentions if m.text == text]
+    assert len(found) > nth, f"no mention {text!r} in {[m.text for m in layer.mentions]}"
+    return found[nth]
+
+
+# --------------------------------------------------------------------------- states, metonymy
+
+@pytest.mark.parametrize("text, phrase, actor_id, sector, place, metonym", [
+    ("Pyongyang urged Tokyo to drop its sanctions on Tuesday.", "Pyongyang", "PRK", "GOV", False, True),
+    ("Pyongyang urged Tokyo to drop its sanctions on Tuesday.", "Tokyo", "JPN", "GOV", False, True),
+    ("The delegation arrived in Moscow on Monday evening.", "Moscow", "RUS", None, True, False),
+    ("The Kremlin rejected the proposal within hours.", "Kremlin", "RUS", "GOV", False, True),
+    ("Officials at the talks said Washington would not lift the measures.", "Washington", "USA", "GOV",
+     False, True),
+    ("Ten people were hurt in Ukraine when the dam broke.", "Ukraine", "UKR", None, True, False),
+    ("Canada condemned the launch in a short statement.", "Canada", "CAN", None, False, False),
+    ("The plan was announced in Kyiv and welcomed in Warsaw.", "Kyiv", "UKR", None, True, False),
+])
+def test_metonymy_and_places(analyze, text, phrase, actor_id, sector, place, metonym) -> None:
+    m = mention(layer_of(analyze, text), phrase)
+    assert (m.actor_id, m.sector, m.place, m.metonym) == (actor_id, sector, place, metonym)
+
+
+def test_a_place_only_state_is_not_an_acting_actor(analyze) -> None:
+    layer = layer_of(analyze, "The singer gave two concerts in Moscow last spring.")
+    assert "RUS" not in exported(layer)
+    assert layer.at(mention(layer, "Moscow").tok_start) is None  # places stay out of at() by default
+    assert layer.at(mention(layer, "Moscow").tok_start, places=True) is not None
+
+
+# --------------------------------------------------------------------------- demonyms and sector nouns
+
+@pytest.mark.parametrize("text, phrase, actor_id, sector", [
+    ("Thousands of North Korean troops crossed the river at night.", "North Korean troops", "PRK", "MIL"),
+    ("US intelligence believes the launch failed.", "US intelligence", "USA", "SPY"),
+    ("Ukrainian forces pushed back the assault near the river.", "Ukrainian forces", "UKR", "MIL"),
+    ("South Korean authorities detained the ship's captain.", "South Korean authorities", "KOR", "GOV"),
+    ("Iranian lawmakers approved the bill on Sunday.", "Iranian lawmakers", "IRN", "LEG"),
+    ("Russia's army lost two tanks in the attack.", "Russia's army", "RUS", "MIL"),
+    ("Chinese state media praised the agreement.", "Chinese state media", "CHN", "JRN"),
+])
+def test_demonym_and_sector_noun(analyze, text, phrase, actor_id, sector) -> None:
+    m = mention(layer_of(analyze, text), phrase)
+    assert (m.actor_id, m.sector) == (actor_id, sector)
+
+
+def test_domestic_noun_takes_the_state_the_story_is_set_in(analyze) -> None:
+    text = ("A drone hit a school in Ukraine's northern Chernihiv region overnight, wounding four "
+            "people, regional police said.")
+    m = mention(layer_of(analyze, text), "police")
+    assert (m.actor_id, m.sector) == ("UKR", "COP")
+
+
+def test_generic_groups_have_no_id_and_are_not_exported(analyze) -> None:
+    layer = layer_of(analyze, "Analysts say the West has been too slow, and officials agree.")
+    assert exported(layer) == {}
+    for phrase in ("Analysts", "the West", "officials"):
+        assert mention(layer, phrase).actor_id is None
+    assert mention(layer, "the West").name == "the West"
+
+
+# --------------------------------------------------------------------------- bodies, organizations
+
+@pytest.mark.parametrize("text, phrase, actor_id, kind, country, sector", [
+    ("The State Department said the talks would resume.", "State Department", "USA", "country", "USA", "GOV"),
+    ("The Pentagon sent two more destroyers.", "Pentagon", "USA", "country", "USA", "MIL"),
+    ("The report was carried by KCNA on Sunday.", "KCNA", "org:kcna", "organization", "PRK", "JRN"),
+    ("The United Nations called for a ceasefire.", "United Nations", "igo:un", "igo", None, None),
+    ("Russia's Security Council met behind closed doors.", "Russia's Security Council", "RUS", "country", "RUS",
+     "GOV"),
+    ("The Ministry of Defence of Ukraine said the attack failed.", "Ministry of Defence of Ukraine", "UKR",
+     "country", "UKR", "MIL"),
+    ("The UN Security Council will vote on the draft.", "UN Security Council", "igo:unsc", "igo", None, None),
+    ("The Security Council extended the mission by a year.", "Security Council", "igo:unsc", "igo", None,
+     None),
+    ("The Russian Defence Ministry said two drones were downed.", "Russian Defence Ministry", "RUS", "country",
+     "RUS", "MIL"),
+    ("NATO allies pledged more air defences.", "NATO", "igo:nato", "igo", None, "MIL"),
+])
+def test_bodies_and_organizations(analyze, text, phrase, actor_id, kind, country, sector) -> None:
+    m = mention(layer_of(analyze, text), phrase)
+    assert (m.actor_id, m.kind, m.country, m.sector) == (actor_id, kind, country, sector)
+
+
+# --------------------------------------------------------------------------- people
+
+@pytest.mark.parametrize("text, phrase, actor_id, country", [
+    ("Ukrainian President Volodymyr Zelensky thanked the volunteers.", "Volodymyr Zelensky",
+     "person:volodymyr-zelensky", "UKR"),
+    ("North Korea's Choe Son Hui arrived for a three-day visit.", "Choe Son Hui", "person:choe-son-hui", "PRK"),
+    ("The Russian president, Vladimir Putin, signed the decree.", "Vladimir Putin", "person:vladimir-putin",
+     "RUS"),
+    ("Mr Putin spoke for an hour.", "Putin", "person:vladimir-putin", "RUS"),
+    ("Kim Jong-un inspected the shipyard.", "Kim Jong-un", "person:kim-jong-un", "PRK"),
+])
+def test_named_people(analyze, text, phrase, actor_id, country) -> None:
+    m = mention(layer_of(analyze, text), phrase)
+    assert (m.actor_id, m.country, m.kind) == (actor_id, country, "person")
+
+
+def test_short_forms_follow_the_full_name(analyze) -> None:
+    text = ("Choe Son Hui met Sergei Lavrov on Friday. Choe said the talks were useful, and Lavrov "
+            "agreed. Later Kim Jong Un received the delegation. Kim praised the guests.")
+    layer = layer_of(analyze, text)
+    assert mention(layer, "Choe", 0).actor_id == "person:choe-son-hui"
+    assert mention(layer, "Lavrov", 0).actor_id == "person:sergei-lavrov"
+    assert mention(layer, "Kim", 0).actor_id == "person:kim-jong-un"
+
+
+@pytest.mark.parametrize("published, holder", [
+    ("2024-06-10", "person:antony-blinken"),
+    ("2025-06-10", "person:marco-rubio"),
+    ("2019-06-10", "person:mike-pompeo"),
+])
+def test_office_holder_depends_on_the_article_date(analyze, published, holder) -> None:
+    layer = layer_of(analyze, "The US Secretary of State said the sanctions would stay.", published)
+    m = mention(layer, "US Secretary of State")
+    assert m.actor_id == holder
+    assert holder in exported(layer)
+
+
+def test_office_holder_by_metonym(analyze) -> None:
+    layer = layer_of(analyze, "Pyongyang's foreign minister said the ties were strong.", "2024-11-01")
+    m = mention(layer, "Pyongyang's foreign minister")
+    assert (m.actor_id, m.role, m.gender) == ("person:choe-son-hui", "foreign minister", "f")
+
+
+def test_office_without_a_date_stays_unresolved(analyze) -> None:
+    layer = layer_of(analyze, "The US Secretary of State said the sanctions would stay.", None)
+    assert not any(a.kind == "person" for a in layer.actors)
+
+
+def test_unknown_person_gets_country_from_the_title(analyze) -> None:
+    layer = layer_of(analyze, "US Deputy Secretary of Energy Jeffrey Kupfer visited the plant on Monday.")
+    actor = exported(layer)["person:jeffrey-kupfer"]
+    assert (actor["kind"], actor["country"], actor["name"]) == ("person", "USA", "Jeffrey Kupfer")
+
+
+def test_apposition_gives_role_and_country(analyze) -> None:
+    layer = layer_of(analyze, "Maria Ortega, a spokeswoman for the Chilean Foreign Ministry, declined "
+                              "to comment. Ortega later said the letter was received.")
+    actor = exported(layer)["person:maria-ortega"]
+    assert actor["role"] == "foreign ministry spokesperson"
+    assert mention(layer, "Maria Ortega").gender == "f"
+    assert mention(layer, "Ortega", 0).actor_id == "person:maria-ortega"
+
+
+def test_titled_phrase_is_not_a_person(analyze) -> None:
+    layer = layer_of(analyze, "A senior Guyanese police officer was arrested on Thursday.")
+    assert not any(a.kind == "person" for a in layer.actors)
+    m = mention(layer, "Guyanese police officer")
+    assert (m.actor_id, m.sector) == ("GUY", "COP")
+
+
+def test_definite_title_refers_to_the_person_introduced_with_it(analyze) -> None:
+    text = ("Ukrainian President Volodymyr Zelensky spoke to reporters in Kyiv. "
+            "\"We need more help,\" the president said.")
+    m = mention(layer_of(analyze, text), "president", 0)
+    assert m.actor_id == "person:volodymyr-zelensky"
+
+
+# --------------------------------------------------------------------------- spaCy's errors, fixed
+
+def test_persons_tagged_as_one_organization_are_split(analyze) -> None:
+    text = "Sergei Lavrov met Choe Son Hui in Moscow. Lavrov and Choe unveiled a plaque."
+    layer = layer_of(analyze, text)
+    assert mention(layer, "Lavrov", 0).actor_id == "person:sergei-lavrov"
+    assert mention(layer, "Choe", 0).actor_id == "person:choe-son-hui"
+    assert not any(a.kind == "organization" for a in layer.actors)
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Ukrainian President Volodymyr Zelensky criticised Kyiv's allies for their caution.", "Kyiv"),
+    ("The group met at Moscow's Yaroslavsky railway station.", "Yaroslavsky"),
+    ("Heavy fighting continued near Chasiv Yar on Sunday.", "Chasiv Yar"),
+])
+def test_places_tagged_as_persons(analyze, text, not_a_person) -> None:
+    layer = layer_of(analyze, text)
+    assert not any(a.kind == "person" and not_a_person in a.name for a in layer.actors)
+
+
+def test_possessive_is_not_part_of_the_name(analyze) -> None:
+    layer = layer_of(analyze, "The envoy praised Vladimir Putin's leadership.")
+    assert mention(layer, "Vladimir Putin").actor_id == "person:vladimir-putin"
+    assert "Vladimir Putin's" not in {a.name for a in layer.actors}
+
+
+def test_acronym_in_brackets_names_the_actor_before_it(analyze) -> None:
+    text = ("The Citizens Reform Alliance (CRA) won the vote. The CRA promised new elections.")
+    layer = layer_of(analyze, text)
+    ids = {m.actor_id for m in layer.mentions if m.text in ("Citizens Reform Alliance", "CRA")}
+    assert ids == {"org:citizens-reform-alliance"}
+
+
+# --------------------------------------------------------------------------- not actors
+
+@pytest.mark.parametrize("text", [
+    "Tensions rose on the Korean Peninsula after the Korean War anniversary.",
+    "The company sells Japanese cars and Swiss watches.",
+    "Analysts expect the dollar to weaken.",
+    "Storms hit Latin America and the South China Sea.",
+])
+def test_not_actors(analyze, text) -> None:
+    assert exported(layer_of(analyze, text)) == {}
+
+
+# --------------------------------------------------------------------------- export
+
+def test_export_lists_each_actor_once_with_every_mention(analyze) -> None:
+    text = ("North Korea fired a missile. Pyongyang said the test was a success, and North Korean "
+            "media showed the launch.")
+    layer = layer_of(analyze, text)
+    prk = exported(layer)["PRK"]
+    assert prk["kind"] == "country" and prk["name"] == "North Korea" and prk["wikidata"] == "Q423"
+    assert len(prk["mentions"]) == 3
+    starts = [m["start"] for m in prk["mentions"]]
+    assert starts == sorted(starts)
+
+
+def test_person_record_fields(analyze) -> None:
+    layer = layer_of(analyze, "Sergei Shoigu flew to Pyongyang.", "2025-06-05")
+    shoigu = exported(layer)["person:sergei-shoigu"]
+    assert (shoigu["country"], shoigu["role"], shoigu["sector"]) == (
+        "RUS", "secretary of the security council", "GOV")
+
+
+# --------------------------------------------------------------------------- gender and pronouns
+
+def test_pronoun_resolves_by_gender(analyze) -> None:
+    text = ("Choe Son Hui held talks with Sergei Lavrov. She said the alliance would last. "
+            "He added that ties were close.")
+    ad = analyze(text, until="actors")
+    she = next(t for t in ad.doc if t.text == "She")
+    he = next(t for t in ad.doc if t.text == "He")
+    assert ad.actors.antecedent(she).actor_id == "person:choe-son-hui"
+    assert ad.actors.antecedent(he).actor_id == "person:sergei-lavrov"
+
+
+def test_gender_learned_from_a_following_pronoun(analyze) -> None:
+    text = "Jana Novakova chairs the commission. She said the report was late."
+    layer = layer_of(analyze, text)
+    assert mention(layer, "Jana Novakova").gender == "f"
+
+
+# --------------------------------------------------------------------------- user dictionaries
+
+USER_YAML = """\
+people:
+  - name: Amara Okafor
+    gender: f
+    country: NGA
+    short: [Okafor]
+    offices: [[police chief, 2023-01-01, null]]
+orgs:
+  - {id: org:delta-watch, name: Delta Watch, kind: organization, country: NGA, sector: SOC, aliases: [DW Nigeria]}
+bodies:
+  - {names: [Rivers State Police Command], country: NGA, sector: COP, role: police}
+"""
+
+
+def analyze_with(nlp, text: str, files: tuple[Path, ...], published: date | None = date(2024, 5, 1)):  # type: ignore[no-untyped-def]
+    res = Resources(model="sm", actor_files=files, strict=True)
+    ad = AnalyzedDoc(doc=nlp(text), doc_id="t", published=published, res=res)
+    return actors.extract(ad)
+
+
+def test_user_actor_file(nlp, tmp_path: Path) -> None:
+    path = tmp_path / "my.yaml"
+    path.write_text(USER_YAML, encoding="utf-8")
+    layer = analyze_with(nlp, "Okafor told Delta Watch that the Rivers State Police Command had "
+                              "opened an inquiry.", (path,))
+    got = {a.id: (a.kind, a.country) for a in layer.actors}
+    assert got == {"person:amara-okafor": ("person", "NGA"), "org:delta-watch": ("organization", "NGA"),
+                   "NGA": ("country", "NGA")}
+
+
+@pytest.mark.parametrize("body, message", [
+    ("people:\n  - name: A B\n    sector: XYZ\n", "unknown PLOVER sector 'XYZ'"),
+    ("orgs:\n  - {id: bad id, name: X, kind: organization}\n", "id must look like"),
+    ("people:\n  - name: A B\n    offices: [[president, 2020-01-01, 2019-01-01]]\n", "ends before it starts"),
+    ("states:\n  ZZZ: {aliases: [Zed]}\n", "not an ISO 3166-1 code"),
+    ("persons:\n  - name: A B\n", "unknown section"),
+    ("people: [\n", "not valid YAML"),
+])
+def test_user_file_errors_name_file_and_line(nlp, tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        analyze_with(nlp, "Nothing here.", (path,))
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
