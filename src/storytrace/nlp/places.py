@@ -1,9 +1,661 @@
-"""The places layer (not yet implemented: returns no records)."""
+"""The places layer: place names used as locations, resolved to a gazetteer entry.
+
+Find, then resolve, then write:
+
+1. **Find** candidate names: curated multiword names (seas, landmarks, regions) by a token
+   scan; spaCy GPE/LOC/FAC entities (without "the", "'s" and a trailing "region"); and
+   capitalized proper nouns that spaCy missed but that sit in a place frame ("in X",
+   "the city of X", "X border region"); unknown facilities ("Moscow's Yaroslavsky railway
+   station") take the point of the place that contains them.
+2. **Resolve** each name among its gazetteer entries: a prior (countries, then curated names,
+   then the population of cities), the states the document mentions (places, actors,
+   nationality adjectives), and explicit qualifiers read from the syntax ("Paris, Texas",
+   "Ukraine's second-largest city of Kharkiv", "the Ukrainian city of Kharkiv").
+3. **Keep** a mention when it is used as a location. States, capitals, seats of government
+   ("the Kremlin") and continents often stand for an actor ("Pyongyang urged", "Moscow's
+   offensive"), so they need locative evidence ("in Moscow", "Russia's Kursk region",
+   "visited North Korea"); other places are kept unless the actor layer marks the mention
+   as a metonym or it speaks ("Kherson said"). The scorer and users count distinct places,
+   so one locative mention of a state suffices.
+
+Cost: O(tokens) dictionary lookups per document; the gazetteer and cue words load once per
+process (``ad.res.cached``).
+"""
 
 from __future__ import annotations
 
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from storytrace.errors import DataFileError
+from storytrace.nlp import gazetteer
 from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.gazetteer import Entry, Gazetteer, Hit
+from storytrace.records import Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from storytrace.nlp.mentions import Mention
+
+log = logging.getLogger(__name__)
+
+CUES_FILE = gazetteer.DATA / "cues.yaml"
+_CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns", "locative_preps",
+              "not_locative_in", "motion_words", "target_verbs", "located_verbs", "speech_verbs",
+              "not_places", "inhabitant_nouns")
+_ENT_LABELS = {"GPE", "LOC", "FAC"}
+_NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+_MAX_RUN = 4  # proper-noun tokens in a name found without NER
+_QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Paris, Texas")
+_NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
+
+LOC, ACTOR, NEUTRAL = "loc", "actor", "neutral"
+_REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
+                 "krai"}
 
 
-def extract(ad: AnalyzedDoc) -> list:
-    return []
+@dataclass(frozen=True)
+class Cues:
+    region_nouns: frozenset[str]
+    region_modifiers: frozenset[str]
+    place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    not_locative_in: frozenset[str]
+    motion_words: frozenset[str]
+    target_verbs: frozenset[str]
+    located_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    not_places: frozenset[str]
+    inhabitant_nouns: frozenset[str]
+
+
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of word lists")
+    lists: dict[str, frozenset[str]] = {}
+    for name in _CUE_LISTS:
+        words = data.get(name)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(str(path), f"{name!r} must be a list of words")
+        lists[name] = frozenset(w.lower() for w in words)
+    unknown = set(data) - set(_CUE_LISTS)
+    if unknown:
+        raise DataFileError(str(path), f"unknown lists {sorted(unknown)} (known: {', '.join(_CUE_LISTS)})")
+    return Cues(**lists)
+
+
+def resources(ad: AnalyzedDoc) -> tuple[Gazetteer, Cues]:
+    return ad.res.cached("places.gazetteer", gazetteer.load), ad.res.cached("places.cues", load_cues)
+
+
+# --------------------------------------------------------------------------- candidates
+
+@dataclass
+class Candidate:
+    start: int  # tokens [start, end) of the name
+    end: int
+    hits: list[Hit]
+    region: bool = False  # "<name> region", "the region of <name>": a division
+    facility: bool = False  # an unknown facility placed by its container
+    entry: Entry | None = None  # the resolved reading
+    use: str = NEUTRAL
+    qualifiers: list[Candidate | str] = field(default_factory=list)  # places or ISO3 codes that qualify it
+
+
+def extract(ad: AnalyzedDoc) -> list[Place]:
+    gaz, cues = resources(ad)
+    doc = ad.doc
+    found = [c for c in find(doc, gaz, cues) if not _is_time(ad, c)]
+    context = _Context.of(ad, found, gaz)
+    _link_qualifiers(doc, found, gaz, cues, context)
+    for cand in found:
+        if cand.entry is None:
+            cand.entry = _resolve(cand, context)
+    _place_facilities(doc, found, cues)
+    out: list[Place] = []
+    text = doc.text
+    for cand in found:
+        entry = cand.entry
+        if entry is None:
+            continue
+        cand.use = _use(doc, cand, entry, cues, ad)
+        if not _is_place(cand, entry, ad):
+            continue
+        start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        out.append(Place(text=text[start:end], name=entry.name, kind=entry.kind,  # type: ignore[arg-type]
+                         country=entry.country, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+                         span=Span(start=start, end=end)))
+    return out
+
+
+def _is_time(ad: AnalyzedDoc, cand: Candidate) -> bool:
+    """A name inside a time expression of the times layer ("in March", "on Easter Sunday")."""
+    if not ad.times:
+        return False
+    start, end = ad.doc[cand.start].idx, ad.doc[cand.end - 1].idx + len(ad.doc[cand.end - 1])
+    return any(t.span.start < end and start < t.span.end for t in ad.times)
+
+
+def find(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[Candidate]:
+    """Candidate place names, in text order, not overlapping."""
+    taken = [False] * len(doc)
+    found: list[Candidate] = []
+
+    def add(cand: Candidate) -> None:
+        if any(taken[cand.start:cand.end]):
+            return
+        for i in range(cand.start, cand.end):
+            taken[i] = True
+        found.append(cand)
+
+    for cand in _curated_phrases(doc, gaz):
+        add(cand)
+    for ent in doc.ents:
+        if ent.label_ in _ENT_LABELS:
+            cand = _entity(doc, ent.start, ent.end, ent.label_, gaz, cues)
+            if cand is not None:
+                add(cand)
+    for cand in _framed_names(doc, gaz, cues, taken):
+        add(cand)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _curated_phrases(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Curated names (seas, landmarks, regions; also one-word ones like "Donbas") by a
+    scan of capitalized tokens: spaCy misses or splits many of them."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        longest = 0
+        if tok.text[:1].isupper():
+            word = tok.lower_.replace(".", "") if tok.text.isascii() else gazetteer.key(tok.text)
+            longest = gaz.is_phrase_start(word)
+        if not longest:
+            i += 1
+            continue
+        match = None
+        for length in range(min(longest + 3, n - i), 0, -1):  # + 3: hyphens and "'s" are tokens
+            span = doc[i:i + length]
+            if span[-1].is_punct or span[-1].is_space:
+                continue
+            hits = [h for h in gaz.lookup(span.text) if h.entry.curated]
+            if hits and (length > 1 or not _modifies_noun(tok)) and not _inside_longer_name(doc, i,
+                                                                                           i + length):
+                match = _without_region_word(doc, i, i + length, hits, gaz)
+                break
+        if match is not None:
+            out.append(match)
+            i = match.end
+        else:
+            i += 1
+    return out
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """"Black Sea" in "the Black Sea Fleet": a longer proper name (an organization)."""
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return True
+    ent = doc[start].ent_type_
+    if ent in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+        k = end
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        return k > end
+    return False
+
+
+def _without_region_word(doc: Doc, start: int, end: int, hits: list[Hit], gaz: Gazetteer) -> Candidate:
+    """"Borno state" (a curated alias): the name is "Borno", a division."""
+    if end - start > 1 and doc[end - 1].lower_ in _REGION_WORDS:
+        shorter = gaz.lookup(doc[start:end - 1].text, region=True)
+        if shorter:
+            return Candidate(start, end - 1, shorter, region=True)
+    return Candidate(start, end, hits)
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """A one-word name used as a modifier ("Arctic Council", "Pacific nations")."""
+    return tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _entity(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer, cues: Cues) -> Candidate | None:
+    start, end, region = _trim(doc, start, end, cues)
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if gazetteer.key(text) in cues.not_places:
+        return None
+    hits = gaz.lookup(text, region=region)
+    if hits:
+        return Candidate(start, end, hits, region=region)
+    if label == "FAC" or doc[end - 1].lemma_.lower() in cues.facility_nouns:
+        return Candidate(start, end, [], facility=True)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int, cues: Cues) -> tuple[int, int, bool]:
+    """Drop a leading determiner, a trailing "'s" and a trailing "[border] region"; say
+    whether a region noun followed (inside the entity or right after it)."""
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    region = False
+    j = end
+    while j > start + 1 and doc[j - 1].lower_ in cues.region_nouns | cues.region_modifiers:
+        if doc[j - 1].lower_ in cues.region_nouns:
+            region = True
+        j -= 1
+    if region:
+        end = j
+    else:
+        region = _region_follows(doc, end, cues) or _region_before(doc, start, cues)
+    return start, end, region
+
+
+def _region_follows(doc: Doc, end: int, cues: Cues) -> bool:
+    """"Kursk [border] region": a region noun right after the name (modifiers between)."""
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].lower_ in cues.region_modifiers:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in cues.region_nouns and doc[j].pos_ == "NOUN"
+
+
+def _region_before(doc: Doc, start: int, cues: Cues) -> bool:
+    """"the [border] region of Kursk"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in cues.region_nouns
+
+
+def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> list[Candidate]:
+    """Capitalized proper nouns spaCy did not tag as places, in a place frame: "in X",
+    "the city/region of X", "X [border] region", "X, Ukraine"."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or (
+                i > 0 and doc[i - 1].pos_ == "PROPN") or tok.ent_type_ in _NOT_PLACE_ENTS:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < _MAX_RUN and doc[j].pos_ == "PROPN" and not taken[j]:
+            j += 1
+        if j < n and doc[j].pos_ == "PROPN":
+            i = j
+            continue
+        start, end, region = _trim(doc, i, j, cues)
+        if start < end and (region or _framed(doc, start, end, cues)):
+            hits = [h for h in gaz.lookup(doc[start:end].text, region=region)
+                    if h.entry.kind != "country" or region is False]
+            if hits and gazetteer.key(doc[start:end].text) not in cues.not_places:
+                out.append(Candidate(start, end, hits, region=region))
+            elif region is False and _facility_after(doc, end, cues):
+                out.append(_facility(doc, start, end, cues))
+        elif start < end and _facility_after(doc, end, cues):
+            out.append(_facility(doc, start, end, cues))
+        i = j
+    return out
+
+
+def _framed(doc: Doc, start: int, end: int, cues: Cues) -> bool:
+    """A place frame around a name spaCy did not tag as a place: the object of a locative
+    preposition ("in X", "fled to X", "the city of X"; not "at X", often a company), the
+    object of a verb of attack or movement ("captured X"), or "X, <place>"."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ != "at" and _prep_use(root.head, cues) == LOC:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in cues.target_verbs:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
+
+
+def _facility_after(doc: Doc, end: int, cues: Cues) -> bool:
+    j = end
+    while j < len(doc) and j - end < 2 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower and (
+            doc[j].lemma_.lower() not in cues.facility_nouns):
+        j += 1
+    return j < len(doc) and doc[j].lemma_.lower() in cues.facility_nouns and doc[j].is_lower
+
+
+def _facility(doc: Doc, start: int, end: int, cues: Cues) -> Candidate:
+    j = end
+    while j < len(doc) and doc[j].lemma_.lower() not in cues.facility_nouns:
+        j += 1
+    return Candidate(start, j + 1, [], facility=True)
+
+
+# --------------------------------------------------------------------------- context
+
+@dataclass
+class _Context:
+    doc_states: Counter[str]
+    sent_states: dict[int, set[str]]
+    sent_regions: dict[int, list[Entry]]
+    ad: AnalyzedDoc
+
+    @classmethod
+    def of(cls, ad: AnalyzedDoc, found: list[Candidate], gaz: Gazetteer) -> _Context:
+        """States the document talks about: actors, nationality adjectives, and names with a
+        single reading (states by name, unambiguous cities), per document and per sentence."""
+        doc_states: Counter[str] = Counter()
+        sent_states: dict[int, set[str]] = defaultdict(set)
+        sent_regions: dict[int, list[Entry]] = defaultdict(list)
+
+        def note(iso3: str | None, tok: int) -> None:
+            if iso3:
+                doc_states[iso3] += 1
+                sent_states[ad.sent_index(tok)].add(iso3)
+
+        names = {i for cand in found for i in range(cand.start, cand.end)}
+        if ad.actors is not None:  # actors other than the names being resolved
+            for m in ad.actors.mentions:
+                if not any(i in names for i in range(m.tok_start, m.tok_end)):
+                    note(m.country, m.tok_start)
+        for tok in ad.doc:
+            if tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
+                note(gaz.demonym(tok.text), tok.i)
+        for cand in found:
+            readings = {h.entry.country for h in cand.hits}
+            states = [h.entry.country for h in cand.hits if h.entry.kind == "country"]
+            if states:  # a state's name is rarely anything else
+                note(states[0], cand.start)
+            elif len(readings) == 1:
+                note(next(iter(readings)), cand.start)
+            for h in cand.hits:
+                if h.entry.kind == "region" and not h.regional and len(cand.hits) == 1:
+                    sent_regions[ad.sent_index(cand.start)].append(h.entry)
+        return cls(doc_states, sent_states, sent_regions, ad)
+
+
+def _prior(hit: Hit, cand: Candidate) -> float:
+    e = hit.entry
+    if e.kind == "country":
+        score = 9.0
+    elif e.curated:
+        score = 8.0
+    elif e.kind == "city":
+        score = math.log10(max(e.population, 1000))
+    else:
+        score = 5.5 if e.lat is not None else 4.5
+    if hit.alternate:
+        score -= 0.7
+    if cand.region:
+        score += 3.0 if e.kind == "region" else -1.0
+    elif hit.regional:
+        score -= 3.0
+    return score
+
+
+def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
+    score = _prior(hit, cand)
+    iso3 = hit.entry.country
+    if iso3:
+        mentions = ctx.doc_states[iso3]
+        if mentions:
+            score += 1.5 + 0.5 * min(mentions - 1, 2)
+        sent = ctx.ad.sent_index(cand.start)
+        if iso3 in ctx.sent_states.get(sent, ()):
+            score += 1.0
+        if any(_inside(hit.entry, r) for r in ctx.sent_regions.get(sent, ())):
+            score += 3.0
+    return score
+
+
+def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
+    if cand.facility or not cand.hits:
+        return None
+    best = max(cand.hits, key=lambda h: (_score(h, cand, ctx), h.entry.population, -(h.entry.geonameid or 0)))
+    return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
+
+
+def _as_region(city: Entry) -> Entry:
+    """"the Bakhmut region" with no such division in the gazetteer: the area around the city."""
+    return Entry(f"{city.name} region", "region", city.country, city.lat, city.lon, None, 0, city.admin)
+
+
+def _inside(e: Entry, region: Entry) -> bool:
+    """A place lies in a division: same GeoNames admin1 for US states, else same state and near."""
+    if e is region or e.country != region.country or region.kind not in ("region", "country"):
+        return False
+    if region.kind == "country":
+        return True
+    if region.admin and e.admin and region.admin.startswith("US-"):
+        return e.admin == "US." + region.admin[3:]
+    return _km(e, region) <= _NEAR_KM
+
+
+def _km(a: Entry, b: Entry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+def _link_qualifiers(doc: Doc, found: list[Candidate], gaz: Gazetteer, cues: Cues, ctx: _Context) -> None:
+    """Explicit qualifiers fix both readings: "Paris, Texas" (a city and the division or
+    state it lies in), "Ukraine's second-largest city of Kharkiv", "the Ukrainian city of
+    Kharkiv", "Russia's Kursk region"."""
+    by_token = {i: c for c in found for i in range(c.start, c.end)}
+    for n, cand in enumerate(found):
+        # "X, Q"
+        if n + 1 < len(found):
+            nxt = found[n + 1]
+            if nxt.start == cand.end + 1 and doc[cand.end].text == "," and _qualify(cand, nxt, ctx):
+                nxt.use = LOC
+                continue
+        # "Q's X", "Q's city of X", "the Q-ian city of X", "X in Q"
+        for q in _syntactic_qualifiers(doc, cand, by_token, gaz, cues):
+            if isinstance(q, str):
+                _qualify_state(cand, q, ctx)
+            elif q is not cand and _qualify(cand, q, ctx):
+                break
+
+
+def _qualify(cand: Candidate, q: Candidate, ctx: _Context) -> bool:
+    """Choose the best pair of readings where ``q`` contains ``cand``."""
+    best: tuple[float, Entry, Entry] | None = None
+    for h in cand.hits:
+        if h.entry.kind not in ("city", "region", "landmark", "water", "other"):
+            continue
+        for qh in q.hits:
+            if qh.entry.kind in ("country", "region") and _inside(h.entry, qh.entry):
+                score = _score(h, cand, ctx) + _score(qh, q, ctx)
+                if best is None or score > best[0]:
+                    best = (score, h.entry, qh.entry)
+    if best is None:
+        return False
+    cand.entry = _as_region(best[1]) if cand.region and best[1].kind == "city" else best[1]
+    q.entry = best[2]
+    cand.qualifiers.append(q)
+    return True
+
+
+def _qualify_state(cand: Candidate, iso3: str, ctx: _Context) -> None:
+    hits = [h for h in cand.hits if h.entry.country == iso3 and h.entry.kind != "country"]
+    if hits:
+        best = max(hits, key=lambda h: (_score(h, cand, ctx) + _QUALIFIED, h.entry.population))
+        cand.entry = _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
+        cand.qualifiers.append(iso3)
+
+
+def _syntactic_qualifiers(doc: Doc, cand: Candidate, by_token: dict[int, Candidate], gaz: Gazetteer,
+                          cues: Cues) -> list[Candidate | str]:
+    root = _root(doc, cand)
+    heads = [root]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues.place_nouns:
+        heads.append(root.head.head)  # "the city of X": the noun carries the qualifier
+    elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in cues.place_nouns:
+        heads.append(root.head)  # "Russia's Kursk region"
+    out: list[Candidate | str] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < cand.start):
+                q = by_token.get(child.i)
+                if q is not None:
+                    out.append(q)
+            elif child.dep_ == "amod" or child.ent_type_ == "NORP":
+                iso3 = gaz.demonym(child.text)
+                if iso3:
+                    out.append(iso3)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                for obj in child.children:
+                    q = by_token.get(obj.i)
+                    if obj.dep_ == "pobj" and q is not None:
+                        out.append(q)
+    return out
+
+
+def _root(doc: Doc, cand: Candidate) -> Token:
+    span = doc[cand.start:cand.end]
+    return span.root
+
+
+# --------------------------------------------------------------------------- facilities
+
+def _place_facilities(doc: Doc, found: list[Candidate], cues: Cues) -> None:
+    """An unknown facility takes the point of its container: "Moscow's Yaroslavsky railway
+    station", "a hospital in Khan Younis"."""
+    by_token = {i: c for c in found for i in range(c.start, c.end)}
+    for cand in found:
+        if not cand.facility:
+            continue
+        head = doc[cand.end - 1]
+        container = None
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i < cand.start:
+                container = by_token.get(child.i)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "near", "outside", "at"):
+                container = next((by_token[o.i] for o in child.children if o.i in by_token), None)
+            if container is not None and container.entry is not None and not container.facility:
+                break
+            container = None
+        if container is None or container.entry is None:
+            continue
+        where = container.entry
+        name = doc[cand.start:cand.end].text
+        cand.entry = Entry(name, "landmark", where.country, where.lat, where.lon)
+        container.use = LOC
+
+
+# --------------------------------------------------------------------------- location or actor?
+
+def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -> str:
+    """LOC when the syntax says the name is a location, ACTOR when it acts or is acted
+    with, NEUTRAL otherwise."""
+    if cand.use == LOC or cand.facility:
+        return LOC
+    root = _root(doc, cand)
+    if cand.region:
+        return LOC
+    if root.dep_ == "conj":
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if entry.actor and root.is_upper and len(root) <= 4 and doc[cand.start - 1].lower_ != "the":
+            return ACTOR  # "Russian, US and Ukrainian reports": abbreviations are modifiers
+        root = first
+    if root.dep_ == "appos" and root.head.i in range(len(doc)):
+        head = root.head
+        if head.lemma_.lower() in cues.place_nouns or head.ent_type_ in _ENT_LABELS:
+            return LOC
+    dep, head = root.dep_, root.head
+    lemma = head.lemma_.lower()
+    if dep == "pobj":
+        return _prep_use(head, cues)
+    if dep == "poss":
+        return LOC if _place_noun(head, cues) else ACTOR
+    if dep in ("compound", "nmod", "amod"):
+        return LOC if _place_noun(head, cues) else (ACTOR if entry.actor else NEUTRAL)
+    if dep == "nsubjpass":
+        return LOC if lemma in cues.target_verbs else ACTOR
+    if dep in ("nsubj", "csubj"):
+        if lemma in cues.located_verbs or (lemma == "come" and any(c.lower_ == "under"
+                                                                   for c in head.children)):
+            return LOC
+        if lemma == "be" and any(c.dep_ == "attr" and _place_noun(c, cues) for c in head.children):
+            return LOC
+        if not entry.actor and lemma not in cues.speech_verbs:
+            return NEUTRAL
+        return ACTOR
+    if dep == "dobj":
+        return LOC if lemma in cues.target_verbs else ACTOR
+    if dep in ("dative", "agent"):
+        return ACTOR
+    if dep == "attr" and head.lemma_ == "be":
+        return NEUTRAL
+    return NEUTRAL
+
+
+def _place_noun(tok: Token, cues: Cues) -> bool:
+    """A noun of place ("the outskirts of Kyiv"), facility, inhabitants ("residents of
+    Mexico City") or a place name ("Moscow's Red Square")."""
+    lemma = tok.lemma_.lower()
+    return (lemma in cues.place_nouns or tok.lower_ in cues.place_nouns or lemma in cues.facility_nouns
+            or lemma in cues.inhabitant_nouns or (tok.ent_type_ in _ENT_LABELS and tok.pos_ == "PROPN"))
+
+
+def _prep_use(prep: Token, cues: Cues) -> str:
+    word = prep.lower_
+    governor = prep.head
+    glemma = governor.lemma_.lower()
+    if word == "in":  # "fighting in Kharkiv", not "interest in China"
+        return ACTOR if glemma in cues.not_locative_in and governor.pos_ == "NOUN" else LOC
+    if word in cues.locative_preps:
+        return LOC
+    if word == "of":
+        return LOC if _place_noun(governor, cues) else ACTOR
+    if word in ("to", "from"):
+        if prep.dep_ == "dative":
+            return ACTOR
+        if glemma in cues.motion_words or governor.lower_ in cues.motion_words:
+            return LOC
+        if governor.pos_ == "ADV" and governor.head.lemma_.lower() in cues.motion_words:
+            return LOC  # "flew back to Jordan"
+        # "50 km from Kharkiv": a distance just before
+        if word == "from" and any(t.lemma_.lower() in cues.motion_words and t.pos_ in ("NOUN", "ADV")
+                                  for t in prep.doc[max(0, prep.i - 3):prep.i]):
+            return LOC
+        return ACTOR
+    if word in ("with", "by", "against", "for"):
+        return ACTOR
+    return NEUTRAL
+
+
+def _actor_flags(ad: AnalyzedDoc, cand: Candidate) -> Mention | None:
+    if ad.actors is None:
+        return None
+    for i in range(cand.start, cand.end):
+        m = ad.actors.at(i, places=True)
+        if m is not None:
+            return m
+    return None
+
+
+def _is_place(cand: Candidate, entry: Entry, ad: AnalyzedDoc) -> bool:
+    if cand.use == LOC:
+        return True
+    if cand.use == ACTOR:
+        return False
+    mention = _actor_flags(ad, cand)
+    if mention is not None and mention.metonym:
+        return False
+    if mention is not None and mention.place:
+        return True
+    return not entry.actor

