@@ -153,11 +153,10 @@ class ActorLayer:
             here = bisect.bisect_right(starts, token.i)
             doc = token.doc
 
-            def rank(m: Mention) -> tuple[int, int, int]:
+            def rank(m: Mention) -> tuple[int, bool, bool, int]:
                 sent_gap = here - bisect.bisect_right(starts, m.tok_start)
                 subject = doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")
-                known = m.gender == gender
-                return sent_gap, 0 if (subject or known) else 1, -m.tok_start
+                return sent_gap, not subject, m.gender is None, -m.tok_start
 
             return min(candidates, key=rank)
         if word in GROUP_PRONOUNS:
