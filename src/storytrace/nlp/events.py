@@ -1,9 +1,218 @@
-"""The events layer (not yet implemented: returns no records)."""
+"""The events layer: who did what to whom, coded in PLOVER (16 types with modes and contexts).
+
+    find triggers (lexicon, by lemma)  ->  actors and recipients (dependency structure,
+    resolved by the actor layer)  ->  one event per trigger (frames, light verbs, repeats)
+    ->  status, time, place, size, evidence span  ->  Event records
+
+An event is emitted only with a real trigger and at least one resolved participant. A trigger
+that fails is skipped with a warning; the others go on (strict mode raises).
+"""
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.events_details import (
+    clause_tokens,
+    contexts_from_words,
+    is_future_time,
+    mode_from_words,
+    published_time,
+    size_of,
+    span_of,
+    when_of,
+    where_of,
+)
+from storytrace.nlp.events_frames import Draft, merge, request_mode
+from storytrace.nlp.events_lexicon import Lexicon, lexicon
+from storytrace.nlp.events_match import Candidate, find
+from storytrace.nlp.events_roles import (
+    Roles,
+    adjective_roles,
+    any_resolved,
+    noun_roles,
+    same_party,
+    verb_roles,
+)
+from storytrace.nlp.events_status import anchor_of, status_of
+from storytrace.records import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+VERBAL = {1, 3}  # quads of speech acts: their time is the time of the statement
 
 
-def extract(ad: AnalyzedDoc) -> list:
-    return []
+def extract(ad: AnalyzedDoc) -> list[Event]:
+    lex = lexicon(ad.res)
+    drafts: list[Draft] = []
+    for cand in find(ad, lex):
+        if _headline(ad, cand.token):
+            continue
+        draft = _guard(ad, cand, lambda c=cand: _draft(ad, lex, c))
+        if draft is not None:
+            drafts.append(draft)
+    merge(ad, lex, drafts)
+    events: list[Event] = []
+    for d in drafts:
+        if d.absorbed or d.dropped:
+            continue
+        event = _guard(ad, d.cand, lambda d=d: _event(ad, lex, d))
+        if event is not None and not _repeated(ad, d, event, events):
+            events.append(event)
+    return _dedupe(events)
+
+
+def _guard(ad: AnalyzedDoc, cand: Candidate, work):  # type: ignore[no-untyped-def]
+    """Degrade per trigger: one bad candidate never loses the document's other events."""
+    try:
+        return work()
+    except Exception as exc:
+        if ad.res.strict:
+            raise
+        log.warning("%s: event trigger %r at %d skipped: %s: %s", ad.doc_id, cand.token.text,
+                    cand.token.idx, type(exc).__name__, exc)
+        return None
+
+
+def _draft(ad: AnalyzedDoc, lex: Lexicon, cand: Candidate) -> Draft:
+    info = lex.types[cand.type]
+    if cand.pos == "verb":
+        roles = verb_roles(ad, cand, lex, info)
+    elif cand.pos == "noun":
+        roles = noun_roles(ad, cand, lex, info)
+    else:
+        roles = adjective_roles(ad, cand, lex, info)
+    context = list(dict.fromkeys([*info.context, *cand.pattern.context]))
+    return Draft(cand, cand.type, cand.pattern.mode, context, roles, list(cand.words))
+
+
+def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> Event | None:
+    roles = d.roles
+    require = d.cand.pattern.require
+    if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
+        return None
+    if "actor" in require and not any_resolved(roles.actors):
+        return None
+    if "recipient" in require and not any_resolved(roles.recipients):
+        return None
+    if not roles.actors and _subjectless(d):
+        return None  # "to invade X", "how to strengthen ties": nobody is said to act
+    _drop_self_recipients(roles)
+    anchor = anchor_of(d.token)
+    clause = clause_tokens(anchor)
+    if d.token not in clause:
+        clause = sorted({*clause, *d.token.subtree}, key=lambda t: t.i)
+    own_time = when_of(ad, clause)
+    clause_text = ad.text[clause[0].idx:clause[-1].idx + len(clause[-1])].lower()
+    st = status_of(ad, lex, d.token, roles.actors, clause_text, is_future_time(ad, own_time))
+    type_name, mode = d.type, d.mode
+    info = lex.types[type_name]
+    extra: dict[str, object] = {}
+    status = st.status
+    if st.intent and info.future and d.governed is None:
+        # PLOVER: announced cooperation is AGREE, an announced retreat is CONCEDE
+        extra["announced"] = type_name
+        type_name, mode = info.future, None
+        status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
+            else "asserted"
+    elif st.refused and info.refused and d.governed is None:
+        extra["refused"] = type_name
+        mode = request_mode(type_name)
+        type_name = info.refused
+        status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
+            else "asserted"
+    info = lex.types[type_name]
+    if mode is not None and mode not in info.modes:
+        mode = None
+    if mode is None and type_name in lex.mode_words:
+        mode = mode_from_words(ad, lex, type_name, _words_for_modes(ad, d, clause))
+    context = list(d.context)
+    for c in contexts_from_words(ad, lex, clause):
+        if c not in context:
+            context.append(c)
+    # time: the clause's own; for speech acts the statement's; else the publication date
+    when = own_time
+    if when is None and st.source_cue is not None and info.quad in VERBAL and st.reported_by is not None \
+            and same_party([st.reported_by], roles.actors):
+        when = when_of(ad, clause_tokens(ad.doc[st.source_cue]))
+    if when is None and status in ("asserted", "reported", "hedged") and st.tense in ("past", "present"):
+        when = published_time(ad, d.token.idx)
+        if when is not None:
+            extra["when_inferred"] = True
+    span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == ad.sent_index(d.token)]])
+    trigger = _trigger_text(ad, d.words)
+    return Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
+                 recipients=roles.recipients, when=when, where=where_of(ad, clause),
+                 status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
+                 trigger=trigger, span=span, **extra)
+
+
+def _words_for_modes(ad: AnalyzedDoc, d: Draft, clause: list[Token]) -> list[Token]:
+    words = [ad.doc[i] for i in d.words]
+    return words + [t for t in clause if t.i not in d.words]
+
+
+def _trigger_text(ad: AnalyzedDoc, words: list[int]) -> str:
+    if words[-1] - words[0] + 1 == len(words) or words[-1] - words[0] <= 4:
+        return ad.doc[words[0]:words[-1] + 1].text
+    return " ... ".join(ad.doc[i].text for i in words)
+
+
+def _subjectless(d: Draft) -> bool:
+    """An infinitive or gerund with no subject anywhere: an act talked about, not reported."""
+    tok = d.token
+    if d.cand.pos != "verb" or d.cand.passive:
+        return False
+    return tok.tag_ in ("VB", "VBG") and not any(c.dep_ in ("nsubj", "aux") and c.lower_ not in ("to",)
+                                                 for c in tok.children)
+
+
+def _repeated(ad: AnalyzedDoc, d: Draft, event: Event, earlier: list[Event]) -> bool:
+    """"their talks", "Pyongyang's deployment": a bare noun event with a determiner or possessor
+    that an earlier event of the same type and party already stated. A noun with its own
+    details ("the additional deployment of 3,000 soldiers") is a new statement."""
+    if d.cand.pos != "noun":
+        return False
+    tok = d.token
+    if any(c.dep_ in ("prep", "amod", "nummod", "acl", "relcl") for c in tok.children):
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    return any(e.type == event.type and same_party([*e.actors, *e.recipients], [*event.actors, *event.recipients])
+               for e in earlier)
+
+
+def _drop_self_recipients(roles: Roles) -> None:
+    """A recipient that is the actor itself (the same mention) says nothing."""
+    roles.recipients = [r for r in roles.recipients
+                        if not any(r.id and r.id == a.id and r.text == a.text for a in roles.actors)]
+
+
+def _headline(ad: AnalyzedDoc, tok: Token) -> bool:
+    """Sub-headlines inside an article body ("Zelensky slams Western inaction") repeat the text."""
+    text = ad.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    if start == 0 and end == -1:
+        return False  # a one-line document is a sentence, not a headline
+    line = text[start:end if end != -1 else len(text)].strip()
+    return len(line.split()) <= 10 and not line.endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ":"))
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per act: the same type, parties and clause stated twice keeps the first."""
+    out: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for e in events:
+        key = (e.type, e.span.start, e.span.end, tuple(sorted(a.id or a.text or "" for a in e.actors)),
+               tuple(sorted(r.id or r.text or "" for r in e.recipients)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

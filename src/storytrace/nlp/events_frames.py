@@ -1,0 +1,262 @@
+"""Combining triggers into one event each: a verb that only carries a noun event ("launched an
+attack"), a participle repeating its verb's act ("struck ..., killing"), and verbs that govern
+another act (frames):
+
+    intent   "agreed to lift", "wants to attack"   -> AGREE / CONCEDE / THREATEN (PLOVER: promised
+                                                       cooperation is AGREE, a promised retreat is
+                                                       CONCEDE, a promised attack is a threat)
+    request  "urged Pyongyang to withdraw"         -> REQUEST, mode from the act asked for
+    refuse   "refused to meet"                     -> REJECT, mode from the act refused
+    threat   "threatened to cut aid", "warned it would strike" -> THREATEN
+    allege   "alleged that France helped ..."      -> ACCUSE (allege), the accused as recipient
+
+The governed act is absorbed: it is not stated as having happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from storytrace.nlp.events_match import Candidate, content
+from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.events_lexicon import Lexicon
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+YIELDING = {"RETREAT", "CONCEDE"}
+FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"}
+REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
+                 "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
+
+
+@dataclass
+class Draft:
+    """An event in the making."""
+
+    cand: Candidate
+    type: str
+    mode: str | None
+    context: list[str]
+    roles: Roles
+    words: list[int]
+    absorbed: bool = False
+    into: Draft | None = None  # the event this one became part of
+    dropped: bool = False
+    governed: str | None = None  # the type of the act a frame verb governs
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def token(self) -> Token:
+        return self.cand.token
+
+
+def threat_mode(d: Draft) -> str:
+    if d.type in ("ASSAULT", "MOBILIZE"):
+        return "violence"
+    if d.type == "COERCE":
+        return {"arrest": "arrest", "deport": "expel", "seize": "territory"}.get(d.mode or "", "restrict")
+    if d.type == "SANCTION":
+        return {"expel": "expel", "withdraw": "relations"}.get(d.mode or "", "restrict")
+    if d.type == "REJECT":
+        return "relations"
+    return "restrict" if d.type == "PROTEST" else "violence"
+
+
+def request_mode(type_name: str) -> str:
+    return REQUEST_MODES.get(type_name, "change")
+
+
+def absorb(into: Draft, part: Draft, *, roles: bool = True) -> None:
+    """``part`` becomes part of ``into``: its words join the trigger, its parties fill gaps."""
+    while into.into is not None:
+        into = into.into
+    part.absorbed = True
+    part.into = into
+    into.words = sorted({*into.words, *part.words}) if part.token.i - into.token.i in range(-3, 4) \
+        else into.words
+    if roles:
+        if not any_resolved(into.roles.actors):
+            into.roles.add("actor", part.roles.actors)
+            into.roles.tokens += part.roles.tokens
+        if not any_resolved(into.roles.recipients):
+            into.roles.add("recipient", [r for r in part.roles.recipients
+                                         if not same_party([r], into.roles.actors)])
+    if into.mode is None and part.type == into.type:
+        into.mode = part.mode
+    for c in part.context:
+        if c not in into.context:
+            into.context.append(c)
+
+
+def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
+    """Absorb nominal and participial repeats, then apply the frames (in place)."""
+    by_token = {d.token.i: d for d in drafts}
+    quantity = lex.cue("quantity_nouns")
+    # 0. an act whose subject is itself an event: "the meeting between X and Y reaffirmed ..."
+    for d in drafts:
+        if d.cand.pos == "verb" and not any_resolved(d.roles.actors):
+            for s in d.token.children:
+                n = by_token.get(s.i)
+                if s.dep_ == "nsubj" and n is not None and any_resolved(n.roles.actors):
+                    d.roles.actors = [a for a in d.roles.actors if a.id or a.country]
+                    d.roles.add("actor", n.roles.actors)
+    # 1. a verb and the noun events it takes as object or complement: "launched an attack" is one
+    #    act; "condemned Russia's attack" is a reaction whose topic is not restated as an event
+    for d in drafts:
+        if d.cand.pos != "verb":
+            continue
+        inner = [c for o in d.cand.objects for c in content(o, quantity)]
+        inner += [t for toks in d.cand.pp.values() for t in toks]
+        for child in d.token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "with", "during", "by", "through"):
+                inner += [p for p in child.children if p.dep_ == "pobj" and
+                          (n := by_token.get(p.i)) is not None and n.type == d.type]
+        light = d.token.lemma_.lower() in lex.cue("light_verbs")
+        verbal = lex.types[d.type].quad in (1, 3)
+        for t in inner:
+            n = by_token.get(t.i)
+            if n is None or n is d or n.cand.pos != "noun" or n.absorbed:
+                continue
+            if light or n.type == d.type:
+                absorb(d, n)
+            elif verbal or d.cand.pattern.frame:
+                absorb(d, n, roles=False)
+    # 2. the same act stated again by a dependent verb: "struck the station, killing ...",
+    #    "could strike if we could strike"
+    for d in drafts:
+        if d.absorbed or d.cand.pos != "verb" or d.token.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        head = by_token.get(d.token.head.i)
+        if head is None or head.type != d.type:
+            continue
+        if d.token.tag_ in ("VBG", "VBN") or d.token.dep_ in ("xcomp", "advcl"):
+            absorb(head, d)
+    # 3. frames
+    for d in drafts:
+        frame = d.cand.pattern.frame
+        if frame is None or d.absorbed or d.dropped:
+            continue
+        _apply_frame(ad, lex, d, frame, by_token)
+
+
+def _complements(d: Draft, frame: str) -> list[Token]:
+    tok = d.token
+    deps = ("xcomp",) if frame in ("intent", "request", "refuse") else ("xcomp", "ccomp")
+    if frame in ("threat",):
+        deps = ("xcomp", "ccomp")
+    out = [c for c in tok.children if c.dep_ in deps]
+    if frame == "request":  # "wants Putin to attack": a to-clause with its own subject
+        out += [c for c in tok.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if tok.pos_ == "ADJ":
+        out += [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if frame == "request":
+        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _find_draft(comp: Token, by_token: dict[int, Draft]) -> Draft | None:
+    d = by_token.get(comp.i)
+    if d is not None and not d.absorbed:
+        return d
+    # a nominal complement: "called for an end to X's cooperation with Y"
+    if comp.pos_ in ("NOUN", "PROPN"):
+        for t in comp.subtree:
+            d = by_token.get(t.i)
+            if d is not None and not d.absorbed and t.i != comp.i:
+                return d
+    # a conjoined act: "threatened to cut aid and expel diplomats" -> the first one
+    return None
+
+
+def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: dict[int, Draft]) -> None:
+    comps = _complements(d, frame)
+    inner = None
+    for comp in comps:
+        inner = _find_draft(comp, by_token)
+        if inner is not None and inner is not d:
+            break
+        inner = None
+    require = d.cand.pattern.require
+    if ("complement" in require and not comps) or ("event" in require and inner is None):
+        d.dropped = True
+        return
+    if frame == "intent":
+        if inner is None:
+            return
+        t = inner.type
+        new = "AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING else "THREATEN" if t in FORCEFUL else t
+        d.mode = threat_mode(inner) if new == "THREATEN" else (inner.mode if new == t else None)
+        d.type = new
+    elif frame == "request":
+        d.type = "REQUEST"
+        d.mode = request_mode(inner.type) if inner is not None else d.mode
+        if not any_resolved(d.roles.recipients):
+            if inner is not None and any_resolved(inner.roles.actors):
+                d.roles.add("recipient", [r for r in inner.roles.actors if not same_party([r], d.roles.actors)])
+            else:
+                _first_actor_in(ad, lex, d, comps)
+    elif frame == "refuse":
+        if inner is None:
+            return
+        d.type = "REJECT"
+        d.mode = request_mode(inner.type)
+    elif frame == "threat":
+        if inner is None:
+            return
+        via_clause = inner.token.dep_ == "ccomp" or inner.token.head.i != d.token.i
+        if inner.type not in FORCEFUL or (via_clause and not _future_same_actor(d, inner)):
+            if d.cand.pattern.require:
+                d.dropped = True
+            return
+        d.type = "THREATEN"
+        d.mode = threat_mode(inner)
+    elif frame == "allege":
+        d.type = "ACCUSE"
+        d.mode = "allege"
+        if inner is not None:
+            d.roles.add("recipient", [r for r in inner.roles.actors if not same_party([r], d.roles.actors)])
+        if not any_resolved(d.roles.recipients):
+            for comp in comps:
+                for s in comp.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        d.roles.add("recipient", resolve(ad, s, lex), s)
+    if frame == "request" and not any_resolved(d.roles.recipients):
+        for comp in comps:  # the addressee is the subject of the to-clause
+            for subj in comp.children:
+                if subj.dep_ == "nsubj" and comp.dep_ == "ccomp":
+                    d.roles.add("recipient", resolve(ad, subj, lex), subj)
+    if inner is not None:
+        d.governed = inner.type
+        absorb(d, inner, roles=frame in ("intent", "refuse", "threat"))
+    # everything said inside the governed clause is asked for / promised / alleged, not reported
+    for comp in comps:
+        for t in comp.subtree:
+            other = by_token.get(t.i)
+            if other is not None and other is not d and not other.absorbed:
+                absorb(d, other, roles=False)
+
+
+def _future_same_actor(frame: Draft, inner: Draft) -> bool:
+    """"Russia warned it would strike": the warner announces its own future act."""
+    modal = {c.lower_ for c in inner.token.children if c.dep_ == "aux"}
+    if not modal & {"will", "would", "'ll", "shall", "could", "wo", "might", "may"}:
+        return False
+    return not inner.roles.actors or same_party(frame.roles.actors, inner.roles.actors) or any(
+        s.lower_ in ("it", "we", "they", "he", "she", "i") for s in inner.token.children if s.dep_ == "nsubj")
+
+
+def _first_actor_in(ad: AnalyzedDoc, lex: Lexicon, d: Draft, comps: list[Token]) -> None:
+    for comp in comps:
+        for t in comp.subtree:
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") and ad.actors is not None and ad.actors.at(t.i) is not None:
+                refs = [r for r in resolve(ad, t, lex) if not same_party([r], d.roles.actors)]
+                if refs:
+                    d.roles.add("recipient", refs, t)
+                    return

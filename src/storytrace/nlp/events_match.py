@@ -1,0 +1,337 @@
+"""Finding event triggers: look up each token's lemma in the lexicon index and keep the most
+specific pattern whose conditions (dependent words, object, subject, complements) hold.
+
+Pure functions of the analyzed document: nothing here writes to the Doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.events_lexicon import Lexicon, Pattern, Phrase, Terms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+
+
+@dataclass
+class Candidate:
+    """One trigger and the pattern it matched (roles and status are added later)."""
+
+    pattern: Pattern
+    token: Token  # the head word of the trigger
+    words: list[int]  # token indices of the trigger words
+    objects: list[Token] = field(default_factory=list)  # direct objects (content heads)
+    pp: dict[str, list[Token]] = field(default_factory=dict)  # complements the pattern named
+    passive: bool = False
+
+    @property
+    def pos(self) -> str:
+        return self.pattern.pos
+
+    @property
+    def type(self) -> str:
+        return self.pattern.type
+
+
+def keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def neighbours(tok: Token) -> list[Token]:
+    """Words close to ``tok`` in the tree or in the text (for multi-word triggers and terms)."""
+    out = list(tok.children)
+    for child in tok.children:
+        out.extend(child.children)
+    if tok.head.i != tok.i:
+        out.append(tok.head)
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - 3), min(sent.end, tok.i + 4)
+    out.extend(tok.doc[lo:hi])
+    return out
+
+
+def phrase_at(tok: Token, phrase: Phrase) -> bool:
+    """``tok`` is one of the phrase's words and the other words are near it."""
+    words = (phrase.head, *phrase.deps)
+    mine = keys(tok)
+    if not any(w in mine for w in words):
+        return False
+    near = None
+    skipped = False
+    for w in words:
+        if not skipped and w in mine:
+            skipped = True
+            continue
+        if near is None:
+            near = {k for t in neighbours(tok) if t.i != tok.i for k in keys(t)}
+        if w not in near:
+            return False
+    return True
+
+
+def is_passive(v: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return True
+    # reduced relative: "the sanctions imposed by the UN", "troops deployed to the border"
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in v.children)
+
+
+def direct_objects(v: Token) -> list[Token]:
+    """The direct object(s) of a verb: dobj (and its conjuncts), the passive subject, the noun a
+    reduced or relative clause modifies when its object is the relative pronoun."""
+    found = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    if is_passive(v):
+        found += [c for c in v.children if c.dep_ == "nsubjpass"]
+        if v.dep_ in ("acl", "amod") and not found:
+            found.append(v.head)
+        if v.dep_ == "conj" and not found:  # "X, imprisoned for ..., were released by Y"
+            found += [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if v.dep_ == "relcl":
+        rel = [c for c in found if c.lower_ in RELATIVE_PRONOUNS]
+        if rel:  # "the support that X provided": the pronoun stands for the noun
+            found = [c for c in found if c not in rel] + [v.head]
+        elif not found:  # "the support X provided"
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in RELATIVE_PRONOUNS:
+                found = [v.head]
+    out: list[Token] = []
+    for o in found:
+        for t in (o, *o.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def content(tok: Token, quantity: set[str], depth: int = 2) -> list[Token]:
+    """What a phrase is about, looking through quantities: "thousands of soldiers" -> soldiers,
+    "$425 million in military aid" -> million and aid, "one of its missiles" -> missiles."""
+    out = [tok]
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "VBG" and depth:  # "give up advancing its programme"
+        out += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if depth and (lemma in quantity or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for t in (pobj, *pobj.conjuncts):
+                            out.extend(content(t, quantity, depth - 1))
+    return out
+
+
+def term_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
+    lemma, lower = keys(tok)
+    if lemma in terms.words or lower in terms.words:
+        return True
+    if terms.labels and tok.ent_type_ in terms.labels:
+        return True
+    for ph in terms.phrases:
+        if phrase_at(tok, ph):
+            return True
+    if "ACTOR" in terms.special and ad.actors is not None:
+        m = ad.actors.at(tok.i)
+        if m is not None or (tok.pos_ in ("NOUN", "PROPN", "PRON") and ad.actors.phrase(tok)):
+            return True
+    if "PLACE" in terms.special:
+        if ad.actors is not None and ad.actors.at(tok.i, places=True) is not None:
+            return True
+        idx = tok.idx
+        if any(p.span.start <= idx < p.span.end for p in ad.places):
+            return True
+    return False
+
+
+def any_match(ad: AnalyzedDoc, toks: list[Token], terms: Terms, quantity: set[str]) -> list[Token]:
+    """The tokens (or what they are about) that match ``terms``."""
+    hits = []
+    for t in toks:
+        for c in content(t, quantity):
+            if term_match(ad, c, terms):
+                hits.append(c)
+                break
+    return hits
+
+
+def subject_words(v: Token) -> list[Token]:
+    """Surface subjects of a verb, climbing through control, coordination and participles."""
+    node = v
+    for _ in range(6):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if not subj:  # a parse that hangs the subject on the auxiliary: "it had test-fired"
+            subj = [g for c in node.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+        if subj:
+            if node.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
+                return [node.head]
+            return [t for s in subj for t in (s, *s.conjuncts)]
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+            return [node.head]
+        if node.dep_ == "xcomp":
+            objs = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+            if objs and node.head.pos_ == "VERB" and not is_passive(node.head):
+                return objs  # object control: "urged Pyongyang to withdraw"
+            passive_subj = [c for c in node.head.children if c.dep_ == "nsubjpass"]
+            if passive_subj:  # "is scheduled to attend", "was forced to leave"
+                return [t for s in passive_subj for t in (s, *s.conjuncts)]
+        if node.dep_ in ("xcomp", "conj", "acomp") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN")):
+            node = node.head
+            continue
+        break
+    return []
+
+
+def find(ad: AnalyzedDoc, lex: Lexicon) -> list[Candidate]:
+    """All trigger candidates of the document, one per token at most."""
+    quantity = lex.cue("quantity_nouns")
+    out: list[Candidate] = []
+    for tok in ad.doc:
+        pos = tok.pos_
+        lemma, lower = keys(tok)
+        tables: list[tuple[str, dict[str, list[Pattern]]]] = []
+        if pos == "VERB" or (pos in ("NOUN", "PROPN", "ADJ") and _verb_like(tok)):
+            tables.append(("verb", lex.verbs))
+        if pos in ("NOUN", "PROPN"):
+            tables.append(("noun", lex.nouns))
+        if pos == "ADJ":
+            tables.append(("adj", lex.adjectives))
+        for kind, table in tables:
+            patterns = table.get(lemma) or (table.get(lower) if lower != lemma else None)
+            if not patterns and kind == "verb":
+                patterns = next((table[v] for v in _base_forms(lower) if v in table), None)
+            if not patterns:
+                continue
+            cand = None
+            for p in patterns:
+                cand = _check(ad, tok, p, quantity)
+                if cand is not None:
+                    break
+            if cand is not None:
+                out.append(cand)
+                break
+    return out
+
+
+def _base_forms(word: str) -> list[str]:
+    """Base forms to try when the lemmatizer stumbles ("staged" -> stag): staged -> stage."""
+    out = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])
+    elif word.endswith("ing"):
+        out += [word[:-3] + "e", word[:-3]]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    elif word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def _verb_like(tok: Token) -> bool:
+    """A word the tagger called a noun/adjective that acts as a verb ("Russia strikes Kyiv")."""
+    if tok.tag_.startswith("VB"):
+        return True
+    has_subj = any(c.dep_ == "nsubj" for c in tok.children)
+    has_obj = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    return tok.dep_ == "ROOT" and has_subj and has_obj
+
+
+def _deps_present(tok: Token, phrase: Phrase, pos: str) -> list[int] | None:
+    """The token indices of the trigger's other words, or None when one is missing. A verb's
+    words must depend on it ("called on X", not "called on Friday"); a noun's may also sit
+    next to it ("air strike")."""
+    if not phrase.deps:
+        return []
+    if pos == "verb":
+        near = [c for c in tok.children if not _temporal_prep(c)]
+        near += [g for c in near if c.dep_ in ("prep", "dobj", "prt", "advmod") for g in c.children]
+    else:  # "air strike", "joint exercise", "phone call": modifiers before the noun
+        near = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    found: list[int] = []
+    for w in phrase.deps:
+        hit = next((t for t in near if t.i != tok.i and w in keys(t) and t.i not in found), None)
+        if hit is None:
+            return None
+        found.append(hit.i)
+    return found
+
+
+def _infinitive_clause(v: Token) -> bool:
+    """"wants Putin to attack": a to-clause with its own subject."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and any(a.dep_ == "nsubj" for a in c.children) for c in v.children)
+
+
+def _temporal_prep(c: Token) -> bool:
+    return c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+
+
+def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candidate | None:
+    extra = _deps_present(tok, p.trigger, p.pos)
+    if extra is None:
+        return None
+    if p.pos == "noun":
+        if p.plural and tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        if tok.lower_ == "march" and tok.text[0].isupper():
+            return None  # the month
+        cand = Candidate(p, tok, sorted([tok.i, *extra]))
+        return cand if _pp_ok(ad, tok, p, cand, quantity) else None
+    passive = is_passive(tok) if p.pos == "verb" else False
+    if passive and tok.dep_ in ("amod", "acl") and p.type != "ASSAULT" and not any(
+            c.dep_ == "agent" for c in tok.children):
+        return None  # a participle describing a noun ("donated missiles", "a member jailed in 2020")
+    objects = [o for o in direct_objects(tok) if o.i not in extra] if p.pos == "verb" else []
+    if p.frame == "request" and not p.trigger.deps and not objects and not _infinitive_clause(tok):
+        return None  # "wants to attack" is an intention; "wants Putin to attack" a request
+    if p.no_object and objects:
+        return None
+    cand = Candidate(p, tok, sorted([tok.i, *extra]), passive=passive)
+    if p.objects is not None:
+        hits = any_match(ad, objects, p.objects, quantity)
+        if not hits:
+            return None
+        cand.words = sorted({*cand.words, *(h.i for h in hits)})
+    if p.not_objects is not None and any_match(ad, objects, p.not_objects, quantity):
+        return None
+    cand.objects = objects
+    if p.subjects is not None or p.not_subjects is not None:
+        subj = subject_words(tok) if not passive else [
+            pobj for c in tok.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+        if p.subjects is not None and not any_match(ad, subj, p.subjects, quantity):
+            return None
+        if p.not_subjects is not None and any_match(ad, subj, p.not_subjects, quantity):
+            return None
+    if not _pp_ok(ad, tok, p, cand, quantity):
+        return None
+    return cand
+
+
+def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: set[str]) -> bool:
+    """One of the complements the pattern names is there ("supply X with weapons", "talks by
+    phone"; several listed are alternatives: "fire at / on / into X")."""
+    if not p.pp:
+        return True
+    heads = [tok, *cand.objects]
+    found_any = False
+    for prep, terms in p.pp:
+        objs = [pobj for h in heads for c in h.children
+                if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep
+                for pobj in c.children if pobj.dep_ == "pobj"]
+        objs = [t for o in objs for t in (o, *o.conjuncts)]
+        hits = objs if not terms else any_match(ad, objs, terms, quantity)
+        if hits:
+            cand.pp[prep] = hits
+            found_any = True
+    return found_any

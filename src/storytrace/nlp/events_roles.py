@@ -1,0 +1,416 @@
+"""Who did it and to whom: actors and recipients of a trigger from the dependency structure,
+resolved through the actor layer (``ad.actors``) to states, organizations and persons.
+
+    subject / passive agent ("was attacked by X")        -> actor
+    direct object (types whose object is the recipient)  -> recipient
+    "to / with / against / on / from ..." complements     -> recipient (per type, see types.yaml)
+    a theme's owner ("expelled Russian diplomats")        -> recipient, or actor ("troops were sent")
+    nominal events: possessor / modifier / "by X"         -> actor ("Pyongyang's deployment")
+                    "between X and Y"                     -> actors
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.events_lexicon import Lexicon, TypeInfo
+from storytrace.nlp.events_match import Candidate, content, is_passive, subject_words
+from storytrace.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.mentions import Mention
+
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my", "mine", "ourselves", "myself"}
+TROOP_SECTORS = {"troop": "MIL", "soldier": "MIL", "force": "MIL", "army": "MIL", "unit": "MIL",
+                 "police": "COP", "officer": "COP"}
+
+
+@dataclass
+class Roles:
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)  # heads of the role phrases (for the span)
+
+    def add(self, role: str, refs: list[ActorRef], tok: Token | None = None) -> None:
+        target = self.actors if role == "actor" else self.recipients
+        for r in refs:
+            if not any(_same(r, x) for x in target):
+                target.append(r)
+        if tok is not None and refs:
+            self.tokens.append(tok.i)
+
+
+def resolved(ref: ActorRef) -> bool:
+    return bool(ref.id or ref.country)
+
+
+def any_resolved(refs: list[ActorRef]) -> bool:
+    return any(resolved(r) for r in refs)
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    return (a.id or a.text) == (b.id or b.text)
+
+
+def same_party(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Two role lists share an actor (same id, or the same state)."""
+    for x in a:
+        for y in b:
+            if x.id and x.id == y.id:
+                return True
+            if x.country and x.country == y.country:
+                return True
+    return False
+
+
+def mention_ref(m: Mention, text: str | None = None) -> ActorRef:
+    ref = m.ref(text)
+    if m.sector:
+        ref = ActorRef(id=ref.id, name=ref.name, text=ref.text, country=ref.country, sector=m.sector)
+    return ref
+
+
+# ------------------------------------------------------------------ resolving one phrase
+
+def resolve(ad: AnalyzedDoc, tok: Token, lex: Lexicon, *, places: bool = False, depth: int = 2) -> list[ActorRef]:
+    """The actors a phrase headed by ``tok`` stands for (its conjuncts included)."""
+    if ad.actors is None:
+        return []
+    out: list[ActorRef] = []
+    for head in [tok, *[t for t in tok.conjuncts if t.i > tok.i]]:
+        for ref in _resolve_one(ad, head, lex, places, depth):
+            if not any(_same(ref, x) for x in out):
+                out.append(ref)
+    return out
+
+
+def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth: int) -> list[ActorRef]:
+    assert ad.actors is not None
+    lower = tok.lower_
+    if lower in FIRST_PERSON:
+        speaker = _quote_speaker(ad, tok)
+        if speaker is not None:
+            return [speaker.model_copy(update={"text": tok.text})]
+    if lower in lex.cue("collective_pronouns") and tok.pos_ in ("PRON", "DET", "NUM"):
+        found = _collective(ad, tok, lex, depth)
+        if found:
+            return found
+    ms = ad.actors.phrase(tok)
+    if ms:
+        m = ms[0]
+        ref = mention_ref(m, _np_text(tok) if m.tok_start <= tok.i < m.tok_end else m.text)
+        if ref.country is None:  # "Rwanda's Senate": the institution belongs to the state
+            owner = next((o for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i
+                          and (o := ad.actors.at(c.i, places=True)) is not None and o.kind == "country"
+                          and o is not m), None)
+            if owner is not None and owner.country:
+                ref = ref.model_copy(update={"country": owner.country})
+        return [ref]
+    if places:
+        m = ad.actors.at(tok.i, places=True)
+        if m is None:
+            m = next((ad.actors.at(c.i, places=True) for c in tok.children
+                      if c.dep_ in ("compound", "amod", "poss") and ad.actors.at(c.i, places=True)), None)
+        if m is not None:
+            return [mention_ref(m)]
+    if depth > 0:
+        lemma = tok.lemma_.lower()
+        if lemma in lex.cue("group_nouns") or lemma in lex.cue("quantity_nouns") or tok.pos_ == "NUM" or any(
+                lemma in lex.classes.get(c, ()) for c in ("people", "captive", "envoy", "troops", "police")):
+            preps = ("of", "from", "in") if lemma in lex.cue("institution_nouns") else ("of", "from")
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":  # "soldiers from X": X's soldiers, not a place
+                            found = resolve(ad, pobj, lex, places=True, depth=depth - 1)
+                            if found:
+                                return found
+        if lemma in lex.cue("state_nouns") and _definite(tok):
+            # "Choe vowed that the country ...": the speaker's country, else the last state named
+            sent_start = tok.sent.start
+            person = next((m for m in ad.actors.before(tok.i, persons=True, limit_tokens=tok.i - sent_start)
+                           if m.country), None)
+            if person is not None:
+                return [ActorRef(id=person.country, name=person.country, text=_np_text(tok), country=person.country)]
+            m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=120)
+                      if m.kind == "country" and not getattr(m, "descriptive", False)), None)
+            if m is not None:
+                return [mention_ref(m, _np_text(tok))]
+        sector = TROOP_SECTORS.get(lemma)
+        if sector and any(c.lower_ in ("these", "those", "the") for c in tok.children):
+            for m in ad.actors.before(tok.i, limit_tokens=80):
+                if m.sector == sector:
+                    return [mention_ref(m, _np_text(tok))]
+    if places:
+        place = next((p for p in ad.places if p.span.start <= tok.idx < p.span.end and p.country), None)
+        if place is not None:
+            return [ActorRef(id=place.country, name=place.country, text=place.text, country=place.country)]
+    return []
+
+
+def _definite(tok: Token) -> bool:
+    """"the country", "the reclusive state" (not "a country", "every state", "the Baltic states")."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) \
+        and not any(c.dep_ in ("compound", "prep", "relcl", "acl", "nmod") for c in tok.children)
+
+
+def _np_text(tok: Token) -> str:
+    """The words of a noun phrase up to its head ("North Korean troops", "US intelligence")."""
+    left = [c for c in tok.children if c.i < tok.i and c.dep_ in
+            ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case")]
+    start = min([tok.i, *(t.i for c in left for t in c.subtree)])
+    if tok.doc[start].dep_ == "det" and tok.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return tok.doc[start:tok.i + 1].text
+
+
+def unresolved(tok: Token, lex: Lexicon) -> ActorRef | None:
+    """A named participant the actor layer does not know ("insurgents", "regional police"):
+    names and nouns for people, groups and forces only, never things ("ties", "matters")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = tok.lemma_.lower()
+    agentive = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or any(
+        lemma in lex.classes.get(c, ()) for c in ("people", "crowd", "troops", "police", "envoy", "diplomat")
+    ) or lemma in lex.cue("agent_nouns")
+    if not agentive:
+        return None
+    return ActorRef(id=None, name=None, text=_np_text(tok), country=None)
+
+
+def _quote_speaker(ad: AnalyzedDoc, tok: Token) -> ActorRef | None:
+    for q in ad.quotes:
+        if q.span.start <= tok.idx < q.span.end and q.speaker is not None and (q.speaker.id or q.speaker.country):
+            return q.speaker
+    return None
+
+
+def _collective(ad: AnalyzedDoc, tok: Token, lex: Lexicon, depth: int) -> list[ActorRef]:
+    """"both" / "the two" -> the conjoined subject of the clause they hang from."""
+    node = tok.head
+    for _ in range(3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+        if subj and subj[0].conjuncts:
+            return resolve(ad, subj[0], lex, depth=depth - 1)
+    return []
+
+
+# ------------------------------------------------------------------ roles of a trigger
+
+def _pobjs(head: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            for pobj in c.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.ent_type_ in ("DATE", "TIME"):
+                    # "met with President X Tuesday": the date swallowed the name
+                    pobj = next((g for g in pobj.children if g.dep_ == "compound" and g.ent_type_ not in
+                                 ("DATE", "TIME")), None)
+                    if pobj is None:
+                        continue
+                out.extend([pobj, *pobj.conjuncts])
+    return out
+
+
+def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -> Roles:
+    p = cand.pattern
+    v = cand.token
+    object_role = p.object_role or info.object
+    owner = p.owner or info.owner
+    preps = p.recipients if p.recipients is not None else info.recipients
+    quantity = lex.cue("quantity_nouns")
+    roles = Roles()
+    if cand.passive:
+        actor_toks = [_wielder(t, lex) or t for t in _pobjs(v, ("by",))]
+        actor_toks = [t for t in actor_toks if not _instrument(t, lex)]
+        if not actor_toks and v.dep_ == "xcomp":
+            actor_toks = subject_words(v)
+        if not actor_toks and info.origin_actor:  # "a shell was fired at it from Gaza"
+            actor_toks = [t for t in _pobjs(v, ("from",)) if resolve(ad, t, lex, places=True)]
+    else:
+        actor_toks = subject_words(v)
+    objects = cand.objects
+    recipient_toks: list[Token] = []
+    themes: list[Token] = []
+    if object_role == "recipient":
+        recipient_toks += objects
+    else:
+        themes += objects
+    # "supply Moscow with hardware": the direct object receives, the "with" thing is given
+    if "with" in cand.pp and p.object_role == "recipient":
+        recipient_toks = [o for o in objects]
+    # dative "gave Ukraine weapons"
+    recipient_toks += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for head in [v, *objects]:
+        recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
+    if p.roles == "from":
+        actor_toks, recipient_toks = _pobjs(v, ("from",)), actor_toks
+    elif p.roles == "swap":
+        actor_toks, recipient_toks = recipient_toks, actor_toks
+    if p.reciprocal:
+        partners = _pobjs(v, ("with", "alongside"))
+        actor_toks = [*actor_toks, *partners]
+        recipient_toks = [t for t in recipient_toks if t not in partners]
+    for t in actor_toks:
+        refs = resolve(ad, t, lex, places=t.head.lower_ == "from")
+        roles.add("actor", refs or _maybe(unresolved(t, lex)), t)
+    for t in recipient_toks:
+        places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
+        refs = resolve(ad, t, lex, places=places)
+        if not refs:
+            refs = [r for c in content(t, quantity)[1:] for r in resolve(ad, c, lex, places=places)]
+        roles.add("recipient", refs or _maybe(unresolved(t, lex)), t)
+    _owners(ad, lex, roles, themes, owner)
+    if info.place_recipient and not any_resolved(roles.recipients):
+        _place_recipient(ad, lex, roles, [v, *objects])
+    return roles
+
+
+def _instrument(t: Token, lex: Lexicon) -> bool:
+    """"blown up by a missile": the weapon is how, not who."""
+    return t.lemma_.lower() in lex.classes.get("weapon", ()) or t.lower_ in lex.classes.get("weapon", ())
+
+
+def _wielder(t: Token, lex: Lexicon) -> Token | None:
+    """"by a missile believed to be fired by rebels" -> rebels."""
+    if not _instrument(t, lex):
+        return None
+    for d in t.subtree:
+        if d.dep_ == "agent":
+            pobj = next((p for p in d.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i != t.i:
+                return pobj
+    return None
+
+
+def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -> Roles:
+    p = cand.pattern
+    n = cand.token
+    owner = p.owner or info.owner
+    object_role = p.object_role or info.object
+    preps = set(p.recipients if p.recipients is not None else info.recipients)
+    roles = Roles()
+    for c in n.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i and c.i not in cand.words:
+            roles.add("actor", resolve(ad, c, lex, places=True), c)
+    for t in _pobjs(n, ("by", "from") if p.roles == "from" else ("by",)):
+        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(t, lex)), t)
+    if n.dep_ in ("dobj", "obj") and n.head.lemma_.lower() in lex.cue("receiving_verbs") and p.roles == "from":
+        for t in subject_words(n.head):  # "X faces pressure from Y": X receives it
+            roles.add("recipient", resolve(ad, t, lex), t)
+    for t in _pobjs(n, ("between", "among", "amongst")):
+        roles.add("actor", resolve(ad, t, lex), t)
+    of_role = "actor" if (object_role == "theme" and owner == "actor") else (
+        None if (object_role == "theme" and owner == "none") else "recipient")
+    if p.type == "CONSULT":
+        of_role = "actor"
+    for t in _pobjs(n, ("of",)):
+        if of_role is not None and t.i not in cand.words:
+            refs = resolve(ad, t, lex)
+            if of_role == "actor" and roles.actors and refs:
+                of_role = "recipient"
+            roles.add(of_role, refs, t)
+    for t in _pobjs(n, preps - {"of"}):
+        places = t.head.lower_ in ("to", "in", "into", "from") or p.type == "CONSULT"
+        roles.add("recipient", resolve(ad, t, lex, places=places) or _maybe(unresolved(t, lex)), t)
+    if not any_resolved(roles.actors):
+        verb = _governing_verb(ad, n, lex, info)
+        if verb is not None:
+            for t in subject_words(verb):
+                roles.add("actor", resolve(ad, t, lex), t)
+    if info.place_recipient and not any_resolved(roles.recipients) and any_resolved(roles.actors):
+        _place_recipient(ad, lex, roles, [n])
+    return roles
+
+
+def adjective_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -> Roles:
+    """"Russia was grateful for X's stance" / "ready to talk"."""
+    a = cand.token
+    roles = Roles()
+    head = a.head if a.dep_ in ("acomp", "amod", "attr", "oprd") else a
+    for t in subject_words(head) or [c for c in head.children if c.dep_ == "nsubj"]:
+        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(t, lex)), t)
+    preps = cand.pattern.recipients if cand.pattern.recipients is not None else info.recipients
+    for t in _pobjs(a, preps):
+        roles.add("recipient", resolve(ad, t, lex), t)
+    return roles
+
+
+def _governing_verb(ad: AnalyzedDoc, n: Token, lex: Lexicon, info: TypeInfo) -> Token | None:
+    """The verb whose subject also acts in a noun event: "held talks" (light verb), "declared
+    after talks with X" (an adjunct, for types that allow it)."""
+    head = n.head
+    if n.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and not is_passive(head):
+        if head.lemma_.lower() in lex.cue("light_verbs"):
+            return head
+        return None
+    if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in lex.cue("adjunct_preps") and info.borrow_subject:
+        verb = head.head
+        if verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
+            return verb
+    return None
+
+
+def _owners(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, themes: list[Token], owner: str) -> None:
+    if owner == "none" or not themes:
+        return
+    role = "recipient" if owner == "recipient" else "actor"
+    have = roles.recipients if role == "recipient" else roles.actors
+    if any_resolved(have):
+        return
+    quantity = lex.cue("quantity_nouns")
+    for t in themes:
+        for c in content(t, quantity):
+            refs = [r for r in resolve(ad, c, lex) if not (role == "recipient" and r in roles.actors)]
+            if refs:
+                roles.add(role, refs, c)
+                return
+
+
+def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[Token]) -> None:
+    """The state where the act happened stands for its victim when the text names none."""
+    assert ad.actors is not None
+    doc = heads[0].doc
+    taken = {t.i for i in roles.tokens for t in doc[i].subtree}
+    for head in heads:
+        for t in _local(head):
+            if t.i in taken:
+                continue
+            m = ad.actors.at(t.i, places=True)
+            if m is not None and m.kind == "country" and m.country:
+                roles.add("recipient", [mention_ref(m)], t)
+                return
+            place = next((p for p in ad.places if p.span.start <= t.idx < p.span.end and p.country), None)
+            if place is not None:
+                roles.add("recipient", [ActorRef(id=place.country, name=place.country, text=place.text,
+                                                 country=place.country)], t)
+                return
+
+
+CLAUSE_DEPS = ("nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "agent", "parataxis", "conj")
+
+
+def _local(head: Token) -> list[Token]:
+    """The words of ``head``'s phrase outside its subject, agent and nested clauses."""
+    out = []
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _maybe(ref: ActorRef | None) -> list[ActorRef]:
+    return [ref] if ref is not None else []

@@ -1,0 +1,150 @@
+"""How firmly the text states an event: asserted, reported (attributed to someone else),
+hedged (believed, suspected, may), predicted (will, could, "in the coming days"), negated
+("has not yet seen", "did not") or hypothetical (if ...). Precedence, strongest first:
+hypothetical > negated > predicted > hedged > reported > asserted.
+
+The attribution (who says so) comes from ``nlp/attribution.py``, shared with quotes and claims:
+an event the actor announces itself is asserted, with the actor as ``reported_by``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.attribution import attribution_for
+from storytrace.nlp.events_lexicon import Lexicon
+from storytrace.nlp.events_match import is_passive
+from storytrace.nlp.events_roles import same_party
+from storytrace.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+
+PERCEPTION = {"see", "confirm", "find", "observe", "detect", "witness", "verify", "notice", "record"}
+ANNOUNCING = {"say", "announce", "pledge", "vow", "promise", "declare", "tell", "state", "add", "insist",
+              "confirm", "agree", "decide", "indicate", "signal", "warn"}
+DENIAL = {"deny", "fail", "avoid", "refrain", "stop", "cease", "halt"}
+
+
+@dataclass
+class Status:
+    status: str = "asserted"
+    reported_by: ActorRef | None = None
+    source_cue: int | None = None  # token of the reporting verb, when attributed
+    intent: bool = False  # stated for the future with will / shall / going to / scheduled to
+    refused: bool = False  # will not / would not / won't
+    tense: str = "present"  # past | present | future
+
+
+def anchor_of(tok: Token) -> Token:
+    """The verb that carries tense and modality for a trigger (a noun's governing verb)."""
+    node = tok
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("acomp", "ROOT")):
+            return node
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("pobj", "pcomp"):
+            node = node.head.head
+            continue
+        node = node.head
+    return tok
+
+
+def _chain(anchor: Token) -> list[Token]:
+    """The anchor and the verbs whose modality it shares: "is expected to visit", "will meet
+    and discuss", "believed to be supplying", "suspected of wanting"."""
+    out = [anchor]
+    node = anchor
+    for _ in range(4):
+        if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head
+        else:
+            break
+        out.append(node)
+    return out
+
+
+def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorRef],
+              clause_text: str = "", future_time: bool = False) -> Status:
+    anchor = anchor_of(trigger)
+    chain = _chain(anchor)
+    out = Status()
+    aux = {c.lower_: c for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    lemmas = [n.lemma_.lower() for n in chain]
+    future = lex.cue("future")
+    has_future = any(a in future for a in aux) or (
+        len(chain) > 1 and (any(lm in lex.cue("future_governors") for lm in lemmas[1:])
+                            or any(n.lemma_ == "go" and n.tag_ == "VBG" for n in chain[1:])))
+    modal = next((a for a in aux if a in lex.cue("predict_modals")), None)
+    if modal in ("would", "'d") and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in ANNOUNCING:
+        has_future = True  # "announced it would free ...": the future seen from the statement
+    hedge_modal = any(a in lex.cue("hedge_modals") for a in aux)
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+                  for n in chain for c in n.children)
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in trigger.children):
+        negated = True
+    # tense
+    if has_future:
+        out.tense = "future"
+    elif anchor.tag_ == "VBD" or any(a in ("had", "has", "have", "did") for a in aux) or (
+            anchor.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in anchor.children)):
+        out.tense = "past"
+    # hypothetical
+    hypothetical = any(c.dep_ == "mark" and c.lower_ in lex.cue("conditional") for n in chain for c in n.children)
+    if not hypothetical and (modal or has_future):
+        hypothetical = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                     for m in c.children) for c in anchor.children)
+    # negation by a governing verb: "has not yet seen troops deployed", "failed to reach"
+    node = anchor
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "acl", "oprd", "dobj", "pcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        node_neg = any(c.dep_ == "neg" for c in node.children)
+        if (lemma in PERCEPTION and node_neg) or lemma in DENIAL:
+            negated = True
+            break
+        if lemma in lex.cue("hedge_governors") and (is_passive(node) or lemma in ("seem", "appear")):
+            hedge_modal = True  # "is believed to", "is said to", "appears to"
+    hedged = hedge_modal or any(c.dep_ == "advmod" and c.lower_ in lex.cue("hedge_adverbs")
+                                for n in chain for c in n.children)
+    if len(chain) > 1 and any(lm in lex.cue("hedge_governors") and is_passive(n)
+                              for lm, n in zip(lemmas[1:], chain[1:], strict=True)):
+        hedged = True
+    if any(lm in ("seem", "appear", "likely") for lm in lemmas[1:]):
+        hedged = True
+    predicted = has_future or bool(modal) or future_time or any(
+        ph in clause_text for ph in lex.cue("future_phrases"))
+    out.refused = negated and (has_future or modal in ("would", "'d"))
+    out.intent = has_future and not negated and not hypothetical
+    # attribution
+    att = attribution_for(ad, trigger)
+    anonymous = False
+    if att is not None and att.source is not None and (att.cue_token is None or att.cue_token != trigger.i):
+        cue = ad.doc[att.cue_token] if att.cue_token is not None else None
+        if (att.source_text or "").lower() in ("it", "this") and cue is not None and is_passive(cue):
+            anonymous = True  # "it is stated that ...": reported, by nobody named
+        else:
+            out.reported_by = att.source
+        out.source_cue = att.cue_token
+    self_statement = out.reported_by is not None and same_party([out.reported_by], actors)
+    if hypothetical:
+        out.status = "hypothetical"
+    elif negated:
+        out.status = "negated"
+    elif predicted:
+        out.status = "predicted"
+    elif hedged or (att is not None and att.stance == "believed"):
+        out.status = "hedged"
+    elif att is not None and att.stance == "denied" and not self_statement:
+        out.status = "negated"
+    elif (out.reported_by is not None and not self_statement) or anonymous:
+        out.status = "reported"
+    return out
