@@ -9,6 +9,7 @@ import typer
 
 from storytrace import __version__
 from storytrace.cli import demo, export, ingest, query, serve
+from storytrace.cli import stories as stories_cli
 
 app = typer.Typer(
     name="storytrace",
@@ -50,6 +51,11 @@ app.command()(query.places)
 app.command()(query.search)
 app.command()(demo.demo)
 app.command()(serve.serve)
+app.command()(stories_cli.stories)
+app.command()(stories_cli.track)
+app.command()(stories_cli.timeline)
+app.command()(stories_cli.network)
+app.command()(stories_cli.brief)
 
 
 def run() -> None:

@@ -19,6 +19,7 @@ from storytrace.ingest.sources import Defaults, RawDoc, read_inputs
 from storytrace.ingest.web import strip_boilerplate
 from storytrace.records import Document
 from storytrace.store.db import DocInfo, Store
+from storytrace.stories.hook import on_analyzed
 
 OUTCOMES = ("ingested", "duplicates", "unchanged", "skipped", "failed")
 
@@ -182,6 +183,7 @@ class Ingestor:
 
         for doc in analyzer.analyze(docs(), errors=self.report.analysis_errors):
             self.store.save_layers(doc, analyzer=analyzer.name)
+            on_analyzed(self.store, doc, self.report.messages)  # incremental story clustering
             self.progress("analyzed", doc.id)
 
 

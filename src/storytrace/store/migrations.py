@@ -172,8 +172,56 @@ CREATE INDEX places_name ON places(name);
 CREATE INDEX places_country ON places(country);
 """
 
+# Stories (docs/schema.md "stories"): documents grouped incrementally into developing stories.
+# A story keeps its centroid (word, headline and name weights, JSON) so that a new document is compared
+# with the stories it shares index terms with, never with the whole store.
+STORIES = """
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    documents INTEGER NOT NULL DEFAULT 0,
+    originals INTEGER NOT NULL DEFAULT 0,
+    centroid TEXT NOT NULL DEFAULT '{}',
+    norms TEXT NOT NULL DEFAULT '{}',
+    embedding BLOB,
+    title_doc TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last_published);
+
+CREATE TABLE story_docs (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    score REAL,
+    method TEXT NOT NULL CHECK (method IN ('new', 'similar', 'duplicate')),
+    assigned_at TEXT NOT NULL
+);
+CREATE INDEX story_docs_story ON story_docs(story_id);
+
+CREATE TABLE story_terms (
+    term TEXT NOT NULL,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_terms_story ON story_terms(story_id);
+
+CREATE TABLE story_vocab (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE story_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: documents, full-text search, layers", INITIAL),
+    Migration(2, "stories: story clustering state and membership", STORIES),
 ]
 
 

@@ -1,0 +1,459 @@
+"""Tracked figures: the same quantity reported across documents, as a timeline of values.
+
+Claims (EXPORT.md ``Claim``) about the same thing ("North Korean troops in Russia",
+"killed in the Kharkiv strike") are grouped into a :class:`Figure`:
+
+* **same thing**: same category and unit, and their ``about`` texts, normalized with
+  ``data/stories/figures.yaml`` (synonyms, demonyms, filler words), name the same words or
+  one names all the words of the other (at least two of them);
+* **once per original source**: an observation is a (source, value) pair; the same value
+  from the same source repeated by other outlets (or in duplicate copies) is listed under
+  ``repeats`` of its first report, not counted again. An unattributed figure is the
+  outlet's own;
+* **conflicts**: two sources whose values cannot both be true (their intervals do not
+  meet: "about 10,000" is 9,000-11,000, "up to 10,000" is at most 10,000) reported within
+  ``window_days`` of each other;
+* **revisions**: a source reporting a different value than it did before.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from storytrace.errors import DataFileError
+from storytrace.store.db import Store
+from storytrace.stories.queries import Scope, scope_where
+from storytrace.stories.text import fold
+
+WINDOW_DAYS = 7  # "at the same time": reported within a week of each other
+ABOUT_TOLERANCE = 0.1  # "about 10,000" covers 9,000 - 11,000
+
+
+# ---------------------------------------------------------------------- normalizing "about"
+@dataclass(frozen=True)
+class AboutRules:
+    ignore: frozenset[str]
+    synonyms: dict[str, str]
+    places: dict[str, str]
+    phrases: tuple[tuple[str, str], ...]  # multi-word place names, longest first
+
+
+@lru_cache(maxsize=1)
+def rules() -> AboutRules:
+    name = "data/stories/figures.yaml"
+    try:
+        raw = resources.files("storytrace.data").joinpath("stories", "figures.yaml").read_text("utf-8")
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise DataFileError(name, f"not valid YAML ({exc})", line + 1 if line is not None else None) from exc
+    if not isinstance(data, dict):
+        raise DataFileError(name, "expected a mapping with ignore, synonyms and places")
+    for key, kind in (("ignore", list), ("synonyms", dict), ("places", dict)):
+        if not isinstance(data.get(key), kind):
+            raise DataFileError(name, f"'{key}' must be a {kind.__name__}")
+    places = {str(k).lower(): str(v).lower() for k, v in data["places"].items()}
+    phrases = tuple(sorted(((k, v) for k, v in places.items() if " " in k), key=lambda kv: -len(kv[0])))
+    return AboutRules(ignore=frozenset(str(w).lower() for w in data["ignore"]),
+                      synonyms={str(k).lower(): str(v).lower() for k, v in data["synonyms"].items()},
+                      places={k: v for k, v in places.items() if " " not in k}, phrases=phrases)
+
+
+_TOKEN = re.compile(r"[a-z][a-z.'’-]*[a-z]|[a-z]")
+
+
+def about_key(about: str | None, category: str | None = None) -> frozenset[str]:
+    """The words that say what a claim counts, comparable across wordings."""
+    r = rules()
+    text = (about or "").lower().replace("’", "'")
+    for phrase, key in r.phrases:
+        text = text.replace(phrase, key)
+    out = set()
+    for tok in _TOKEN.findall(text):
+        tok = tok.removesuffix("'s").strip(".'-")
+        if tok in r.places:
+            out.update(r.places[tok].split())
+            continue
+        w = fold(tok)
+        w = r.synonyms.get(w, r.synonyms.get(tok, w))
+        if w and w not in r.ignore and tok not in r.ignore:
+            out.update(r.places.get(w, w).split())
+    if not out and category and category != "other":
+        out.add(r.synonyms.get(category, category))
+    return frozenset(out)
+
+
+def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if small <= big and len(small) >= 2:
+        return True
+    return len(a & b) / len(a | b) >= 0.6 and len(a & b) >= 2
+
+
+# ---------------------------------------------------------------------- records
+@dataclass
+class Observation:
+    """A value reported by one source (its first report; later repeats in ``repeats``)."""
+
+    doc_id: str
+    idx: int
+    date: str | None  # the reporting date (publication date of the document)
+    low: float | None
+    high: float | None
+    approx: str
+    unit: str | None
+    about: str | None
+    source: str  # display name of who gave the figure (or the outlet)
+    source_key: str
+    attributed: bool  # False: nobody named, the outlet reports it on its own
+    outlet: str | None
+    stance: str | None
+    when: str | None  # the claim's own time (TIMEX3), if any
+    start: int
+    end: int
+    repeats: list[dict[str, Any]] = field(default_factory=list)  # {doc_id, outlet, date}
+    flags: list[str] = field(default_factory=list)  # conflict | revision | denied
+
+    @property
+    def value(self) -> str:
+        return format_value(self.low, self.high, self.approx, self.unit)
+
+    def interval(self) -> tuple[float, float]:
+        return interval(self.low, self.high, self.approx)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "idx": self.idx, "date": self.date, "low": self.low, "high": self.high,
+                "approx": self.approx, "unit": self.unit, "value": self.value, "about": self.about,
+                "source": self.source, "attributed": self.attributed, "outlet": self.outlet,
+                "stance": self.stance, "when": self.when, "span": {"start": self.start, "end": self.end},
+                "repeats": self.repeats, "flags": self.flags}
+
+
+@dataclass
+class Conflict:
+    a: Observation
+    b: Observation
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": _ref(self.a), "b": _ref(self.b)}
+
+
+@dataclass
+class Revision:
+    source: str
+    before: Observation
+    after: Observation
+
+    @property
+    def direction(self) -> str:
+        b, a = _mid(self.before), _mid(self.after)
+        return "up" if a > b else "down" if a < b else "restated"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "direction": self.direction,
+                "before": _ref(self.before), "after": _ref(self.after)}
+
+
+@dataclass
+class Figure:
+    label: str
+    key: frozenset[str]
+    category: str
+    unit: str | None
+    observations: list[Observation]
+    conflicts: list[Conflict]
+    revisions: list[Revision]
+    claims: int  # claim records behind it (repeats and duplicate copies included)
+
+    @property
+    def sources(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for o in self.observations:
+            seen.setdefault(o.source_key, o.source)
+        return list(seen.values())
+
+    def _values(self) -> list[float]:
+        live = [o for o in self.observations if o.stance != "denied"]
+        return [v for o in live for v in (o.low, o.high) if v is not None]
+
+    @property
+    def lowest(self) -> float | None:
+        vals = self._values()
+        return min(vals) if vals else None
+
+    @property
+    def highest(self) -> float | None:
+        vals = self._values()
+        return max(vals) if vals else None
+
+    @property
+    def latest(self) -> Observation | None:
+        live = [o for o in self.observations if o.stance != "denied"]
+        return live[-1] if live else None
+
+    def range_text(self) -> str:
+        lo, hi = self.lowest, self.highest
+        if lo is None or hi is None:
+            return "?"
+        return format_number(lo) if lo == hi else f"{format_number(lo)}–{format_number(hi)}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "key": sorted(self.key), "category": self.category, "unit": self.unit,
+                "range": [self.lowest, self.highest], "sources": self.sources, "claims": self.claims,
+                "observations": [o.as_dict() for o in self.observations],
+                "conflicts": [c.as_dict() for c in self.conflicts],
+                "revisions": [r.as_dict() for r in self.revisions]}
+
+
+# ---------------------------------------------------------------------- values
+def format_number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(low: float | None, high: float | None, approx: str, unit: str | None = None) -> str:
+    def n(x: float | None) -> str:
+        return "?" if x is None else format_number(x)
+
+    if approx == "range":
+        text = f"{n(low)}–{n(high)}"
+    elif approx == "up_to":
+        text = f"up to {n(high if high is not None else low)}"
+    elif approx in ("at_least", "more_than"):
+        text = ("at least " if approx == "at_least" else "more than ") + n(low if low is not None else high)
+    elif approx == "less_than":
+        text = f"less than {n(high if high is not None else low)}"
+    elif approx == "about":
+        text = f"about {n(low if low is not None else high)}"
+    else:
+        text = n(low if low is not None else high)
+    if unit in ("USD", "EUR", "GBP", "KRW", "JPY"):
+        text = f"{text} {unit}"
+    return text
+
+
+def interval(low: float | None, high: float | None, approx: str) -> tuple[float, float]:
+    """The values a reported figure allows."""
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    assert lo is not None and hi is not None
+    if approx == "about":
+        return lo * (1 - ABOUT_TOLERANCE), hi * (1 + ABOUT_TOLERANCE)
+    if approx == "up_to":
+        return 0.0, hi
+    if approx == "less_than":
+        return 0.0, hi
+    if approx in ("at_least", "more_than"):
+        return lo, math.inf
+    return lo, hi
+
+
+def compatible(a: Observation, b: Observation) -> bool:
+    (alo, ahi), (blo, bhi) = a.interval(), b.interval()
+    eps = 1e-9 + 0.005 * max(abs(alo), abs(blo), 1.0)
+    return not (ahi + eps < blo or bhi + eps < alo)
+
+
+def _mid(o: Observation) -> float:
+    lo, hi = o.low if o.low is not None else o.high, o.high if o.high is not None else o.low
+    return ((lo or 0.0) + (hi or 0.0)) / 2
+
+
+def _ref(o: Observation) -> dict[str, Any]:
+    return {"doc_id": o.doc_id, "idx": o.idx, "date": o.date, "value": o.value, "source": o.source,
+            "outlet": o.outlet}
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------------- loading and grouping
+def load_claims(store: Store, scope: Scope | None = None) -> list[dict[str, Any]]:
+    """Claim rows in scope, duplicates included (they are folded, not counted), by date."""
+    where, params = scope_where(scope or Scope(), duplicates=True)
+    rows = store.execute(
+        f"SELECT c.doc_id, c.idx, c.record, c.start, c.\"end\", d.published, d.source AS outlet, "
+        f"d.duplicate_of, d.rowid AS rowid FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {where} "
+        f"ORDER BY d.published, d.rowid, c.idx", params)
+    out = []
+    for r in rows:
+        rec = json.loads(r["record"])
+        if rec.get("low") is None and rec.get("high") is None:
+            continue
+        out.append({**rec, "doc_id": r["doc_id"], "idx": r["idx"], "published": r["published"],
+                    "outlet": r["outlet"], "duplicate_of": r["duplicate_of"], "rowid": r["rowid"],
+                    "start": r["start"] if r["start"] is not None else rec.get("span", {}).get("start", 0),
+                    "end": r["end"] if r["end"] is not None else rec.get("span", {}).get("end", 0)})
+    return out
+
+
+def _source_of(c: dict[str, Any]) -> tuple[str, str, bool]:
+    """(display name, identity key, attributed?) of who gives a claim's figure."""
+    src = c.get("source") or {}
+    name = src.get("name") or src.get("text") or c.get("source_text")
+    if src.get("id"):
+        return name or src["id"], f"id:{src['id']}".lower(), True
+    if name:
+        key = " ".join(fold(w) for w in re.findall(r"\w+", name.lower()) if w not in ("the", "a", "an"))
+        return name, f"name:{key}", True
+    outlet = c.get("outlet") or c["doc_id"]
+    return f"{outlet} (own report)", f"outlet:{outlet.lower()}", False
+
+
+def group(claims: Iterable[dict[str, Any]]) -> list[Figure]:
+    """Group claims about the same thing into figures (largest first)."""
+    claims = list(claims)
+    # 1. exact keys, then merge keys that name the same thing (few distinct keys per category)
+    buckets: dict[tuple[str, str | None, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        cat = c.get("category") or "other"
+        unit = _unit_family(c.get("unit"))
+        key = about_key(c.get("about"), cat)
+        if key:
+            buckets[(cat, unit, key)].append(c)
+    keys = sorted(buckets, key=lambda k: (-len(buckets[k]), sorted(k[2])))
+    parent = {k: k for k in keys}
+
+    def find(k: Any) -> Any:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[0] == b[0] and a[1] == b[1] and same_thing(a[2], b[2]):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[rb] = ra
+    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].extend(buckets[k])
+    figures = [_figure(root, members) for root, members in groups.items()]
+    figures.sort(key=lambda f: (-len(f.observations), -f.claims, f.label))
+    return figures
+
+
+def _unit_family(unit: str | None) -> str | None:
+    if unit in (None, "", "person", "people", "troop", "soldier"):
+        return None
+    return unit
+
+
+def _figure(root: tuple[str, str | None, frozenset[str]], members: list[dict[str, Any]]) -> Figure:
+    members.sort(key=lambda c: (c.get("published") or "", c["rowid"], c["idx"]))
+    labels: dict[str, int] = defaultdict(int)
+    for c in members:
+        if c.get("about"):
+            labels[c["about"]] += 1
+    label = max(labels, key=lambda a: (labels[a], -len(a))) if labels else root[0]
+    by_key: dict[tuple[str, Any, Any], Observation] = {}
+    observations: list[Observation] = []
+    for c in members:
+        name, skey, attributed = _source_of(c)
+        vkey = (skey, c.get("low"), c.get("high"))
+        first = by_key.get(vkey)
+        if first is not None or c.get("duplicate_of"):
+            target = first or _find_original(by_key, c)
+            if target is not None:
+                target.repeats.append({"doc_id": c["doc_id"], "outlet": c.get("outlet"), "date": _day(c)})
+                continue
+            if c.get("duplicate_of"):
+                continue  # a copy whose original said nothing about it: still not a new report
+        when = (c.get("when") or {}).get("value")
+        o = Observation(doc_id=c["doc_id"], idx=c["idx"], date=_day(c), low=c.get("low"), high=c.get("high"),
+                        approx=c.get("approx") or "exact", unit=c.get("unit"), about=c.get("about"),
+                        source=name, source_key=skey, attributed=attributed, outlet=c.get("outlet"),
+                        stance=c.get("stance"), when=when, start=c["start"], end=c["end"])
+        if o.stance == "denied":
+            o.flags.append("denied")
+        by_key[vkey] = o
+        observations.append(o)
+    conflicts, revisions = _compare(observations)
+    return Figure(label=label, key=root[2], category=root[0], unit=root[1] or members[0].get("unit"),
+                  observations=observations, conflicts=conflicts, revisions=revisions, claims=len(members))
+
+
+def _find_original(by_key: dict[tuple[str, Any, Any], Observation], c: dict[str, Any]) -> Observation | None:
+    """For a claim in a duplicate copy: the observation of the same value from its original."""
+    for (_skey, low, high), o in by_key.items():
+        if o.doc_id == c.get("duplicate_of") and low == c.get("low") and high == c.get("high"):
+            return o
+    return None
+
+
+def _day(c: dict[str, Any]) -> str | None:
+    p = c.get("published")
+    return p[:10] if p else None
+
+
+def _compare(observations: list[Observation], window_days: int = WINDOW_DAYS
+             ) -> tuple[list[Conflict], list[Revision]]:
+    live = [o for o in observations if o.stance != "denied"]
+    conflicts: list[Conflict] = []
+    for i, a in enumerate(live):
+        for b in live[i + 1:]:
+            if a.source_key == b.source_key or compatible(a, b):
+                continue
+            gap = _days(a.date, b.date)
+            if gap is None or gap <= window_days:
+                conflicts.append(Conflict(a, b))
+                for o in (a, b):
+                    if "conflict" not in o.flags:
+                        o.flags.append("conflict")
+    revisions: list[Revision] = []
+    last: dict[str, Observation] = {}
+    for o in live:
+        prev = last.get(o.source_key)
+        if prev is not None and (prev.low, prev.high, prev.approx) != (o.low, o.high, o.approx):
+            revisions.append(Revision(o.source, prev, o))
+            if "revision" not in o.flags:
+                o.flags.append("revision")
+        last[o.source_key] = o
+    return conflicts, revisions
+
+
+# ---------------------------------------------------------------------- finding
+def match(query: str, figure: Figure) -> float:
+    """How well a figure answers a query (0: not at all)."""
+    q = about_key(query)
+    if not q:
+        return 0.0
+    keys = {about_key(o.about, figure.category) for o in figure.observations} | {figure.key}
+    best = 0.0
+    for k in keys:
+        if q <= k:
+            best = max(best, 0.5 + 0.5 * len(q) / len(k))
+        elif len(q & k) >= max(1, math.ceil(len(q) * 2 / 3)):
+            best = max(best, 0.5 * len(q & k) / len(q | k))
+    return best
+
+
+def figures(store: Store, scope: Scope | None = None) -> list[Figure]:
+    return group(load_claims(store, scope))
+
+
+def find(store: Store, query: str, scope: Scope | None = None) -> list[Figure]:
+    """Figures matching ``query``, best first."""
+    scored = [(match(query, f), f) for f in figures(store, scope)]
+    scored = [(s, f) for s, f in scored if s > 0]
+    scored.sort(key=lambda sf: (-sf[0], -len(sf[1].observations), -sf[1].claims))
+    return [f for _, f in scored]
