@@ -1,0 +1,353 @@
+"""What a number counts, read from the dependency parse, and the claim category it gives.
+
+    "up to 10,000 North Korean troops"   -> troops (the noun the number modifies)
+    "thousands of refugees"              -> refugees (the noun after "of")
+    "$425 million in military aid"       -> about "military aid" (what money is in/for/worth)
+    "the death toll rose to 45"          -> about "death toll", killed
+    "killing 12", "30 were wounded", "10,000 fled", "12 people killed", "left 12 dead"
+                                         -> casualties from the clause around the number
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.claims_lexicon import ClaimLexicon
+from storytrace.nlp.numbers import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NOMINAL = {"NOUN", "PROPN"}
+DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your"}
+_MODIFIER_DEPS = ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod", "advmod")
+_ABOUT_PREPS = {"of", "from", "for", "to", "on", "against"}
+_MONEY_PREPS = {"in", "of", "for", "worth", "on", "to"}
+_LOCATING = {"from", "away", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+             "southwest", "outside", "inside", "behind", "beyond", "off", "long", "wide", "deep", "high"}
+_TOLLS = {"toll", "number", "tally", "count", "total", "figure"}
+_HYPHENS = ("-", "–")
+_SIZE_DEPS = ("compound", "nmod", "amod")
+_MAX_ABOUT = 10  # tokens
+
+
+@dataclass
+class Counted:
+    """What a quantity counts: the counted noun (if any), the token standing for the quantity's
+    phrase in the clause (the noun, else the number) and the about phrase as a token range."""
+
+    noun: Token | None
+    anchor: Token
+    about: tuple[int, int] | None = None
+    partitive: bool = False  # "500 of its soldiers"
+
+
+def group_head(doc: Doc, q: Quantity) -> Token:
+    """The token linking the quantity into the parse: the last of its tokens whose head lies
+    outside it (for "between 10,000 and 12,000 soldiers": 10,000 -> soldiers)."""
+    best = doc[q.value_tokens[-1]]
+    for i in range(q.start, q.end):
+        t = doc[i]
+        if not (q.start <= t.head.i < q.end) or t.head.i == t.i:
+            best = t
+    return best
+
+
+def counted(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted | None:
+    """What ``q`` counts; None when the number sizes something rather than counting it."""
+    n = len(doc)
+    # "a 10,000-strong force": the count of the noun "strong" modifies
+    if q.end + 1 < n and doc[q.end].text in _HYPHENS and doc[q.end + 1].lower_ == "strong":
+        noun = doc[q.end + 1].head
+        if noun.pos_ in NOMINAL and noun.i > q.end:
+            return Counted(noun, noun, about_range(doc, noun, q.end + 2))
+        return None
+    if q.currency is not None:
+        return _counted_money(doc, lex, q, head)
+    after = doc[q.end] if q.end < n else None
+    if after is not None and not q.percent and lex.skipped(after) and after.dep_ in _SIZE_DEPS:
+        return None  # "155mm shells", "a 152 mm gun": a calibre or size, not a count
+    of_obj = _of_object(head)
+    # "thousands of troops", "a dozen of", "millions of munitions", "3.5% of the budget"
+    if of_obj is not None and (q.vague or head.pos_ in NOMINAL or q.percent or head.lower_ == "dozen"):
+        return Counted(of_obj, head, about_range(doc, of_obj, of_obj.left_edge.i))
+    if q.percent:
+        subject = _verb_subject(head)
+        if subject is not None:  # "exports rose 69%"
+            return Counted(None, head, about_range(doc, subject, subject.left_edge.i))
+        return Counted(None, head, None)
+    modified, in_name = _modified_noun(doc, lex, q, head)
+    if in_name:
+        return None
+    if modified is not None:
+        return Counted(modified, modified, about_range(doc, modified, q.end))
+    toll = toll_subject(head)
+    if toll is not None:  # "the death toll rose to 45"
+        return Counted(None, head, about_range(doc, toll, toll.left_edge.i))
+    if of_obj is not None and of_obj.pos_ in NOMINAL:  # "two of the soldiers", "one of its missiles"
+        return Counted(of_obj, head, about_range(doc, of_obj, of_obj.left_edge.i), partitive=True)
+    return Counted(None, head, None)
+
+
+def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tuple[Token | None, bool]:
+    """(the noun the number modifies, whether it is part of a name): "10,000 North Korean
+    troops" -> troops; "10 Downing Street" -> part of a name."""
+    if head.dep_ not in _MODIFIER_DEPS or head.head.i < q.end:
+        return None, False
+    noun = head.head
+    if noun.pos_ not in NOMINAL | {"NUM"} and lex.noun(noun) is None:  # "12 dead" is a noun here
+        return None, False
+    # climb the modifiers the parser made heads: "10,000 North Korean troops"
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in NOMINAL \
+            and lex.noun(noun) is None and lex.measure(noun) is None and not lex.skipped(noun):
+        noun = noun.head
+    if noun.pos_ in ("NUM", "PROPN"):
+        return None, True  # "10 Downing Street", "21 Grams actress Naomi Watts"
+    if any(t.is_space or (t.is_punct and t.text not in _HYPHENS) for t in doc[q.end:noun.i]):
+        return None, False  # across a line break or a comma: not the noun this number counts
+    return noun, False
+
+
+def _counted_money(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted:
+    """Money: what it is "in"/"for"/"of" ("$425 million in military aid"), what it is the worth
+    of ("$100 million worth of drones"), the noun it modifies ("a $2bn deal"), else the subject
+    it is the worth of ("the deal is worth $2bn")."""
+    worth = [t for t in (head.head, *head.children) if t.lower_ == "worth" and t.i >= q.end - 1]
+    obj = _of_object(worth[0]) if worth else None
+    if obj is not None and obj.pos_ in NOMINAL:
+        return Counted(None, head, about_range(doc, obj, obj.left_edge.i))
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _MONEY_PREPS and child.i >= q.end - 1:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in NOMINAL and (obj.lower_,) not in lex.numbers.suffix:
+                return Counted(None, head, about_range(doc, obj, obj.left_edge.i, verb_prep=True))
+    if head.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and head.head.i >= q.end \
+            and head.head.pos_ in NOMINAL:
+        return Counted(None, head, about_range(doc, head.head, q.end))
+    if head.head.lower_ == "worth":
+        subject = _clause_subject(head.head)
+        if subject is not None:
+            return Counted(None, head, about_range(doc, subject, subject.left_edge.i))
+    return Counted(None, head, None)
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _verb_subject(token: Token) -> Token | None:
+    """The subject of the verb a percentage hangs on ("exports rose 69%", "rose by 69%")."""
+    verb = token.head
+    if verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == token.i:
+        return None
+    return next((c for c in verb.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" and c.i != token.i), None)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i and child.pos_ != "PRON":
+                return child
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def toll_subject(token: Token) -> Token | None:
+    """'the death toll rose to 45', 'the number of refugees stands at 3,000': the figure's noun."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+        subject = _clause_subject(head)
+        if subject is not None and subject.lemma_.lower() in _TOLLS:
+            return subject
+    if token.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):  # "the toll is 45", "reached 45"
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in _TOLLS:
+            return subject
+    return None
+
+
+def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tuple[int, int]:
+    """The about phrase: from ``left`` (after the number) to the noun, plus its of/from/to/for
+    attachments ("soldiers from North Korea"), at most _MAX_ABOUT tokens."""
+    skip = DEFINITE | {"a", "an", "of", "more"}
+    start = max(min(left, noun.i), noun.left_edge.i)
+    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip):
+        start += 1
+    end = noun.i + 1
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and child.i == end:
+            end = child.right_edge.i + 1
+            comma = next((t.i for t in doc[child.i:end] if t.text in (",", ";", "(", "—")), None)
+            if comma is not None:
+                end = comma  # "organizations from Ukraine, the Czech Republic, ...": the first
+        elif child.i > noun.i and child.dep_ == "conj":
+            break
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("and", "or")):
+        end -= 1
+    # "aid to Ukraine": a to/for phrase the parser hung on the verb right after the noun
+    if verb_prep and end < len(doc) and doc[end].lower_ in ("to", "for") \
+            and doc[end].head.pos_ in ("VERB", "AUX") and doc[end].right_edge.i + 1 - end <= 4:
+        end = doc[end].right_edge.i + 1
+    return start, min(end, start + _MAX_ABOUT)
+
+
+# --------------------------------------------------------------------------- category
+
+def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | None] | None:
+    """(category, unit), or None when what is counted makes it no claim (a duration, a size)."""
+    if q.currency is not None:
+        return "money", q.currency
+    if q.percent:
+        return "other", "percent"
+    noun = c.noun
+    if noun is not None and lex.skipped(noun):
+        return None  # "three days", "two times"
+    casualty = casualty_of(lex, c.anchor, noun)
+    known = lex.noun(noun) if noun is not None else None
+    if casualty is not None and (known is None or known[1] in ("person", "family")):
+        return casualty, "person"
+    if known is not None:
+        if known[0] == "weapons" and noun is not None and noun.lemma_.lower() == "round":
+            obj = _of_object(noun)
+            if obj is not None and lex.noun(obj) is None:
+                return "other", "round"  # "three rounds of talks"
+        return known
+    if noun is None:
+        return "other", None
+    measure = lex.measure(noun)
+    if measure is not None:
+        if measure[1] == "distance" and _places_something(noun):
+            return None  # "40 km from the front line", "5 miles away"
+        return "other", measure[0]
+    return "other", q.measure or noun.lemma_.lower()
+
+
+def _places_something(noun: Token) -> bool:
+    """A distance that locates ("40 km from X", "10 km away", "from 20 yards") or sizes a thing
+    ("a 1,000 km front") rather than reporting how far something went."""
+    if noun.dep_ in ("compound", "nmod", "amod"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "within", "at", "off"):
+        return True
+    if any(child.lower_ in _LOCATING for child in noun.children):
+        return True
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in _LOCATING
+
+
+def casualty_of(lex: ClaimLexicon, anchor: Token, noun: Token | None = None) -> str | None:
+    """killed / injured / arrested / displaced when the clause makes these people casualties:
+    the counted noun itself ("deaths") or its modifiers ("people killed"), then the place of
+    the quantity's phrase in the clause ("killing 12", "12 were wounded", "thousands fled")."""
+    for word in (noun, anchor) if noun is not None and noun.i != anchor.i else (anchor,):
+        found = _casualty_word(lex, word)
+        if found:
+            return found
+    node = _phrase_top(lex, anchor)
+    if isinstance(node, str):
+        return node
+    return _casualty_role(lex, node) or _toll_casualty(lex, node)
+
+
+def _casualty_word(lex: ClaimLexicon, word: Token) -> str | None:
+    """'12 deaths', '30 wounded soldiers', '12 people killed', '824 troops dying'."""
+    own = lex.casualty_noun(word)
+    if own:
+        return own
+    for child in word.children:
+        if child.dep_ in ("amod", "acl", "relcl", "oprd") or (child.dep_ == "conj" and child.tag_ == "VBN"):
+            lemma = child.lemma_.lower()
+            found = lex.casualty.get((child.lower_, "modifier"))
+            if found is None and child.tag_ == "VBN":
+                found = lex.casualty.get((lemma, "object"))
+            if found is None and child.tag_ == "VBG":
+                found = lex.casualty.get((lemma, "subject"))
+            if found:
+                return found
+    return None
+
+
+def _phrase_top(lex: ClaimLexicon, anchor: Token) -> Token | str:
+    """Climb conjunctions and inclusions to the phrase that takes a place in the clause
+    ("wounding 30 police and 10 civilians", "including three children"); a casualty category
+    instead when a noun on the way names one."""
+    node = anchor
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "conj" and head.pos_ in NOMINAL | {"NUM"}:
+            node = head
+        elif node.dep_ == "pobj" and head.lower_ in ("including", "among") \
+                and head.head.pos_ in NOMINAL | {"NUM"}:
+            node = head.head
+        elif node.dep_ == "appos":
+            node = head
+        else:
+            break
+        own = lex.casualty_noun(node)
+        if own:
+            return own
+    return node
+
+
+def _casualty_role(lex: ClaimLexicon, node: Token) -> str | None:
+    verb = node.head
+    lemma = verb.lemma_.lower()
+    if node.dep_ in ("dobj", "nsubjpass", "oprd", "attr"):  # "killed 12", "12 were killed"
+        found = lex.casualty.get((lemma, "object"))
+        if found:
+            return found
+    if node.dep_ in ("nsubj", "nsubjpass"):  # "3,000 are believed to have died"
+        for xcomp in verb.children:
+            if xcomp.dep_ != "xcomp":
+                continue
+            x = xcomp.lemma_.lower()
+            found = lex.casualty.get((x, "subject"))
+            if found is None and any(c.dep_ == "auxpass" for c in xcomp.children):
+                found = lex.casualty.get((x, "object"))
+            if found:
+                return found
+    if node.dep_ == "nsubj":  # "12 died", "12 killed"
+        found = lex.casualty.get((lemma, "subject"))
+        if found is None and verb.tag_ == "VBN":
+            found = lex.casualty.get((lemma, "object"))
+        if found:
+            return found
+    if node.dep_ == "dobj" and lemma == "leave":  # "left 12 dead"
+        for child in [*node.children, *verb.children]:
+            found = lex.casualty.get((child.lower_, "modifier"))
+            if found:
+                return found
+    return None
+
+
+def _toll_casualty(lex: ClaimLexicon, node: Token) -> str | None:
+    """'the death toll rose to 45', 'the number of refugees reached 3,000'."""
+    subject = toll_subject(node)
+    if subject is None:
+        return None
+    for child in subject.children:
+        own = lex.casualty_noun(child)
+        if own:
+            return own
+    obj = _of_object(subject)
+    return casualty_of(lex, obj) if obj is not None else None
+
+
+def may_be_person(lex: ClaimLexicon, noun: Token) -> bool:
+    """A known person noun ("officer"), or any common noun that is not a known thing: what
+    "killing a shopkeeper" kills is a person."""
+    known = lex.noun(noun)
+    if known is not None:
+        return known[1] == "person"
+    return noun.pos_ == "NOUN" and lex.measure(noun) is None and not lex.skipped(noun)

@@ -1,0 +1,91 @@
+"""The word lists of the claims layer (``data/claims/*.tsv``), validated on load.
+
+    nouns.tsv       what a number counts -> category and unit ("soldiers" -> troops, person)
+    casualties.tsv  verbs and participles that make counted people casualties ("killing 12")
+    measures.tsv    units of measure ("tonnes" -> tonne, mass)
+    not_claims.tsv  words showing a number is not a claim (durations, labels, ages, clocks, phones)
+
+numbers.tsv, qualifiers.tsv and currencies.tsv are read by ``numbers.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.numbers import DATA, LexiconError, NumberLexicon, load_lexicon, read_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+
+CATEGORIES = ("troops", "killed", "injured", "arrested", "displaced", "money", "weapons", "people", "other")
+CASUALTY = ("killed", "injured", "arrested", "displaced")
+ROLES = ("object", "subject", "modifier")
+DIMENSIONS = ("mass", "distance", "area", "volume", "power")
+NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone")
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    numbers: NumberLexicon
+    nouns: dict[str, tuple[str, str]]  # counted noun -> (category, unit)
+    casualty: dict[tuple[str, str], str]  # (lemma, role) -> category
+    measures: dict[str, tuple[str, str]]  # unit noun -> (unit, dimension)
+    not_claims: dict[str, frozenset[str]]  # kind -> words
+
+    def noun(self, token: Token) -> tuple[str, str] | None:
+        return self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower())
+
+    def measure(self, token: Token) -> tuple[str, str] | None:
+        return self.measures.get(token.lower_) or self.measures.get(token.lemma_.lower())
+
+    def casualty_noun(self, token: Token) -> str | None:
+        """killed/injured/... when the word names the casualties ("deaths", "refugees")."""
+        known = self.noun(token)
+        return known[0] if known is not None and known[0] in CASUALTY else None
+
+    def skipped(self, token: Token) -> bool:
+        """A counted noun whose counts are not claims (time units, "times", "mm")."""
+        words = (token.lower_, token.lemma_.lower())
+        return any(w in self.not_claims["duration"] or w in self.not_claims["counted"] for w in words)
+
+    def is_(self, kind: str, word: str) -> bool:
+        return word.lower() in self.not_claims[kind]
+
+
+def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
+    nouns: dict[str, tuple[str, str]] = {}
+    path = folder / "nouns.tsv"
+    for n, (word, category, unit) in read_table(path, 3):
+        if category not in CATEGORIES:
+            raise LexiconError(f"{path}:{n}: unknown category {category!r} (expected one of {CATEGORIES})")
+        nouns[word.lower()] = (category, unit)
+    casualty: dict[tuple[str, str], str] = {}
+    path = folder / "casualties.tsv"
+    for n, (lemma, category, role) in read_table(path, 3):
+        if category not in CASUALTY or role not in ROLES:
+            raise LexiconError(f"{path}:{n}: bad category {category!r} (one of {CASUALTY}) "
+                               f"or role {role!r} (one of {ROLES})")
+        casualty[(lemma.lower(), role)] = category
+    measures: dict[str, tuple[str, str]] = {}
+    path = folder / "measures.tsv"
+    for n, (word, unit, dimension) in read_table(path, 3):
+        if dimension not in DIMENSIONS:
+            raise LexiconError(f"{path}:{n}: unknown dimension {dimension!r} (expected one of {DIMENSIONS})")
+        measures[word.lower()] = (unit, dimension)
+    kinds: dict[str, set[str]] = {k: set() for k in NOT_CLAIM_KINDS}
+    path = folder / "not_claims.tsv"
+    for n, (word, kind) in read_table(path, 2):
+        if kind not in kinds:
+            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {NOT_CLAIM_KINDS})")
+        kinds[kind].add(word.lower())
+    return ClaimLexicon(load_lexicon(folder), nouns, casualty, measures,
+                        {k: frozenset(v) for k, v in kinds.items()})
+
+
+def claim_lexicon(ad: AnalyzedDoc) -> ClaimLexicon:
+    """The lexicon, loaded once per process (``Resources.cached``)."""
+    return ad.res.cached("claims.lexicon", load_claim_lexicon)

@@ -1,0 +1,173 @@
+"""Who asserts a claim, how firmly, and when: source, stance and time of the claim's clause.
+
+The shared ``attribution.attribution_for`` answers first (quotes found by the quotes layer,
+"according to X", a reporting verb governing the clause); this module adds what numbers need:
+
+* the stance of the cue word ("the West believes" -> believed, "reports estimate" -> estimated);
+* passive stance verbs without a subject ("3,000 are believed to have died", "it is estimated
+  that ..."), with the source from a "by" agent, "according to" or a trailing reporter;
+* a trailing reporter the parser hung off the sentence root (", regional police said.");
+* hedges of an unattributed clause ("reportedly", "allegedly", "may", "could").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.attribution import STANCE_OF, Attribution, attribution_for
+from storytrace.records import ActorRef, Time
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.context import AnalyzedDoc
+
+STANCES = ("asserted", "reported", "estimated", "believed", "hedged", "denied")
+_HEDGES = {"may", "might", "could", "possibly", "perhaps", "probably", "likely"}
+_ADVERB_STANCE = {"reportedly": "reported", "allegedly": "hedged", "purportedly": "hedged",
+                  "reputedly": "hedged", "supposedly": "hedged", "apparently": "hedged"}
+_EXPLETIVE = {"it", "there", "this", "that"}
+_DASHES = (",", "—", "–", "-")
+_TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
+
+Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
+
+
+def source_of(ad: AnalyzedDoc, token: Token) -> Source:
+    """(source, source_text, stance) of the clause holding ``token``."""
+    passive = _passive_stance(ad, token)
+    if passive is not None and passive[0] is None:
+        # "3,000 are believed to have died, according to the ministry": the source is named
+        # elsewhere in the sentence, the stance comes from the passive verb
+        att = attribution_for(ad, token)
+        if att is not None and att.source_text and att.source_text.lower() not in _EXPLETIVE:
+            return att.source, att.source_text, passive[2]
+        trailing = _trailing_reporter(ad, token)
+        return (trailing[0], trailing[1], passive[2]) if trailing is not None else passive
+    if passive is not None:
+        return passive
+    att = attribution_for(ad, token)
+    if att is not None and att.source_text:
+        return att.source, att.source_text, _cue_stance(ad, token, att)
+    trailing = _trailing_reporter(ad, token)
+    if trailing is not None:
+        return trailing
+    return None, None, _hedge(token)
+
+
+def _cue_stance(ad: AnalyzedDoc, token: Token, att: Attribution) -> str:
+    """The stance the cue word gives ("believes" -> believed, "estimate" -> estimated); the
+    attribution's own stance when it is already specific or the cue is not a known verb."""
+    if att.stance not in STANCES:
+        return "reported"
+    if att.stance != "reported" or not att.cue:
+        return att.stance
+    if att.cue_token is not None:
+        return STANCE_OF.get(ad.doc[att.cue_token].lemma_.lower(), att.stance)
+    first = att.cue.split()[0].lower()
+    for t in ad.sent_of(token):
+        if t.lower_ == first:
+            return STANCE_OF.get(t.lemma_.lower(), att.stance)
+    return att.stance
+
+
+def _passive_stance(ad: AnalyzedDoc, token: Token) -> Source | None:
+    """'3,000 are believed to have died', 'it is estimated that ...': a believing/estimating/
+    denying verb in the passive above the token; its source is the "by" agent when given."""
+    node = token
+    for _ in range(8):
+        child, node = node, node.head
+        if node.i == child.i:
+            return None
+        stance = STANCE_OF.get(node.lemma_.lower())
+        if stance is None or stance == "reported" or not any(c.dep_ == "auxpass" for c in node.children):
+            continue
+        if child.dep_ not in ("nsubjpass", "xcomp", "ccomp", "advcl") and not (
+                child.dep_ == "nsubj" and child.lower_ in _EXPLETIVE):
+            continue
+        for agent in node.children:
+            if agent.dep_ != "agent":
+                continue
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                ref, text = _ref(ad, obj)
+                return ref, text, stance
+        return None, None, stance
+    return None
+
+
+def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
+    """', regional police said.' (or ', the chief told CNN') after the claim, hung off the
+    sentence root rather than governing the claim's clause."""
+    sent = ad.sent_of(token)
+    for verb in sent:
+        stance = STANCE_OF.get(verb.lemma_.lower())
+        if stance is None or verb.i < token.i or verb.dep_ not in _TRAILING_DEPS:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_ != "tell")
+               for c in verb.children if c.i > verb.i):
+            continue  # the verb has content of its own; "told CNN" only names the audience
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        before_verb = ad.doc[verb.left_edge.i - 1] if verb.left_edge.i > sent.start else None
+        before_subject = ad.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > sent.start else None
+        if before_verb is not None and before_verb.text not in _DASHES \
+                and before_subject is not None and before_subject.text not in _DASHES:
+            continue  # not set off by a comma or dash: not a trailing attribution
+        ref, text = _ref(ad, subjects[0])
+        return ref, text, stance
+    return None
+
+
+def _ref(ad: AnalyzedDoc, head: Token) -> tuple[ActorRef, str]:
+    """The ActorRef of a source phrase: the actor layer's actor when it knows one."""
+    text = ad.doc[head.left_edge.i:head.right_edge.i + 1].text
+    if ad.actors is not None:
+        found = ad.actors.phrase(head)
+        if found:
+            return found[0].ref(text), text
+    return ActorRef(id=None, name=None, text=text, country=None), text
+
+
+def _hedge(token: Token) -> str:
+    """Stance of an unattributed clause: reported/hedged by an adverb or a modal, else asserted."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            word = child.lower_
+            if word in _ADVERB_STANCE:
+                return _ADVERB_STANCE[word]
+            if child.dep_ in ("aux", "advmod") and word in _HEDGES:
+                return "hedged"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return "asserted"
+
+
+def when_of(ad: AnalyzedDoc, token: Token) -> Time | None:
+    """A time expression of the claim's clause: attached to the verb above the number or to
+    one of the verbs governing it, nearest first."""
+    if not ad.times:
+        return None
+    sent = ad.sent_of(token)
+    times = ad.times_in(sent.start_char, sent.end_char)
+    if not times:
+        return None
+    depth: dict[int, int] = {}
+    node, d = token, 0
+    while node.i not in depth:
+        depth[node.i] = d
+        node, d = node.head, d + 1
+    best: tuple[int, Time] | None = None
+    for t in times:
+        span = ad.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        anchor = span.root.head if span.root.dep_ == "pobj" else span.root
+        anchor = anchor.head if anchor.dep_ == "prep" else anchor
+        found = depth.get(anchor.i)
+        if found is not None and (best is None or found < best[0]):
+            best = (found, t)
+    return best[1] if best else None

@@ -1,0 +1,211 @@
+"""The claims layer on our own sentences: what is a claim, what it counts, who says so.
+
+Tables pair a sentence with the claims expected from it (value, category, unit, approx,
+source); negatives expect no claim at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.nlp.claims_lexicon import load_claim_lexicon
+from storytrace.nlp.numbers import LexiconError
+from storytrace.records import Claim
+
+M = 1_000_000.0
+
+
+def claims_of(analyze, text: str, published: str = "2024-11-01") -> list[Claim]:  # type: ignore[no-untyped-def]
+    return analyze(text, published=published, until="claims").claims
+
+
+def summary(c: Claim) -> tuple:
+    return (c.low, c.high, c.approx, c.category, c.unit)
+
+
+# sentence -> [(low, high, approx, category, unit), ...] in text order
+CLAIMS = [
+    # troops, with qualifiers and ranges
+    ("Western officials believe up to 8,000 Belarusian troops are massed near the frontier.",
+     [(None, 8000, "up_to", "troops", "person")]),
+    ("Analysts say between 4,000 and 6,000 soldiers from Chad were flown to the capital.",
+     [(4000, 6000, "range", "troops", "person")]),
+    ("Some 1,200 marines landed on the island.", [(1200, 1200, "about", "troops", "person")]),
+    ("A 5,000-strong force crossed the river at dawn.", [(5000, 5000, "exact", "troops", "person")]),
+    ("Thousands of reservists were called up last month.", [(1000, None, "at_least", "troops", "person")]),
+    ("The ministry said 2,500-3,000 fighters remain in the city.",
+     [(2500, 3000, "range", "troops", "person")]),
+    # casualties, split per verb and per noun
+    ("Shelling hit a market, killing a shopkeeper and wounding 14 traders and six children, the governor said.",
+     [(1, 1, "exact", "killed", "person"), (14, 14, "exact", "injured", "person"),
+      (6, 6, "exact", "injured", "person")]),
+    ("At least 17 people were killed and 40 injured in the blast.",
+     [(17, None, "at_least", "killed", "person"), (40, 40, "exact", "injured", "person")]),
+    ("The flood left nine dead.", [(9, 9, "exact", "killed", "person")]),
+    ("Nearly 300 villagers died in the landslide.", [(300, 300, "about", "killed", "person")]),
+    ("The death toll climbed to 63 on Tuesday.", [(63, 63, "exact", "killed", "person")]),
+    ("Riot police detained more than 120 students.", [(120, None, "more_than", "arrested", "person")]),
+    ("Tens of thousands of residents fled the advancing army.",
+     [(10_000, None, "at_least", "displaced", "person")]),
+    ("The floods have displaced about 80,000 people.", [(80_000, 80_000, "about", "displaced", "person")]),
+    ("He was among 12 protesters arrested outside parliament.", [(12, 12, "exact", "arrested", "person")]),
+    ("Two of the guards were wounded in the exchange of fire.", [(2, 2, "exact", "injured", "person")]),
+    # weapons
+    ("Overnight the army fired 35 drones and a dozen cruise missiles at the port.",
+     [(35, 35, "exact", "weapons", "drone"), (12, 12, "exact", "weapons", "missile")]),
+    ("The allies pledged millions of artillery shells.", [(M, None, "at_least", "weapons", "shell")]),
+    ("Nearly 40,000 rounds of ammunition were seized.", [(40_000, 40_000, "about", "weapons", "round")]),
+    # money, with currency and scale
+    ("Tokyo approved a further $250 million in humanitarian aid for Sudan.",
+     [(250 * M, 250 * M, "exact", "money", "USD")]),
+    ("The club was sold for £1.3bn last year.", [(1.3e9, 1.3e9, "exact", "money", "GBP")]),
+    ("Brussels unveiled a €4.5 billion package.", [(4.5e9, 4.5e9, "exact", "money", "EUR")]),
+    ("Seoul will spend 2.1 trillion won on the programme.", [(2.1e12, 2.1e12, "exact", "money", "KRW")]),
+    ("The fine could reach 300 million rubles.", [(300 * M, 300 * M, "exact", "money", "RUB")]),
+    ("Donors raised 425m dollars in a single evening.", [(425 * M, 425 * M, "exact", "money", "USD")]),
+    ("The deal is worth $3.2bn ($2.9bn after fees).",
+     [(3.2e9, 3.2e9, "exact", "money", "USD"), (2.9e9, 2.9e9, "exact", "money", "USD")]),
+    # people and other counts
+    ("Roughly 4.5 million people live in the region.", [(4.5 * M, 4.5 * M, "about", "people", "person")]),
+    ("The port handled 60,000 tonnes of grain in May.", [(60_000, 60_000, "exact", "other", "tonne")]),
+    ("Unemployment rose to 7.5% in March.", [(7.5, 7.5, "exact", "other", "percent")]),
+    ("Observers counted more than 300 ballot boxes.", [(300, None, "more_than", "other", "box")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMS, ids=[t[:50] for t, _ in CLAIMS])
+def test_claims(analyze, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+    assert [summary(c) for c in claims_of(analyze, text)] == expected
+
+
+# not claims: each sentence must give no claim at all
+NOT_CLAIMS = [
+    "The treaty was signed in 1994 and renewed in 2019.",  # years
+    "Talks resumed on 12 March after a pause.",  # dates
+    "A 45-year-old man was questioned by police.",  # ages
+    "The suspect, 29, was released on bail.",
+    "Protesters gathered at 10:30 on the square.",  # times of day
+    "The rally began at 6 p.m. on Sunday.",
+    "For information call 0800 555 0199 today.",  # phone numbers
+    "The army deployed S-400 batteries and F-16 jets.",  # model names
+    "Its Boeing 737 landed safely.",
+    "The more than two-year conflict shows no sign of ending.",  # durations
+    "They marched for three days without food.",
+    "The ceasefire lasted six months.",
+    "Article 5 of the treaty was invoked.",  # labels
+    "The second-largest city was shelled.",  # ordinals
+    "The ministers of the two countries met again.",  # anaphoric definite
+    "The missile was one of its newest designs.",  # partitive, not a casualty
+    "The bill passed 52-48 in the senate.",  # vote tally
+    "The team won 3-1 on Saturday.",  # score
+    "The Group of 20 met in Rio.",  # a number inside a name
+    "He lives at 10 Downing Street.",  # an address
+    "She has three brothers.",  # a small count of nothing in particular
+    "The shells were fired by a 152mm howitzer.",  # a calibre
+    "The village lies 40 kilometres from the front line.",  # a distance that locates
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [summary(c) for c in claims_of(analyze, text)] == []
+
+
+# sentence -> (source text, stance) of its only claim
+SOURCES = [
+    ("According to Reuters, 3,000 soldiers were moved to the border.", ("Reuters", "reported")),
+    ("The ministry estimates that 12,000 soldiers were sent abroad.", ("The ministry", "estimated")),
+    ("Western governments believe 9,000 troops are ready to cross.", ("Western governments", "believed")),
+    ("About 200 fighters were killed, local officials said.", ("local officials", "reported")),
+    ("Kyiv denied that 500 of its soldiers had surrendered.", ("Kyiv", "denied")),
+    ("Some 900 troops are believed to have crossed the border.", (None, "believed")),
+    ("It is estimated that 2,000 civilians remain in the town.", (None, "estimated")),
+    ("An estimated 2,000 civilians remain in the town.", (None, "estimated")),
+    ("Reportedly, 300 fighters laid down their arms.", (None, "reported")),
+    ("The army may have lost 200 tanks.", (None, "hedged")),
+    ("Rebels seized 14 armoured vehicles on Monday.", (None, "asserted")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES, ids=[t[:50] for t, _ in SOURCES])
+def test_sources(analyze, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(analyze, text)
+    assert (claim.source_text, claim.stance) == expected
+    if expected[0] is None:
+        assert claim.source is None
+    else:
+        assert claim.source is not None and claim.source.text == expected[0]
+
+
+def test_source_resolves_to_actor(analyze) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(analyze, "Germany said it would send 40 tanks to Poland.")
+    assert claim.source is not None and claim.source.id == "DEU"
+
+
+# sentence -> about
+ABOUTS = [
+    ("Officials said up to 8,000 Belarusian troops were massed near the frontier.", "Belarusian troops"),
+    ("Between 4,000 and 6,000 soldiers from Chad were flown in.", "soldiers from Chad"),
+    ("Japan will provide $250 million in humanitarian aid to Sudan.", "humanitarian aid to Sudan"),
+    ("Moscow bought $90 million worth of drones.", "drones"),
+    ("They signed a $2bn arms deal.", "arms deal"),
+    ("Thousands of migrants from Libya reached the coast.", "migrants from Libya"),
+    ("The death toll rose to 45.", "death toll"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABOUTS, ids=[t[:50] for t, _ in ABOUTS])
+def test_about(analyze, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(analyze, text)
+    assert claim.about == expected
+
+
+def test_span_covers_number_and_what_it_counts(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("Officials said up to 8,000 Belarusian troops were massed.", until="claims")
+    (claim,) = ad.claims
+    assert ad.snippet(claim.span) == "up to 8,000 Belarusian troops"
+
+
+def test_casualty_article_span(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("The strike killed a nurse and injured 11 patients.", until="claims")
+    assert [(ad.snippet(c.span), c.category, c.low) for c in ad.claims] == [
+        ("a nurse", "killed", 1), ("11 patients", "injured", 11)]
+
+
+def test_a_person_outside_casualties_is_not_a_claim(analyze) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of(analyze, "A soldier visited the museum.") == []
+
+
+def test_when_links_a_time_of_the_clause(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("On Friday, a drone strike killed 14 people, officials said.", until="claims")
+    (claim,) = ad.claims
+    if not ad.times:
+        pytest.skip("the times layer found no time expression here")
+    assert claim.when is not None and claim.when.text == "Friday"
+
+
+def test_one_bad_item_does_not_lose_the_document(analyze, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storytrace.nlp import claims as layer
+
+    ad = analyze("Rebels fired 30 rockets and 12 drones.", until="quotes")
+    real = layer._claim_of
+
+    def flaky(ad_, lex, q):  # type: ignore[no-untyped-def]
+        if ad_.doc[q.start].text == "30":
+            raise ValueError("boom")
+        return real(ad_, lex, q)
+
+    monkeypatch.setattr(layer, "_claim_of", flaky)
+    monkeypatch.setattr(ad.res, "strict", False)
+    assert [c.low for c in layer.extract(ad)] == [12]
+
+
+def test_bad_lexicon_line_is_named(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
+    for f in src.glob("*.tsv"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "nouns.tsv").open("a", encoding="utf-8") as f:
+        f.write("tractor\tvehicles\tvehicle\n")
+    with pytest.raises(LexiconError, match=r"nouns\.tsv:\d+: unknown category 'vehicles'"):
+        load_claim_lexicon(tmp_path)
