@@ -61,9 +61,15 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
     for d in drafts:
         if d.absorbed or d.dropped:
             continue
-        event = _guard(ad, d.cand, lambda d=d: _event(ad, lex, d))
-        if event is not None and not _repeated(ad, d, event, events):
+        made = _guard(ad, d.cand, lambda d=d: _event(ad, lex, d))
+        if made is None:
+            continue
+        event, cue = made
+        if not _repeated(ad, d, event, events):
             events.append(event)
+            claim = _guard(ad, d.cand, lambda e=event, c=cue: _allegation(ad, e, c))
+            if claim is not None:
+                events.append(claim)
     return _dedupe(events)
 
 
@@ -91,7 +97,8 @@ def _draft(ad: AnalyzedDoc, lex: Lexicon, cand: Candidate) -> Draft:
     return Draft(cand, cand.type, cand.pattern.mode, context, roles, list(cand.words))
 
 
-def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> Event | None:
+def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] | None:
+    """The event of a draft, and the token of the verb that reports it (if any)."""
     roles = d.roles
     require = d.cand.pattern.require
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
@@ -146,10 +153,39 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> Event | None:
             extra["when_inferred"] = True
     span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == ad.sent_index(d.token)]])
     trigger = _trigger_text(ad, d.words)
-    return Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
-                 recipients=roles.recipients, when=when, where=where_of(ad, clause),
-                 status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
-                 trigger=trigger, span=span, **extra)
+    event = Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
+                  recipients=roles.recipients, when=when, where=where_of(ad, clause),
+                  status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
+                  trigger=trigger, span=span, **extra)
+    return event, st.source_cue
+
+
+ALLEGED = {"ASSAULT", "COERCE"}
+NOT_A_PARTY = {"COP", "JRN", "MED", "SPY", "CVL", "UNK", "EDU"}  # reporters, not parties
+
+
+def _allegation(ad: AnalyzedDoc, event: Event, cue: int | None) -> Event | None:
+    """"Israel said a shell was fired at it from Gaza": a state (or its official) telling of
+    force used by another party accuses that party (PLOVER ACCUSE allege); the act itself stays
+    a reported event of its own."""
+    by = event.reported_by
+    if event.type not in ALLEGED or event.status != "reported" or cue is None or by is None:
+        return None
+    if not by.country or same_party([by], event.actors) or not any_resolved(event.actors):
+        return None
+    verb = ad.doc[cue]
+    if verb.lemma_.lower() not in ("say", "claim", "state", "announce", "tell", "report", "accuse", "charge"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    mentions = ad.actors.phrase(subj[0]) if subj and ad.actors is not None else []
+    if not mentions or mentions[0].sector in NOT_A_PARTY:
+        return None
+    clause = clause_tokens(verb)
+    span = span_of(ad, clause, [cue])
+    when = when_of(ad, clause) or event.when
+    return Event(type="ACCUSE", mode="allege", context=list(event.context), actors=[by],
+                 recipients=[a for a in event.actors if a.id or a.country], when=when, where=None,
+                 status="asserted", reported_by=None, trigger=verb.text, span=span, alleged=event.type)
 
 
 def _words_for_modes(ad: AnalyzedDoc, d: Draft, clause: list[Token]) -> list[Token]:

@@ -120,7 +120,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         verbal = lex.types[d.type].quad in (1, 3)
         for t in inner:
             n = by_token.get(t.i)
-            if n is None or n is d or n.cand.pos != "noun" or n.absorbed:
+            if n is None or n is d or n.absorbed or (n.cand.pos != "noun" and n.token.dep_ != "pobj"):
                 continue
             if light or n.type == d.type:
                 absorb(d, n)

@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 TOP_KEYS = {"version", "types", "contexts", "classes", "patterns", "cues", "mode_words", "context_words"}
 PATTERN_KEYS = {
     "type", "verbs", "nouns", "adjectives", "object", "not_object", "subject", "not_subject", "pp",
-    "no_object", "plural", "frame", "roles", "reciprocal", "object_role", "owner", "recipients",
+    "no_object", "plural", "progressive", "frame", "roles", "reciprocal", "object_role", "owner", "recipients",
     "require", "mode", "context",
 }
 TYPE_KEYS = {"quad", "object", "owner", "recipients", "place_recipient", "borrow_subject", "origin_actor",
@@ -89,6 +89,7 @@ class Pattern:
     pp: tuple[tuple[str, Terms], ...] = ()
     no_object: bool = False
     plural: bool = False
+    progressive: bool = False
     frame: str | None = None
     roles: str | None = None
     reciprocal: bool = False
@@ -102,7 +103,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (len(self.trigger.deps) * 2 + (2 if self.objects else 0) + (1 if self.subjects else 0)
-                + 2 * len(self.pp) + (1 if self.no_object else 0) + (1 if self.frame else 0))
+                + 2 * len(self.pp) + (1 if self.no_object else 0) + (1 if self.frame else 0)
+                + (2 if self.progressive else 0))
 
 
 @dataclass
@@ -366,7 +368,8 @@ def _patterns(lex: Lexicon, path: Path, n: int, entry: dict[str, Any]) -> list[P
     common: dict[str, Any] = {
         "objects": terms("object"), "not_objects": terms("not_object"), "subjects": terms("subject"),
         "not_subjects": terms("not_subject"), "pp": pp, "no_object": bool(entry.get("no_object")),
-        "plural": bool(entry.get("plural")), "frame": frame, "roles": roles,
+        "plural": bool(entry.get("plural")), "progressive": bool(entry.get("progressive")),
+        "frame": frame, "roles": roles,
         "reciprocal": bool(entry.get("reciprocal")), "object_role": entry.get("object_role"),
         "owner": entry.get("owner"), "require": require, "mode": mode, "context": context,
         "recipients": tuple(_norm(r) for r in entry["recipients"]) if "recipients" in entry else None,

@@ -240,6 +240,8 @@ def _base_forms(word: str) -> list[str]:
 
 def _verb_like(tok: Token) -> bool:
     """A word the tagger called a noun/adjective that acts as a verb ("Russia strikes Kyiv")."""
+    if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "poss"):
+        return False  # a nominal use ("killed in Israeli shelling")
     if tok.tag_.startswith("VB"):
         return True
     has_subj = any(c.dep_ == "nsubj" for c in tok.children)
@@ -292,10 +294,19 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candi
     if passive and tok.dep_ in ("amod", "acl") and p.type != "ASSAULT" and not any(
             c.dep_ == "agent" for c in tok.children):
         return None  # a participle describing a noun ("donated missiles", "a member jailed in 2020")
+    if p.pos == "verb" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and any(
+            c.dep_ == "dobj" for c in tok.children):
+        return None  # a participle misread as a clause: "fire donated missiles"
     objects = [o for o in direct_objects(tok) if o.i not in extra] if p.pos == "verb" else []
+    if any(c.dep_ == "det" and c.lower_ == "any" for o in ([tok] if p.pos == "noun" else objects)
+           for c in o.children) and (p.pos == "noun" or passive):
+        return None  # "any support provided ...": no particular act
     if p.frame == "request" and not p.trigger.deps and not objects and not _infinitive_clause(tok):
         return None  # "wants to attack" is an intention; "wants Putin to attack" a request
     if p.no_object and objects:
+        return None
+    if p.progressive and not (tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
         return None
     cand = Candidate(p, tok, sorted([tok.i, *extra]), passive=passive)
     if p.objects is not None:

@@ -101,7 +101,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         found = _collective(ad, tok, lex, depth)
         if found:
             return found
-    ms = ad.actors.phrase(tok)
+    ms = [m for m in ad.actors.phrase(tok) if m.actor_id or m.country]  # known actors only
     if ms:
         m = ms[0]
         ref = mention_ref(m, _np_text(tok) if m.tok_start <= tok.i < m.tok_end else m.text)
@@ -112,6 +112,12 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             if owner is not None and owner.country:
                 ref = ref.model_copy(update={"country": owner.country})
         return [ref]
+    if _agentive(tok, lex):  # "two Brazilian men", "Filipino peacekeepers": people of that state
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                m = ad.actors.at(c.i, places=True)
+                if m is not None and m.kind == "country" and m.country:
+                    return [ActorRef(id=None, name=None, text=_np_text(tok), country=m.country)]
     if places:
         m = ad.actors.at(tok.i, places=True)
         if m is None:
@@ -135,7 +141,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             # "Choe vowed that the country ...": the speaker's country, else the last state named
             sent_start = tok.sent.start
             person = next((m for m in ad.actors.before(tok.i, persons=True, limit_tokens=tok.i - sent_start)
-                           if m.country), None)
+                           if m.country), None) if tok.dep_ in ("nsubj", "nsubjpass") else None
             if person is not None:
                 return [ActorRef(id=person.country, name=person.country, text=_np_text(tok), country=person.country)]
             m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=120)
@@ -170,16 +176,20 @@ def _np_text(tok: Token) -> str:
     return tok.doc[start:tok.i + 1].text
 
 
-def unresolved(tok: Token, lex: Lexicon) -> ActorRef | None:
-    """A named participant the actor layer does not know ("insurgents", "regional police"):
-    names and nouns for people, groups and forces only, never things ("ties", "matters")."""
+def _agentive(tok: Token, lex: Lexicon) -> bool:
+    """Names and nouns for people, groups and forces (not things: "ties", "matters")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+        return False
     lemma = tok.lemma_.lower()
-    agentive = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or any(
-        lemma in lex.classes.get(c, ()) for c in ("people", "crowd", "troops", "police", "envoy", "diplomat")
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or any(
+        lemma in lex.classes.get(c, ()) for c in ("people", "crowd", "troops", "police", "envoy", "diplomat",
+                                                  "captive", "aid_personnel")
     ) or lemma in lex.cue("agent_nouns")
-    if not agentive:
+
+
+def unresolved(tok: Token, lex: Lexicon) -> ActorRef | None:
+    """A named participant the actor layer does not know ("insurgents", "regional police")."""
+    if not _agentive(tok, lex):
         return None
     return ActorRef(id=None, name=None, text=_np_text(tok), country=None)
 
@@ -252,7 +262,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         recipient_toks = [o for o in objects]
     # dative "gave Ukraine weapons"
     recipient_toks += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
-    for head in [v, *objects]:
+    pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
+    for head in [v, *objects, *pp_heads]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
     if p.roles == "from":
         actor_toks, recipient_toks = _pobjs(v, ("from",)), actor_toks
@@ -262,6 +273,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         partners = _pobjs(v, ("with", "alongside"))
         actor_toks = [*actor_toks, *partners]
         recipient_toks = [t for t in recipient_toks if t not in partners]
+    bystanders = lex.cue("bystander_nouns")
+    actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders]  # "analysts say"
     for t in actor_toks:
         refs = resolve(ad, t, lex, places=t.head.lower_ == "from")
         roles.add("actor", refs or _maybe(unresolved(t, lex)), t)
@@ -273,7 +286,7 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         roles.add("recipient", refs or _maybe(unresolved(t, lex)), t)
     _owners(ad, lex, roles, themes, owner)
     if info.place_recipient and not any_resolved(roles.recipients):
-        _place_recipient(ad, lex, roles, [v, *objects])
+        _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
     return roles
 
 
@@ -330,7 +343,7 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             for t in subject_words(verb):
                 roles.add("actor", resolve(ad, t, lex), t)
     if info.place_recipient and not any_resolved(roles.recipients) and any_resolved(roles.actors):
-        _place_recipient(ad, lex, roles, [n])
+        _place_recipient(ad, lex, roles, [n], cand.type != "MOBILIZE")
     return roles
 
 
@@ -378,24 +391,36 @@ def _owners(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, themes: list[Token], ow
                 return
 
 
-def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[Token]) -> None:
+def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[Token], domestic: bool) -> None:
     """The state where the act happened stands for its victim when the text names none."""
     assert ad.actors is not None
     doc = heads[0].doc
     taken = {t.i for i in roles.tokens for t in doc[i].subtree}
+    # shows of force count against a foreign state only; violence and protest also at home
+    own = set() if domestic else {a.country for a in roles.actors if a.country}
     for head in heads:
         for t in _local(head):
-            if t.i in taken:
+            if t.i in taken or (not domestic and _destination(t)):
                 continue
             m = ad.actors.at(t.i, places=True)
-            if m is not None and m.kind == "country" and m.country:
+            if m is not None and m.kind == "country" and m.country and m.country not in own:
                 roles.add("recipient", [mention_ref(m)], t)
                 return
             place = next((p for p in ad.places if p.span.start <= t.idx < p.span.end and p.country), None)
-            if place is not None:
+            if place is not None and place.country not in own:
                 roles.add("recipient", [ActorRef(id=place.country, name=place.country, text=place.text,
                                                  country=place.country)], t)
                 return
+
+
+def _destination(t: Token) -> bool:
+    """"sent to Russia": where forces go, not whom they are aimed at."""
+    node = t
+    while node.dep_ in ("compound", "amod", "poss", "pobj") and node.head.i != node.i:
+        if node.dep_ == "pobj":
+            return node.head.lower_ in ("to", "into", "toward", "towards", "for")
+        node = node.head
+    return False
 
 
 CLAUSE_DEPS = ("nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "agent", "parataxis", "conj")

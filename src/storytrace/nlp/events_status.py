@@ -70,6 +70,18 @@ def _chain(anchor: Token) -> list[Token]:
     return out
 
 
+def _through_relative(tok: Token, cue: int) -> bool:
+    """The path from ``tok`` up to the reporting verb crosses a relative clause."""
+    node = tok
+    for _ in range(12):
+        if node.i == cue or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorRef],
               clause_text: str = "", future_time: bool = False) -> Status:
     anchor = anchor_of(trigger)
@@ -126,6 +138,8 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     out.intent = has_future and not negated and not hypothetical
     # attribution
     att = attribution_for(ad, trigger)
+    if att is not None and att.cue_token is not None and _through_relative(trigger, att.cue_token):
+        att = None  # "she said X had no doubt in Putin, who signed ...": the writer's aside
     anonymous = False
     if att is not None and att.source is not None and (att.cue_token is None or att.cue_token != trigger.i):
         cue = ad.doc[att.cue_token] if att.cue_token is not None else None
