@@ -23,6 +23,10 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
+
 from storytrace.nlp.claims_counted import Counted, about_range, category, counted, group_head, may_be_person
 from storytrace.nlp.claims_filters import is_conversion, not_a_number, worth_reporting
 from storytrace.nlp.claims_lexicon import ClaimLexicon, claim_lexicon
@@ -114,7 +118,10 @@ def _make(ad: AnalyzedDoc, anchor: Token, approx: str, low: float | None, high: 
 def _casualty_articles(ad: AnalyzedDoc, lex: ClaimLexicon, used: set[int]) -> Iterator[tuple[int, Claim]]:
     """'killing a police officer', 'a child was wounded': one casualty named with "a"/"an"."""
     doc = ad.doc
-    for verb in doc:
+    wanted = ad.res.cached("claims.casualty_lemmas", lambda: np.array(
+        sorted({get_string_id(lemma) for lemma, _ in lex.casualty}), dtype=np.uint64))
+    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), wanted)).tolist():  # O(tokens), in numpy
+        verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         lemma = verb.lemma_.lower()

@@ -88,8 +88,7 @@ def _is_phone(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> bool:
     doc = ad.doc
     if any(lex.is_("phone", doc[i].lower_) for i in range(max(0, q.start - 3), q.start)):
         return True  # "call 0800 ...", "hotline 112"
-    first, last = doc[q.start], doc[q.end - 1]
-    if _PHONE_TEXT.search(ad.text[max(0, first.idx - 6):last.idx + len(last) + 6]):
+    if _PHONE_TEXT.search(doc[max(0, q.start - 2):min(len(doc), q.end + 2)].text):
         return True
     run, i = 0, q.start  # three or more groups of digits in a row: "020 7946 0958"
     while i < len(doc) and (doc[i].is_digit or doc[i].text in ("-", ".")):

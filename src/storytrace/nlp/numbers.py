@@ -39,6 +39,7 @@ _DIGITS = re.compile(
 )
 _PERCENT_SUFFIX = {"%", "pc", "pct"}
 _PERCENT_WORDS = {"%": 1, "percent": 1, "pct": 1, "per": 2}  # "per cent"
+_HAS_DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"^(hundred|thousand|million|billion|trillion|bn|mn|tn)(?=[^\w\s])")
 _DASHES = {"-", "–", "—", "‒", "−"}
 _RANGE_WORDS = {"to", "or"}
@@ -75,6 +76,12 @@ class NumberLexicon:
     prefix: dict[str, str]  # currency written before the number -> ISO code
     suffix: dict[tuple[str, ...], str]  # currency words after the number -> ISO code
     iso: frozenset[str] = field(default_factory=frozenset)  # every ISO 4217 code
+    starters: frozenset[str] = field(default_factory=frozenset)  # lower-case words a number may start with
+
+    def __post_init__(self) -> None:
+        words = {*self.words, "a", "an", "half", *(w.lower() for w in self.prefix),
+                 *(code.lower() for code in self.iso)}
+        object.__setattr__(self, "starters", frozenset(words))
 
     def kind(self, word: str) -> tuple[str, float] | None:
         return self.words.get(word.lower())
@@ -175,9 +182,13 @@ def find_quantities(words: Sequence[str], lex: NumberLexicon | None = None) -> l
     """Every quantity in the token strings ``words``, left to right, not overlapping."""
     lex = lex or default_lexicon()
     lower = [w.lower() for w in words]
+    starters = lex.starters
     out: list[Quantity] = []
     i, n = 0, len(words)
     while i < n:
+        if lower[i] not in starters and not _HAS_DIGIT.search(lower[i]):
+            i += 1  # most words cannot start a number: skip them cheaply
+            continue
         first = _read(words, lower, i, lex)
         if first is None:
             i += 1
