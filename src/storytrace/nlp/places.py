@@ -55,6 +55,7 @@ _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "
 _MAX_RUN = 4  # proper-noun tokens in a name found without NER
 _QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Paris, Texas")
 _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
+_REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
 
 LOC, ACTOR, NEUTRAL = "loc", "actor", "neutral"
 _REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
@@ -208,6 +209,9 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """"Black Sea" in "the Black Sea Fleet": a longer proper name (an organization)."""
     if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
         return True
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and (
+            doc[start - 1].head.i >= start):
+        return True  # "Asia Pacific"
     ent = doc[start].ent_type_
     if ent in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
         k = end
@@ -241,8 +245,8 @@ def _entity(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer, cues: Cu
     hits = gaz.lookup(text, region=region)
     if hits:
         return Candidate(start, end, hits, region=region)
-    if label == "FAC" or doc[end - 1].lemma_.lower() in cues.facility_nouns:
-        return Candidate(start, end, [], facility=True)
+    if doc[end - 1].lemma_.lower() in cues.facility_nouns and end - start > 1:
+        return Candidate(start, end, [], facility=True)  # "Huaihai Road", "Vnukovo airport"
     return None
 
 
@@ -319,6 +323,8 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues) -> bool:
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in cues.target_verbs:
         return True
+    if root.dep_ in ("nsubj", "nsubjpass") and _befalls(root, cues):
+        return True
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
 
 
@@ -343,8 +349,9 @@ def _facility(doc: Doc, start: int, end: int, cues: Cues) -> Candidate:
 class _Context:
     doc_states: Counter[str]
     sent_states: dict[int, set[str]]
-    sent_regions: dict[int, list[Entry]]
+    sent_regions: dict[int, list[tuple[int, Entry]]]  # divisions named in a sentence, by token
     ad: AnalyzedDoc
+    top: int = 0  # mentions of the state the article mentions most
 
     @classmethod
     def of(cls, ad: AnalyzedDoc, found: list[Candidate], gaz: Gazetteer) -> _Context:
@@ -352,7 +359,7 @@ class _Context:
         single reading (states by name, unambiguous cities), per document and per sentence."""
         doc_states: Counter[str] = Counter()
         sent_states: dict[int, set[str]] = defaultdict(set)
-        sent_regions: dict[int, list[Entry]] = defaultdict(list)
+        sent_regions: dict[int, list[tuple[int, Entry]]] = defaultdict(list)
 
         def note(iso3: str | None, tok: int) -> None:
             if iso3:
@@ -376,8 +383,9 @@ class _Context:
                 note(next(iter(readings)), cand.start)
             for h in cand.hits:
                 if h.entry.kind == "region" and not h.regional and len(cand.hits) == 1:
-                    sent_regions[ad.sent_index(cand.start)].append(h.entry)
-        return cls(doc_states, sent_states, sent_regions, ad)
+                    sent_regions[ad.sent_index(cand.start)].append((cand.start, h.entry))
+        top = max(doc_states.values(), default=0)
+        return cls(doc_states, sent_states, sent_regions, ad, top)
 
 
 def _prior(hit: Hit, cand: Candidate) -> float:
@@ -391,7 +399,7 @@ def _prior(hit: Hit, cand: Candidate) -> float:
     else:
         score = 5.5 if e.lat is not None else 4.5
     if hit.alternate:
-        score -= 0.7
+        score -= 1.5
     if cand.region:
         score += 3.0 if e.kind == "region" else -1.0
     elif hit.regional:
@@ -403,22 +411,34 @@ def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
     score = _prior(hit, cand)
     iso3 = hit.entry.country
     if iso3:
+        # the states the article talks about: enough to choose between cities of similar size
+        # (Tripoli in Libya or Lebanon), not to prefer a town over a metropolis (Paris)
         mentions = ctx.doc_states[iso3]
         if mentions:
-            score += 1.5 + 0.5 * min(mentions - 1, 2)
+            score += 0.8 + (0.4 if mentions == ctx.top else 0.0)
         sent = ctx.ad.sent_index(cand.start)
         if iso3 in ctx.sent_states.get(sent, ()):
-            score += 1.0
-        if any(_inside(hit.entry, r) for r in ctx.sent_regions.get(sent, ())):
-            score += 3.0
+            score += 0.6
+        if not hit.alternate and any(abs(tok - cand.start) <= _REGION_WINDOW and _inside(hit.entry, r)
+                                     for tok, r in ctx.sent_regions.get(sent, ())):
+            score += 3.0  # "Moscow ... in Idaho": a division named nearby
     return score
 
 
 def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
-    if cand.facility or not cand.hits:
+    hits = [h for h in cand.hits if not _weak(h, ctx)]
+    if cand.facility or not hits:
         return None
-    best = max(cand.hits, key=lambda h: (_score(h, cand, ctx), h.entry.population, -(h.entry.geonameid or 0)))
+    best = max(hits, key=lambda h: (_score(h, cand, ctx), h.entry.population, -(h.entry.geonameid or 0)))
     return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
+
+
+def _weak(hit: Hit, ctx: _Context) -> bool:
+    """A foreign-language alternate name of a town in a state the article never mentions
+    ("Wiktoria" for Victoria, Seychelles; "Highlands" for a US town): not a reading."""
+    e = hit.entry
+    return (hit.alternate and e.kind == "city" and e.population < 100_000
+            and not ctx.doc_states[e.country or ""])
 
 
 def _as_region(city: Entry) -> Entry:
@@ -583,17 +603,17 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
         return LOC if _place_noun(head, cues) else ACTOR
     if dep in ("compound", "nmod", "amod"):
         return LOC if _place_noun(head, cues) else (ACTOR if entry.actor else NEUTRAL)
+    if dep in ("nsubj", "nsubjpass", "csubj") and _befalls(root, cues):
+        return LOC
     if dep == "nsubjpass":
-        return LOC if lemma in cues.target_verbs else ACTOR
-    if dep in ("nsubj", "csubj"):
-        if lemma in cues.located_verbs or (lemma == "come" and any(c.lower_ == "under"
-                                                                   for c in head.children)):
-            return LOC
-        if lemma == "be" and any(c.dep_ == "attr" and _place_noun(c, cues) for c in head.children):
-            return LOC
-        if not entry.actor and lemma not in cues.speech_verbs:
-            return NEUTRAL
         return ACTOR
+    if dep in ("nsubj", "csubj"):
+        if entry.actor or lemma in cues.speech_verbs:
+            return ACTOR
+        if lemma == "be" and any(c.dep_ == "attr" and _place_noun(c, cues) for c in head.children):
+            return LOC  # "Kharkiv is Ukraine's second-largest city"
+        # a subject that acts on something ("Chelsea beat Arsenal") is a team or a government
+        return ACTOR if any(c.dep_ == "dobj" for c in head.children) else NEUTRAL
     if dep == "dobj":
         return LOC if lemma in cues.target_verbs else ACTOR
     if dep in ("dative", "agent"):
@@ -601,6 +621,17 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
     if dep == "attr" and head.lemma_ == "be":
         return NEUTRAL
     return NEUTRAL
+
+
+def _befalls(subject: Token, cues: Cues) -> bool:
+    """The subject is where something happens: "Kharkiv came under fire", "Bakhmut fell",
+    "Gaza was bombed"."""
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    if subject.dep_ == "nsubjpass":
+        return lemma in cues.target_verbs
+    return lemma in cues.located_verbs or (lemma == "come"
+                                           and any(c.lower_ == "under" for c in verb.children))
 
 
 def _place_noun(tok: Token, cues: Cues) -> bool:
