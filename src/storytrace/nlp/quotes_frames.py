@@ -1,0 +1,378 @@
+"""Attribution frames: a cue (verb, noun or "according to"), the speaker it names and the
+content it attributes, read off spaCy's dependency parse.
+
+A pure function of the parsed document (find, then write): the quotes layer turns frames into
+quotes, :mod:`attribution` uses them to say who asserts a clause.
+
+    "X will happen," Choe declared.        cue declared, speaker Choe, content X will happen
+    Seoul has warned that X ...             cue warned, speaker Seoul, content X ...
+    X, he said, Y                           cue said (parataxis), content X ... Y
+    ... a statement saying X                cue saying, speaker: the subject of the clause above
+    Kim expressed his certainty that X      cue certainty (noun), speaker Kim
+    According to CNN, X                     cue according to, speaker CNN, content X
+    It is believed that X                   cue believed, no speaker (agentless)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.quotes_lexicon import CueVerb, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# a cue without a subject of its own takes the subject of the clause it hangs from
+_CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
+_RELATIVE = {"who", "which", "that", "whom"}
+_EXPLETIVE = {"it", "there"}
+_TRIM = set(",;:.-\u2014\u2013") | {"--"}
+_QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`")
+_MEDIA_NOUNS = {"statement", "interview", "speech", "post", "tweet", "message", "letter", "address",
+                "briefing", "communique", "communiqué", "video", "op-ed", "editorial", "podcast",
+                "conference", "testimony", "memo", "report", "column", "essay", "broadcast"}
+_TELL = {"tell", "inform", "assure", "remind", "warn", "promise", "brief"}
+MAX_SPEAKER_TOKENS = 30
+
+
+@dataclass
+class Frame:
+    cue: int  # token index of the cue head (verb, noun, or "according")
+    cue_toks: list[int]  # tokens of the cue text: told + reporters, according + to
+    stance: str
+    speaker: int | None  # head token of the speaker phrase (None: agentless or unknown)
+    content: tuple[int, int]  # token range [start, end) of the attributed content
+    kind: str = "verb"  # verb | noun | source
+    quote_only: bool = False  # a manner-of-speaking cue: only direct quotes ("he joked")
+    colon: bool = False  # the cue ends in ":" and its content follows ("She said: ...")
+    passive: bool = False
+
+    def contains(self, i: int) -> bool:
+        return self.content[0] <= i < self.content[1]
+
+
+def _is_word(tok: Token) -> bool:
+    return not (tok.is_punct or tok.is_space or tok.text in _QUOTE_CHARS)
+
+
+def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tuple[int, int]:
+    """Drop outer punctuation, spaces and a leading complementizer ("that") from [start, end)."""
+    while start < end and (doc[start].is_space or doc[start].text in _TRIM
+                           or (complementizer and doc[start].lower_ in ("that", "whether")
+                               and doc[start].dep_ == "mark")):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM):
+        end -= 1
+    return start, end
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
+    """The subtree of ``head`` without the subtrees rooted at ``skip``."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        if t.i in skip:
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def _aside_start(head: Token, end: int) -> int:
+    """Where a closing aside about a named entity starts (", who signed ..."), else ``end``.
+    Such non-restrictive relative clauses are usually the writer's background, not the
+    speaker's words."""
+    doc = head.doc
+    best = end
+    for t in head.subtree:
+        if t.dep_ == "relcl" and t.head.pos_ == "PROPN":
+            left = t.left_edge.i
+            if left > 0 and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1:
+                best = min(best, left - 1)
+    return best
+
+
+def _absolute_start(head: Token, end: int) -> int:
+    """Where a closing ", with X doing Y" starts, else ``end``: an absolute phrase added by
+    the writer ("..., with Pyongyang widely suspected of ...")."""
+    doc = head.doc
+    for t in head.subtree:
+        left = t.left_edge.i
+        if t.dep_ in ("prep", "advcl") and doc[left].lower_ in ("with", "amid") and left > head.i \
+                and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1:
+            return left - 1
+    return end
+
+
+def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """Keep the part of [start, end) in the paragraph of token ``anchor`` (a parse can run
+    across a headline and the paragraph under it)."""
+    for t in doc[start:end]:
+        if t.is_space and "\n" in t.text:
+            if t.i < anchor:
+                start = t.i + 1
+            else:
+                return start, t.i
+    return start, end
+
+
+def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None) -> tuple[int, int]:
+    """Token range of the clause headed by ``head`` (minus ``skip`` subtrees), trimmed; kept
+    within the paragraph of ``anchor`` (the cue) when given."""
+    tokens = _subtree_without(head, skip or set())
+    start, end = _span_of(tokens)
+    end = _aside_start(head, end)
+    end = _absolute_start(head, end)
+    if anchor is not None:
+        start, end = _paragraph_clip(head.doc, start, end, anchor)
+    return _trim(head.doc, start, end)
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject naming the source of ``verb``: its own (or its passive agent), else that of
+    the clause it hangs from. Returns (token, passive)."""
+    node, hops = verb, 0
+    while hops < 4:
+        passive = any(c.dep_ == "auxpass" for c in node.children)
+        for c in node.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0], False
+        for c in node.children:
+            if c.dep_ in SUBJECTS and c.i != verb.i:
+                if c.dep_ == "nsubjpass" or (passive and c.lower_ in _EXPLETIVE):
+                    return None, True
+                if c.lower_ in _EXPLETIVE and c.dep_ == "nsubj" and _expletive(c):
+                    return None, True
+                return c, False
+        if passive:
+            return None, True
+        if node.dep_ == "relcl":
+            return node.head, False  # "the minister, who said ..." (speaker: the noun)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and node.tag_ == "VBG":
+            # "a statement saying ...": the noun's governor is the speaker's verb
+            node = node.head.head if node.head.dep_ in ("dobj", "pobj", "nsubj") else node.head
+            hops += 1
+            continue
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return None, False
+        node = node.head
+        hops += 1
+    return None, False
+
+
+def _expletive(tok: Token) -> bool:
+    """"it" in "it is said / it appears that" (not a referring pronoun)."""
+    verb = tok.head
+    return verb.lemma_ in ("be", "appear", "seem") or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _cue_tokens(verb: Token, cue: CueVerb, lex: Lexicon) -> list[int]:
+    """The words of the cue: the verb, its particle, the audience of "told", "on X"."""
+    toks = [verb.i]
+    particle = cue.particle
+    for c in verb.children:
+        if particle and c.lower_ == particle and c.dep_ in ("prt", "prep"):
+            toks.append(c.i)
+        elif c.dep_ in ("dobj", "dative") and verb.lemma_ in _TELL and c.i > verb.i:
+            span = list(c.subtree)
+            if len(span) <= 3 and not any(t.dep_ in ("ccomp", "xcomp") for t in span):
+                toks.extend(t.i for t in span)
+        elif c.dep_ == "prep" and c.lower_ == "on" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and tuple(t.lower_ for t in objs[0].subtree) in lex.platforms:
+                toks.append(c.i)
+                toks.extend(t.i for t in objs[0].subtree)
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in _MEDIA_NOUNS and len(list(objs[0].subtree)) <= 4:
+                toks.append(c.i)
+                toks.extend(t.i for t in objs[0].subtree)
+    return sorted(set(toks))
+
+
+def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
+    doc = verb.doc
+    out: list[Frame] = []
+    speaker, passive = subject_of(verb)
+    cue_toks = _cue_tokens(verb, cue, lex)
+    frames = cue.frames
+    clause_ok = "clause" in frames or "quote" in frames
+    quote_only = "clause" not in frames and "quote" in frames
+
+    def add(content: tuple[int, int], **kw: object) -> None:
+        if content[1] > content[0]:
+            out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i, content,
+                             passive=passive, **kw))  # type: ignore[arg-type]
+
+    children = list(verb.children)
+    if clause_ok:
+        for c in children:
+            if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)):
+                add(content_of(c, anchor=verb.i), quote_only=quote_only)
+        # "X, he said, Y": the cue interrupts the clause it attributes
+        if not out and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            add(content_of(verb.head, skip={verb.i}, anchor=verb.i), quote_only=quote_only)
+        # "she said: ..." (the content follows in the next sentence or a quote)
+        if not out:
+            nxt = verb.i + 1
+            while nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ in ("dobj", "dative", "prep",
+                                                                                        "npadvmod", "advmod"):
+                nxt = doc[nxt].right_edge.i + 1
+            if nxt < len(doc) and doc[nxt].text == ":":
+                out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
+                                 (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
+    if "infinitive" in frames and not any(not f.colon for f in out):
+        for c in children:
+            if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                parts = [c] + [o for o in children if o.dep_ in ("dobj", "dative") and o.i < c.i]
+                lo = min(p.left_edge.i for p in parts)
+                _, hi = content_of(c, anchor=verb.i)
+                add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)))
+    if "object" in frames and not out:
+        target = verb
+        if cue.particle:
+            preps = [c for c in children if c.lower_ == cue.particle and c.dep_ == "prep"]
+            target = preps[0] if preps else verb
+        for c in target.children:
+            if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
+                add(content_of(c, anchor=verb.i))
+    return out
+
+
+def _quoted_object(tok: Token) -> bool:
+    """A direct object that is a quotation as a whole: `he said "no"`."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    opened = doc[left].text in _QUOTE_CHARS or (left > 0 and doc[left - 1].text in _QUOTE_CHARS)
+    closed = doc[right].text in _QUOTE_CHARS or (right + 1 < len(doc) and doc[right + 1].text in _QUOTE_CHARS) \
+        or (right + 2 < len(doc) and doc[right + 1].is_punct and doc[right + 2].text in _QUOTE_CHARS)
+    return opened and closed
+
+
+def _noun_frames(noun: Token, stance: str) -> list[Frame]:
+    """"his claim that X", "the belief that X", "a statement: X"."""
+    out = []
+    clauses = list(noun.children)
+    if noun.dep_ == "dobj":  # "expressed his certainty that X": the clause hangs from the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for c in clauses:
+        if c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                       for g in c.children):
+            speaker = _noun_speaker(noun)
+            out.append(Frame(noun.i, [noun.i], stance, None if speaker is None else speaker.i,
+                             content_of(c, anchor=noun.i), kind="noun"))
+    return out
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """The owner of a cue noun: "Trump's claim", or the subject of "Kim expressed his certainty"."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss and poss[0].pos_ != "PRON":
+        return poss[0]
+    gov = noun.head
+    if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX", "ADP"):
+        verb = gov.head if gov.pos_ == "ADP" else gov
+        subj, _ = subject_of(verb)
+        if subj is not None:
+            return subj
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        subj, _ = subject_of(noun.head.head)
+        if subj is not None:
+            return subj
+    return poss[0] if poss else None
+
+
+def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
+    """"according to X, CONTENT" (and the other source phrases of the lexicon)."""
+    for words, stance in lex.sources.items():
+        n = len(words)
+        if tuple(t.lower_ for t in doc[i:i + n]) != words:
+            continue
+        last = doc[i + n - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"] or [
+            t for t in doc[i + n:i + n + 6] if t.dep_ == "pobj" and t.head.i in range(i, i + n)]
+        if not objs:
+            return []
+        phrase_head = doc[i]
+        while phrase_head.head.i in range(i, i + n) and phrase_head.head.i != phrase_head.i:
+            phrase_head = phrase_head.head
+        clause = phrase_head.head
+        if clause.i == phrase_head.i:  # "according to X" parsed as the root: the rest of the sentence
+            sent = doc[i].sent
+            clause_toks = [t for t in sent if not (i <= t.i <= objs[0].right_edge.i)]
+            if not clause_toks:
+                return []
+            start, end = _trim(doc, *_span_of(clause_toks))
+        else:
+            skip = {phrase_head.i}
+            start, end = content_of(clause, skip)
+            if start >= i and start <= objs[0].right_edge.i:
+                start, end = _trim(doc, objs[0].right_edge.i + 1, end)
+        if end <= start:
+            return []
+        return [Frame(i, list(range(i, i + n)), stance, objs[0].i, (start, end), kind="source")]
+    return []
+
+
+def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
+    """Every attribution frame of the document, in text order of the cue."""
+    frames: list[Frame] = []
+    first_source_words = {w[0] for w in lex.sources}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+            cue = None
+            if lemma in lex.phrasal:
+                for c in tok.children:
+                    if c.dep_ in ("prt", "prep"):
+                        cue = lex.phrasal_verb(lemma, c.lower_) or cue
+            cue = cue or lex.verb(lemma)
+            if cue is not None:
+                frames.extend(_verb_frames(tok, cue, lex))
+        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+            frames.extend(_noun_frames(tok, lex.nouns[lemma]))
+        if tok.lower_ in first_source_words:
+            frames.extend(_source_frames(doc, tok.i, lex))
+    return _drop_relayed(doc, frames)
+
+
+def _drop_relayed(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """"According to KCNA, Kim said X": the cue inside names who said X; the source phrase only
+    relays it, so its own frame (content "Kim said X") is dropped."""
+    sources = [f for f in frames if f.kind == "source"]
+    if not sources:
+        return frames
+    drop = set()
+    for s in sources:
+        root = doc[s.content[0]:s.content[1]].root
+        for f in frames:
+            if f.kind != "source" and s.contains(f.cue) and (f.cue == root.i or doc[f.cue].head.i == root.i):
+                drop.add(id(s))
+    return [f for f in frames if id(f) not in drop]
+
+
+def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """Token range of the phrase naming the speaker: a pronoun alone, else the noun phrase
+    with its modifiers, apposition and relative clause."""
+    if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
+        return head.i, head.i + 1
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if end - start > MAX_SPEAKER_TOKENS:
+        start, end = head.left_edge.i, head.i + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def is_word(tok: Token) -> bool:
+    return _is_word(tok)

@@ -1,0 +1,114 @@
+"""The attribution cue lexicon (``data/quotes/*.tsv``), loaded and validated once per process.
+
+Used by the quotes layer (which words introduce speech) and by :mod:`attribution` (which
+words attribute a clause, and with what stance), so both read the same lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storytrace.errors import DataFileError
+
+if TYPE_CHECKING:
+    from storytrace.nlp.resources import Resources
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
+STANCES = frozenset({"reported", "estimated", "believed", "hedged", "denied"})
+FRAMES = frozenset({"clause", "quote", "infinitive", "object"})
+MARKER_KINDS = frozenset({"source", "adverb", "platform"})
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str  # "say", or "call for" (verb + particle/preposition)
+    stance: str
+    frames: frozenset[str]
+
+    @property
+    def particle(self) -> str | None:
+        return self.lemma.split(" ", 1)[1] if " " in self.lemma else None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, CueVerb] = field(default_factory=dict)  # single-word lemma -> cue
+    phrasal: dict[str, dict[str, CueVerb]] = field(default_factory=dict)  # verb -> particle -> cue
+    nouns: dict[str, str] = field(default_factory=dict)  # lemma -> stance
+    sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("according", "to") -> stance
+    adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> stance
+    platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> "Truth Social"
+
+    def verb(self, lemma: str) -> CueVerb | None:
+        return self.verbs.get(lemma)
+
+    def phrasal_verb(self, lemma: str, particle: str) -> CueVerb | None:
+        return self.phrasal.get(lemma, {}).get(particle)
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        return lemma in self.verbs or lemma in self.phrasal
+
+
+def _rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
+    """Non-comment rows of a TSV file, each checked to have ``columns`` fields."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read the cue lexicon: {exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            raise DataFileError(str(path), f"expected {columns} tab-separated fields, got {line!r}", n)
+        yield n, cells
+
+
+def _stance(path: Path, n: int, value: str) -> str:
+    if value not in STANCES:
+        raise DataFileError(str(path), f"unknown stance {value!r} (one of {', '.join(sorted(STANCES))})", n)
+    return value
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    lex = Lexicon()
+    path = data_dir / "verbs.tsv"
+    for n, (lemma, stance, frames) in _rows(path, 3):
+        wanted = frozenset(f.strip() for f in frames.split(","))
+        unknown = wanted - FRAMES
+        if unknown:
+            raise DataFileError(str(path), f"unknown frame(s) {', '.join(sorted(unknown))} "
+                                           f"(one of {', '.join(sorted(FRAMES))})", n)
+        words = lemma.lower().split()
+        if len(words) > 2:
+            raise DataFileError(str(path), f"a cue verb is one word or a verb and a particle: {lemma!r}", n)
+        cue = CueVerb(" ".join(words), _stance(path, n, stance), wanted)
+        if len(words) == 2:
+            lex.phrasal.setdefault(words[0], {})[words[1]] = cue
+        elif words[0] in lex.verbs:
+            raise DataFileError(str(path), f"duplicate cue verb {lemma!r}", n)
+        else:
+            lex.verbs[words[0]] = cue
+    path = data_dir / "nouns.tsv"
+    for n, (lemma, stance) in _rows(path, 2):
+        lex.nouns[lemma.lower()] = _stance(path, n, stance)
+    path = data_dir / "markers.tsv"
+    for n, (kind, phrase, stance) in _rows(path, 3):
+        if kind not in MARKER_KINDS:
+            raise DataFileError(str(path), f"unknown marker kind {kind!r} (one of {', '.join(sorted(MARKER_KINDS))})", n)
+        words = tuple(phrase.lower().split())
+        if kind == "source":
+            lex.sources[words] = _stance(path, n, stance)
+        elif kind == "adverb":
+            lex.adverbs[phrase.lower()] = _stance(path, n, stance)
+        else:
+            lex.platforms[words] = phrase
+    return lex
+
+
+def lexicon(res: Resources) -> Lexicon:
+    """The cue lexicon, loaded once per process."""
+    return res.cached("quotes.lexicon", load_lexicon)
