@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.actor_dictionary import (
     BLOCK,
@@ -96,7 +96,7 @@ _FACILITY_WORDS = frozenset({
 _COMPANY_WORDS = frozenset({
     "construction", "contents", "entertainment", "electronics", "chemical", "chemicals", "pharmaceutical",
     "pharmaceuticals", "logistics", "securities", "insurance", "steel", "shipbuilding", "telecom", "labs",
-    "games", "foods", "capital", "partners", "consulting", "hagwon"})
+    "games", "foods", "capital", "partners", "consulting", "hagwon", "images", "photos", "pictures"})
 _ORG_WORDS = frozenset({
     "agency", "ministry", "department", "office", "institute", "council", "committee", "commission",
     "party", "army", "group", "company", "corporation", "corp", "inc", "ltd", "bank", "university",
@@ -109,6 +109,7 @@ _ORG_WORDS = frozenset({
     "gazette", "daily", "broadcasting", "airlines", "holdings", "industries", "systems",
     "technologies", "motors", "energy", "oil", "gas", "exchange", "school", "college", "academy",
     "hospital", "mission", "programme", "program", "watch", "initiative", "project"})
+_PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})
 # Words before a title that belong to it ("Deputy Secretary", "senior official").
 _RANKS = frozenset({"deputy", "vice", "assistant", "under", "senior", "chief", "principal", "acting", "first",
                     "junior", "associate", "top", "special", "permanent", "lead", "head"})
@@ -128,6 +129,18 @@ def _tokenizer(res: Resources) -> Callable[[str], tuple[str, ...]]:
 
     tok = load_nlp(res.model).tokenizer
     return lambda text: tuple(norm_token(t.text) for t in tok(text))
+
+
+def _gazetteer(res: Resources) -> Any:
+    """The places layer's gazetteer (shared cache key: loaded once per process for both
+    layers); used only to tell places that spaCy tagged as persons or organizations."""
+    def load() -> Any:
+        try:
+            from storytrace.nlp import gazetteer
+            return gazetteer.load()
+        except Exception:  # the actor layer works without it
+            return None
+    return res.cached("places.gazetteer", load)
 
 
 def extract(ad: AnalyzedDoc) -> ActorLayer:
@@ -235,9 +248,15 @@ class _Resolver:
     # ------------------------------------------------------------ 1. dictionary names
     def find_names(self) -> None:
         d, texts, n = self.d, self.texts, self.n
+        caps: list[str] | None = None
         i = 0
         while i < n:
             hit = d.match(d.names, texts, i)
+            if hit is None and len(texts[i]) > 3 and texts[i].isupper() and texts[i].isalpha():
+                # headlines and datelines in capitals: "MINSK", "KREMLIN SAYS"
+                if caps is None:
+                    caps = [t.title() if len(t) > 3 and t.isupper() and t.isalpha() else t for t in texts]
+                hit = d.match(d.names, caps, i)
             if hit is None:
                 i += 1
                 continue
@@ -336,7 +355,9 @@ class _Resolver:
             if not cut:
                 t = self.toks[i]
                 word = t.lower_
-                cut = t.tag_ == "POS" or t.text in ("'s", "'") or (label in ("PERSON", "ORG") and (
+                possessive = (t.tag_ == "POS" or t.text in ("'s", "'")) and not (
+                    i > a and self.toks[i - 1].lower_ in ("people", "workers", "peoples"))
+                cut = possessive or t.text in ("(", ")", "[", "]") or (label in ("PERSON", "ORG") and (
                     word in ("with", "from", "via") or (word in ("and", ",", "/", "&") and (
                         label == "PERSON" or (i - start == 1 and self._single_after(i, b))))))
             if cut:
@@ -408,26 +429,33 @@ class _Resolver:
                 return False
         if capital == 0:
             return False
-        # a single word that spaCy also tags as a place elsewhere in the document
-        return not (b - a == 1 and self._known_place(words[0].text))
+        # a name that is a place (spaCy tags it so elsewhere, or the gazetteer knows it)
+        return not self._known_place(self._span_text(a, b))
 
     def _looks_like_org(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
         if any(any(ch.isdigit() for ch in t.text) for t in words):
             return False  # "MQ-9", "S-400": weapons and models
+        if b - a > 1 and all(t.is_upper or not t.is_alpha for t in words):
+            return False  # a headline in capitals
         if not any(t.text[:1].isupper() for t in words) or words[-1].lower_ in PLACE_NOUNS \
                 or words[-1].lower_ in _FACILITY_WORDS:
             return False  # "the Indo-Pacific region", "Mansudae Assembly Hall"
         if all(t.lower_ in self.d.noun_heads or self._is_title_word(t) for t in words):
             return False  # "Cabinet", "Defense": a noun the sector rules read
-        return not (b - a == 1 and self._known_place(words[0].text))
+        return not self._known_place(self._span_text(a, b))
 
     def _known_place(self, text: str) -> bool:
+        """A name spaCy tags as a place elsewhere in the document, or a place of the gazetteer."""
         places = self.ad.notes.get("actors.gpe")
         if places is None:
             places = {e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
             self.ad.notes["actors.gpe"] = places
-        return text in places
+        if text in places:
+            return True
+        gaz = _gazetteer(self.ad.res)
+        return gaz is not None and any(
+            not h.alternate and h.entry.kind in _PLACE_KINDS for h in gaz.lookup(text))
 
     def _org_with_names(self, a: int, b: int) -> None:
         """An ORG entity with a state in it and other capitalized words ("Moscow State
@@ -977,10 +1005,9 @@ class _Resolver:
         return ActorLayer(exported, mentions)
 
     def _orgish(self, name: str) -> bool:
+        """A name that says it is an organization ("... Institute", "... Party"), not one word."""
         words = name.lower().split()
-        if any(w in _ORG_WORDS for w in words):
-            return True
-        return len(name) >= 2 and name.isupper() and name.isalpha()
+        return len(words) > 1 and any(w in _ORG_WORDS for w in words)
 
     def _mention(self, c: _Cand, persons_seen: dict[str, _Cand]) -> Mention | None:
         toks = self.toks
