@@ -112,6 +112,9 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             continue
         inner = [c for o in d.cand.objects for c in content(o, quantity)]
         inner += [t for toks in d.cand.pp.values() for t in toks]
+        # "reaffirmed its commitment to support X": the act the object noun announces
+        inner += [a for o in d.cand.objects for a in o.children if a.dep_ in ("acl", "xcomp")
+                  and a.tag_ == "VB" and (n := by_token.get(a.i)) is not None and n.type == d.type]
         for child in d.token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "with", "during", "by", "through"):
                 inner += [p for p in child.children if p.dep_ == "pobj" and
@@ -120,7 +123,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         verbal = lex.types[d.type].quad in (1, 3)
         for t in inner:
             n = by_token.get(t.i)
-            if n is None or n is d or n.absorbed or (n.cand.pos != "noun" and n.token.dep_ != "pobj"):
+            if n is None or n is d or n.absorbed or (n.cand.pos != "noun" and n.token.dep_ not in ("pobj", "acl")):
                 continue
             if light or n.type == d.type:
                 absorb(d, n)

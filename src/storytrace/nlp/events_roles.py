@@ -120,9 +120,9 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
                     return [ActorRef(id=None, name=None, text=_np_text(tok), country=m.country)]
     if places:
         m = ad.actors.at(tok.i, places=True)
-        if m is None:
-            m = next((ad.actors.at(c.i, places=True) for c in tok.children
-                      if c.dep_ in ("compound", "amod", "poss") and ad.actors.at(c.i, places=True)), None)
+        if m is None or not (m.actor_id or m.country):
+            m = next((o for c in tok.children if c.dep_ in ("compound", "amod", "poss")
+                      and (o := ad.actors.at(c.i, places=True)) is not None and (o.actor_id or o.country)), None)
         if m is not None:
             return [mention_ref(m)]
     if depth > 0:
@@ -273,10 +273,18 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         partners = _pobjs(v, ("with", "alongside"))
         actor_toks = [*actor_toks, *partners]
         recipient_toks = [t for t in recipient_toks if t not in partners]
+    if cand.passive and not actor_toks:  # "killed in Israeli shelling": whose weapon or strike
+        for t in _pobjs(v, ("in", "by", "under")):
+            lemma = t.lemma_.lower()
+            if lemma in lex.classes.get("weapon", ()) or lemma in lex.classes.get("attack", ()) or lemma in (
+                    "fire", "shelling", "bombing", "gunfire"):
+                actor_toks += [c for c in t.children if c.dep_ in ("amod", "compound", "poss") and c.i < t.i]
+    actor_toks = _listed(actor_toks)
     bystanders = lex.cue("bystander_nouns")
     actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders]  # "analysts say"
     for t in actor_toks:
-        refs = resolve(ad, t, lex, places=t.head.lower_ == "from")
+        refs = resolve(ad, t, lex, places=t.head.lower_ == "from" or t.dep_ in ("nsubj", "appos", "conj",
+                                                                                 "amod", "compound", "poss"))
         roles.add("actor", refs or _maybe(unresolved(t, lex)), t)
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
@@ -288,6 +296,16 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     if info.place_recipient and not any_resolved(roles.recipients):
         _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
     return roles
+
+
+def _listed(toks: list[Token]) -> list[Token]:
+    """A list the parser read as apposition: "the US, Russia and Switzerland met"."""
+    out = list(toks)
+    for t in toks:
+        for a in t.children:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and a.conjuncts:
+                out += [x for x in (a, *a.conjuncts) if x not in out]
+    return out
 
 
 def _instrument(t: Token, lex: Lexicon) -> bool:

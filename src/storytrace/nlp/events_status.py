@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.attribution import attribution_for
+from storytrace.nlp.attribution import STANCE_OF, attribution_for
 from storytrace.nlp.events_lexicon import Lexicon
 from storytrace.nlp.events_match import is_passive
 from storytrace.nlp.events_roles import same_party
@@ -60,6 +60,8 @@ def _chain(anchor: Token) -> list[Token]:
     out = [anchor]
     node = anchor
     for _ in range(4):
+        if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # a finite verb of its own: "will not give up X and accused Y"
         if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
             node = node.head
         elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
@@ -68,6 +70,18 @@ def _chain(anchor: Token) -> list[Token]:
             break
         out.append(node)
     return out
+
+
+def _reporting_verb(tok: Token) -> int | None:
+    """The reporting verb above a token (when the attribution came from a quote record)."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in STANCE_OF:
+            return node.i
+    return None
 
 
 def _through_relative(tok: Token, cue: int) -> bool:
@@ -147,7 +161,7 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
             anonymous = True  # "it is stated that ...": reported, by nobody named
         else:
             out.reported_by = att.source
-        out.source_cue = att.cue_token
+        out.source_cue = att.cue_token if att.cue_token is not None else _reporting_verb(trigger)
     self_statement = out.reported_by is not None and same_party([out.reported_by], actors)
     if hypothetical:
         out.status = "hypothetical"
