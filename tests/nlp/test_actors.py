@@ -318,3 +318,15 @@ def test_user_file_errors_name_file_and_line(nlp, tmp_path: Path, body: str, mes
         analyze_with(nlp, "Nothing here.", (path,))
     assert message in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_documented_example_file_works(nlp, tmp_path: Path) -> None:
+    """The `--actors` example of docs/actors.md loads and does what the page says."""
+    page = (Path(__file__).resolve().parents[2] / "docs" / "actors.md").read_text(encoding="utf-8")
+    example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "my.yaml"
+    path.write_text(example, encoding="utf-8")
+    layer = analyze_with(nlp, "Nigeria's police chief said the inquiry would take weeks.", (path,),
+                         published=date(2024, 3, 1))
+    m = next(m for m in layer.mentions if m.text == "Nigeria's police chief")
+    assert (m.actor_id, m.role, m.gender) == ("person:amara-okafor", "police chief", "f")

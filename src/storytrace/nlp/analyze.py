@@ -42,6 +42,7 @@ class Analyzer:
     def __init__(self, resources: Resources | None = None, *, model: str | None = None):
         self.res = resources or default_resources(model or DEFAULT_MODEL)
         self.nlp = load_nlp(self.res.model)
+        actors.dictionary(self.res)  # load (and validate) the actor data now: a bad --actors file stops here
         self.name = f"{ANALYZER_VERSION}+{self.res.model}"
 
     def analyze(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE,
