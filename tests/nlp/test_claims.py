@@ -66,8 +66,14 @@ CLAIMS = [
     ("Donors raised 425m dollars in a single evening.", [(425 * M, 425 * M, "exact", "money", "USD")]),
     ("The deal is worth $3.2bn ($2.9bn after fees).",
      [(3.2e9, 3.2e9, "exact", "money", "USD"), (2.9e9, 2.9e9, "exact", "money", "USD")]),
+    # the same amount restated in another currency is one claim
+    ("Parliament approved $61bn (£49bn) for the reconstruction.", [(61e9, 61e9, "exact", "money", "USD")]),
+    ("Profits rose to 1.2bn euros ($1.3bn; £1bn) last year.", [(1.2e9, 1.2e9, "exact", "money", "EUR")]),
+    ("Britain pledged hundreds of millions of pounds of aid.", [(1e8, None, "at_least", "money", "GBP")]),
     # people and other counts
     ("Roughly 4.5 million people live in the region.", [(4.5 * M, 4.5 * M, "about", "people", "person")]),
+    ("The strikes left millions of Ukrainians without heating.", [(M, None, "at_least", "people", "person")]),
+    ("Between 70 and 80,000 soldiers were mobilised.", [(70_000, 80_000, "range", "troops", "person")]),
     ("The port handled 60,000 tonnes of grain in May.", [(60_000, 60_000, "exact", "other", "tonne")]),
     ("Unemployment rose to 7.5% in March.", [(7.5, 7.5, "exact", "other", "percent")]),
     ("Observers counted more than 300 ballot boxes.", [(300, None, "more_than", "other", "box")]),
@@ -104,6 +110,11 @@ NOT_CLAIMS = [
     "She has three brothers.",  # a small count of nothing in particular
     "The shells were fired by a 152mm howitzer.",  # a calibre
     "The village lies 40 kilometres from the front line.",  # a distance that locates
+    "He said a huge number had been killed.",  # "a number" is not one casualty
+    "Three senior officials said the talks had stalled.",  # a small count of people, not a figure
+    "Kyiv lost one of its key bodies.",  # a partitive whose noun is not a casualty here
+    "The hearing was postponed by two weeks.",  # a duration
+    "Sales climbed in the 1990s.",  # a decade
 ]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.claims_lexicon import ClaimLexicon
+from storytrace.nlp.claims_lexicon import CASUALTY, ClaimLexicon
 from storytrace.nlp.numbers import Quantity
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ _LOCATING = {"from", "away", "north", "south", "east", "west", "northeast", "nor
 _TOLLS = {"toll", "number", "tally", "count", "total", "figure"}
 _HYPHENS = ("-", "–")
 _SIZE_DEPS = ("compound", "nmod", "amod")
+_SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "trillion"}  # "a million of them"
 _MAX_ABOUT = 10  # tokens
 
 
@@ -70,7 +71,7 @@ def counted(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted | 
         return None  # "155mm shells", "a 152 mm gun": a calibre or size, not a count
     of_obj = _of_object(head)
     # "thousands of troops", "a dozen of", "millions of munitions", "3.5% of the budget"
-    if of_obj is not None and (q.vague or head.pos_ in NOMINAL or q.percent or head.lower_ == "dozen"):
+    if of_obj is not None and (q.vague or q.percent or head.lower_ in _SCALE_NOUNS):
         return Counted(of_obj, head, about_range(doc, of_obj, of_obj.left_edge.i))
     if q.percent:
         subject = _verb_subject(head)
@@ -198,7 +199,8 @@ def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tu
         end -= 1
     # "aid to Ukraine": a to/for phrase the parser hung on the verb right after the noun
     if verb_prep and end < len(doc) and doc[end].lower_ in ("to", "for") \
-            and doc[end].head.pos_ in ("VERB", "AUX") and doc[end].right_edge.i + 1 - end <= 4:
+            and doc[end].head.pos_ in ("VERB", "AUX") and doc[end].right_edge.i + 1 - end <= 4 \
+            and any(c.dep_ == "pobj" for c in doc[end].children):
         end = doc[end].right_edge.i + 1
     return start, min(end, start + _MAX_ABOUT)
 
@@ -214,10 +216,15 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
     noun = c.noun
     if noun is not None and lex.skipped(noun):
         return None  # "three days", "two times"
-    casualty = casualty_of(lex, c.anchor, noun)
+    # a partitive's noun names the whole, not the casualties ("one of its key bodies")
+    casualty = casualty_of(lex, c.anchor, None if c.partitive else noun)
     known = lex.noun(noun) if noun is not None else None
     if casualty is not None and (known is None or known[1] in ("person", "family")):
         return casualty, "person"
+    if c.partitive and known is not None and known[0] in CASUALTY:
+        known = ("people", known[1])  # "one of its key bodies" counts no dead
+    if known is None and noun is not None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        known = ("people", "person")  # "millions of Ukrainians"
     if known is not None:
         if known[0] == "weapons" and noun is not None and noun.lemma_.lower() == "round":
             obj = _of_object(noun)
@@ -350,4 +357,7 @@ def may_be_person(lex: ClaimLexicon, noun: Token) -> bool:
     known = lex.noun(noun)
     if known is not None:
         return known[1] == "person"
-    return noun.pos_ == "NOUN" and lex.measure(noun) is None and not lex.skipped(noun)
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False  # "a huge number of ...", "a group of ..."
+    return noun.pos_ == "NOUN" and lex.measure(noun) is None and not lex.skipped(noun) \
+        and not lex.is_("collective", noun.lemma_)

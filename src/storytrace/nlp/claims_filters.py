@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.claims_counted import DEFINITE, Counted
+from storytrace.nlp.claims_counted import DEFINITE, Counted, group_head
 from storytrace.nlp.claims_lexicon import CASUALTY, ClaimLexicon
 from storytrace.nlp.numbers import Quantity
 
@@ -66,7 +66,7 @@ def _is_year(text: str) -> bool:
 
 def _counts_plural(doc: Doc, lex: ClaimLexicon, q: Quantity) -> bool:
     """A count of a known plural thing right after the number ("2000 soldiers", "1,500 dead")."""
-    head = doc[q.value_tokens[-1]]
+    head = group_head(doc, q)
     if head.dep_ not in ("nummod", "quantmod", "compound"):
         return False
     noun = head.head
@@ -148,7 +148,8 @@ def worth_reporting(doc: Doc, q: Quantity, c: Counted, category: str) -> bool:
         return c.about is not None and (q.value >= SMALL or q.qualifier is not None)
     if q.value < 2 and not casualty and q.words:
         return False  # "one day", "one country"
-    return not (category == "other" and q.value < SMALL)  # "at least two walls", "three rounds of talks"
+    # "at least two walls", "three rounds of talks", "three US officials said"
+    return not (category in ("other", "people", "troops") and q.value < SMALL)
 
 
 def is_conversion(doc: Doc, money_end: int, q: Quantity, converting: bool) -> bool:

@@ -25,7 +25,7 @@ CATEGORIES = ("troops", "killed", "injured", "arrested", "displaced", "money", "
 CASUALTY = ("killed", "injured", "arrested", "displaced")
 ROLES = ("object", "subject", "modifier")
 DIMENSIONS = ("mass", "distance", "area", "volume", "power")
-NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone")
+NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone", "collective")
 
 
 @dataclass(frozen=True)

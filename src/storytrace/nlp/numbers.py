@@ -399,8 +399,9 @@ def _read_suffix(words: Sequence[str], lower: Sequence[str], r: _Read, lex: Numb
         form = tuple(words[j:j + size])
         code = lex.suffix.get(form) or lex.suffix.get(tuple(w.lower() for w in form))
         if code and len(form) == size:
-            if form[-1].lower() in _AMBIGUOUS_CURRENCY and j + size < n and lower[j + size] == "of":
-                return  # "500 pounds of explosives": a weight
+            if form[-1].lower() in _AMBIGUOUS_CURRENCY and j + size < n and lower[j + size] == "of" \
+                    and r.value < 1e6:
+                return  # "500 pounds of explosives" is a weight ("millions of pounds of aid" is money)
             r.currency, r.end = code, j + size
             return
     if words[j] in lex.iso and words[j].isupper():
@@ -427,6 +428,9 @@ def _qualify(words: Sequence[str], lower: Sequence[str], first: _Read, lex: Numb
         low, high = first.value, second.value
         if second.scaled and not first.scaled and first.value * second.scale <= high:
             low = first.value * second.scale  # "1.5 to 2 million", "$1-2bn"
+        elif not second.scaled and not first.words and high >= 1000 and high % 1000 == 0 \
+                and first.value < 1000 and high / 10 <= first.value * 1000 < high:
+            low = first.value * 1000  # "70 to 80,000": seventy thousand to eighty thousand
         currency = first.currency or second.currency
         tally = low >= high and lower[j] in _DASHES | {"to"}
         q = Quantity(start, second.end, first.num_start, second.num_end, low, high, "range", currency,
