@@ -223,6 +223,26 @@ def test_places_around_the_world(analyze, text, expected):
     assert distinct(analyze, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # locations of attacks and sieges
+    ("Israeli airstrikes on Rafah killed at least 20 people overnight.", {("Rafaḩ", "PSE")}),
+    ("Militants fired rockets at Kiryat Shmona on Tuesday.", {("Qiryat Shmona", "ISR")}),
+    ("The rebels advanced on Bukavu after taking the airport.", {("Bukavu", "COD")}),
+    ("The junta lost control of Lashio, a major city in northern Shan State.",
+     {("Lashio", "MMR"), ("Shan State", "MMR")}),
+    ("Protesters filled Tahrir Square in Cairo.", {("Tahrir Square", "EGY"), ("Cairo", "EGY")}),
+    # coordinated names are alike
+    ("Voters in Georgia and Arizona will decide the race.", {("Georgia", "USA"), ("Arizona", "USA")}),
+    ("Monitors were sent to Georgia and Armenia.", {("Georgia", "GEO"), ("Armenia", "ARM")}),
+    # divisions under their English names, pinned on their capitals
+    ("Factories in Guangdong cut output.", {("Guangdong", "CHN")}),
+    ("Floods in Pakistan's Punjab province displaced thousands.",
+     {("Pakistan", "PAK"), ("Punjab (Pakistan)", "PAK")}),
+])
+def test_more_frames_and_readings(analyze, text, expected):
+    assert distinct(analyze, text) == expected
+
+
 # --------------------------------------------------------------------------- negatives
 
 @pytest.mark.parametrize("text", [

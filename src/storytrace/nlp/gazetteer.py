@@ -430,7 +430,7 @@ def _add_divisions(b: _Builder) -> None:
                 lat, lon = c.lat, c.lon
                 name = _division_name(c.name, dropped, s.type)
             i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, s.code))
-            b.regions[(iso3, key(name))] = i
+            b.regions[(iso3, key(name))] = b.regions[(iso3, key(base))] = i
             _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []))
 
 
@@ -455,13 +455,14 @@ def _add_regions(b: _Builder, path: Path) -> None:
                                     "in the gazetteer", line)
             lat, lon = b.entries[city].lat, b.entries[city].lon
         _check_point(lat, lon, path, line)
-        entry = Entry(name, "region", iso3, lat, lon, None, 0, None, curated=True)
-        i = b.regions.get((iso3, key(name)))
-        if i is None:  # a new region, else our name and point for a pycountry division
-            i = b.add(entry)
+        names = [name, *_aliases(item, path, line)]
+        # our name and point for a pycountry division of that name, else a new region
+        i = next((b.regions[iso3, key(n)] for n in names if (iso3, key(n)) in b.regions), None)
+        if i is None:
+            i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, None, curated=True))
         else:
             b.entries[i] = Entry(name, "region", iso3, lat, lon, None, 0, b.entries[i].admin, curated=True)
-        names = [name, *_aliases(item, path, line)]
+        b.regions[(iso3, key(name))] = i
         _index_region(b, iso3, i, names)
         for n in names:
             b.phrase(n)
@@ -487,11 +488,16 @@ def _add_features(b: _Builder, path: Path) -> None:
 
 def _add_aliases(b: _Builder, path: Path) -> None:
     for (alias, target, iso3), line in _tsv_lines(path, 3, b, iso3_col=2):
-        i = b.regions.get((iso3, key(target)))  # a division ("N.Y." is the state), else a city
+        # a city by its GeoNames name, else a division ("N.Y." is the state), else a city by an
+        # alternate name
+        i = b.city(iso3, target) if key(target) in b.primary[iso3] else None
+        if i is None:
+            i = b.regions.get((iso3, key(target)))
         if i is None:
             i = b.city(iso3, target)
-            if i is None:
-                raise DataFileError(str(path), f"no place named {target!r} in {iso3} in the gazetteer", line)
+        if i is None:
+            raise DataFileError(str(path), f"no place named {target!r} in {iso3} in the gazetteer", line)
+        if b.entries[i].kind == "city":
             b.city_names[iso3].setdefault(key(alias), i)
             b.primary[iso3].add(key(alias))
         b.index(b.names, alias, i)

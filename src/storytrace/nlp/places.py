@@ -49,10 +49,11 @@ log = logging.getLogger(__name__)
 CUES_FILE = gazetteer.DATA / "cues.yaml"
 _CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns", "locative_preps",
               "not_locative_in", "motion_words", "target_verbs", "located_verbs", "speech_verbs",
-              "not_places", "inhabitant_nouns")
+              "not_places", "inhabitant_nouns", "target_nouns")
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 _MAX_RUN = 4  # proper-noun tokens in a name found without NER
+_CLEAR = 1.0  # a name whose best reading leads by this much tells which state the text is about
 _QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Paris, Texas")
 _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
 _REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
@@ -76,6 +77,7 @@ class Cues:
     speech_verbs: frozenset[str]
     not_places: frozenset[str]
     inhabitant_nouns: frozenset[str]
+    target_nouns: frozenset[str]
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
@@ -113,6 +115,7 @@ class Candidate:
     entry: Entry | None = None  # the resolved reading
     use: str = NEUTRAL
     qualifiers: list[Candidate | str] = field(default_factory=list)  # places or ISO3 codes that qualify it
+    peers: list[tuple[str, str]] = field(default_factory=list)  # (kind, ISO3) of unambiguous conjuncts
 
 
 def extract(ad: AnalyzedDoc) -> list[Place]:
@@ -121,6 +124,7 @@ def extract(ad: AnalyzedDoc) -> list[Place]:
     found = [c for c in find(doc, gaz, cues) if not _is_time(ad, c)]
     context = _Context.of(ad, found, gaz)
     _link_qualifiers(doc, found, gaz, cues, context)
+    _link_conjuncts(doc, found)
     for cand in found:
         if cand.entry is None:
             cand.entry = _resolve(cand, context)
@@ -319,7 +323,8 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues) -> bool:
     preposition ("in X", "fled to X", "the city of X"; not "at X", often a company), the
     object of a verb of attack or movement ("captured X"), or "X, <place>"."""
     root = doc[start:end].root
-    if root.dep_ == "pobj" and root.head.lower_ != "at" and _prep_use(root.head, cues) == LOC:
+    if root.dep_ == "pobj" and _prep_use(root.head, cues) == LOC and (
+            root.head.lower_ != "at" or root.head.head.lemma_.lower() in cues.motion_words):
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in cues.target_verbs:
         return True
@@ -374,18 +379,32 @@ class _Context:
         for tok in ad.doc:
             if tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
                 note(gaz.demonym(tok.text), tok.i)
-        for cand in found:
-            readings = {h.entry.country for h in cand.hits}
-            states = [h.entry.country for h in cand.hits if h.entry.kind == "country"]
-            if states:  # a state's name is rarely anything else
-                note(states[0], cand.start)
-            elif len(readings) == 1:
-                note(next(iter(readings)), cand.start)
+        for cand in found:  # names with a clear reading by the prior alone
+            ranked = sorted((_prior(h, cand) for h in cand.hits), reverse=True)
+            best = max(cand.hits, key=lambda h: _prior(h, cand), default=None)
+            if best is not None and (len(ranked) == 1 or ranked[0] - ranked[1] >= _CLEAR):
+                note(best.entry.country, cand.start)
             for h in cand.hits:
                 if h.entry.kind == "region" and not h.regional and len(cand.hits) == 1:
                     sent_regions[ad.sent_index(cand.start)].append((cand.start, h.entry))
         top = max(doc_states.values(), default=0)
         return cls(doc_states, sent_states, sent_regions, ad, top)
+
+
+def _link_conjuncts(doc: Doc, found: list[Candidate]) -> None:
+    """Coordinated names are alike: "Georgia and Arizona" are both US states."""
+    by_token = {i: c for c in found for i in range(c.start, c.end)}
+    for cand in found:
+        root = _root(doc, cand)
+        for tok in root.conjuncts:
+            peer = by_token.get(tok.i)
+            if peer is None or peer is cand or not peer.hits:
+                continue
+            ranked = sorted(peer.hits, key=lambda h: _prior(h, peer), reverse=True)
+            if len(ranked) == 1 or _prior(ranked[0], peer) - _prior(ranked[1], peer) >= _CLEAR:
+                kind, iso3 = ranked[0].entry.kind, ranked[0].entry.country
+                if iso3 and kind in ("region", "city"):
+                    cand.peers.append((kind, iso3))
 
 
 def _prior(hit: Hit, cand: Candidate) -> float:
@@ -410,6 +429,8 @@ def _prior(hit: Hit, cand: Candidate) -> float:
 def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
     score = _prior(hit, cand)
     iso3 = hit.entry.country
+    if (hit.entry.kind, iso3) in cand.peers:
+        score += 4.0 if hit.entry.kind == "region" else 1.5
     if iso3:
         # the states the article talks about: enough to choose between cities of similar size
         # (Tripoli in Libya or Lebanon), not to prefer a town over a metropolis (Paris)
@@ -558,7 +579,11 @@ def _place_facilities(doc: Doc, found: list[Candidate], cues: Cues) -> None:
             continue
         head = doc[cand.end - 1]
         container = None
-        for child in head.children:
+        # "Warsaw's Chopin airport", "the airport in Goma"; else "filled Tahrir Square in Cairo"
+        governor = [head.head] if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else []
+        if governor and governor[0].pos_ == "ADP":
+            governor = [governor[0].head]
+        for child in [*head.children, *(c for g in governor for c in g.children if c.i > head.i)]:
             if child.dep_ in ("poss", "compound", "nmod") and child.i < cand.start:
                 container = by_token.get(child.i)
             elif child.dep_ == "prep" and child.lower_ in ("in", "near", "outside", "at"):
@@ -614,8 +639,10 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
             return LOC  # "Kharkiv is Ukraine's second-largest city"
         # a subject that acts on something ("Chelsea beat Arsenal") is a team or a government
         return ACTOR if any(c.dep_ == "dobj" for c in head.children) else NEUTRAL
-    if dep == "dobj":
-        return LOC if lemma in cues.target_verbs else ACTOR
+    if dep == "dobj":  # "visited Kyiv", "filled Tahrir Square"; not "urged Pyongyang", "beat Scotland"
+        if lemma in cues.target_verbs:
+            return LOC
+        return NEUTRAL if entry.kind in ("landmark", "water", "other") and not entry.actor else ACTOR
     if dep in ("dative", "agent"):
         return ACTOR
     if dep == "attr" and head.lemma_ == "be":
@@ -650,8 +677,13 @@ def _prep_use(prep: Token, cues: Cues) -> str:
         return ACTOR if glemma in cues.not_locative_in and governor.pos_ == "NOUN" else LOC
     if word in cues.locative_preps:
         return LOC
-    if word == "of":
-        return LOC if _place_noun(governor, cues) else ACTOR
+    if word == "of":  # "the outskirts of Kyiv", "the siege of Mariupol"; not "the president of Russia"
+        return LOC if _place_noun(governor, cues) or glemma in cues.target_nouns else ACTOR
+    if word in ("on", "upon") and (glemma in cues.target_nouns or glemma in cues.target_verbs
+                                   or glemma in cues.motion_words):
+        return LOC  # "strikes on Rafah", "advanced on Bukavu"
+    if word == "at" and (glemma in cues.motion_words or glemma in cues.target_verbs):
+        return LOC  # "fired rockets at Kiryat Shmona"
     if word in ("to", "from"):
         if prep.dep_ == "dative":
             return ACTOR
