@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from storytrace.nlp.context import AnalyzedDoc
 from storytrace.nlp.events_details import (
     clause_tokens,
+    doc_text,
     contexts_from_words,
     is_future_time,
     mode_from_words,
@@ -115,7 +116,7 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if d.token not in clause:
         clause = sorted({*clause, *d.token.subtree}, key=lambda t: t.i)
     own_time = when_of(ad, clause)
-    clause_text = ad.text[clause[0].idx:clause[-1].idx + len(clause[-1])].lower()
+    clause_text = ad.doc[clause[0].i:clause[-1].i + 1].text.lower()
     st = status_of(ad, lex, d.token, roles.actors, clause_text, is_future_time(ad, own_time))
     type_name, mode = d.type, d.mode
     info = lex.types[type_name]
@@ -231,7 +232,7 @@ def _drop_self_recipients(roles: Roles) -> None:
 
 def _headline(ad: AnalyzedDoc, tok: Token) -> bool:
     """Sub-headlines inside an article body ("Zelensky slams Western inaction") repeat the text."""
-    text = ad.text
+    text = doc_text(ad)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     if start == 0 and end == -1:

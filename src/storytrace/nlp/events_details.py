@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.events_lexicon import Lexicon, Terms
-from storytrace.nlp.events_match import term_match
+from storytrace.nlp.events_match import keys, phrase_at, term_match
 from storytrace.records import Place, Size, Span, Time
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def where_of(ad: AnalyzedDoc, toks: list[Token]) -> Place | None:
     if not found:
         return None
     for p in found:
-        before = ad.text[max(0, p.span.start - 12):p.span.start].lower().split()
+        before = doc_text(ad)[max(0, p.span.start - 12):p.span.start].lower().split()
         if (before and before[-1] in LOCATIVE) or (len(before) > 1 and before[-2] in LOCATIVE):
             return p
     return found[0]
@@ -140,9 +140,24 @@ def mode_from_words(ad: AnalyzedDoc, lex: Lexicon, type_name: str, toks: list[To
     return None
 
 
+def doc_text(ad: AnalyzedDoc) -> str:
+    """The document text, built once (``Doc.text`` joins every token on each call)."""
+    text = ad.notes.get("events.text")
+    if text is None:
+        text = ad.notes["events.text"] = ad.doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def contexts_from_words(ad: AnalyzedDoc, lex: Lexicon, toks: list[Token]) -> list[str]:
-    out = []
-    for ctx, terms in lex.context_words:
-        if any(term_match(ad, t, terms) for t in toks if not t.is_punct):
-            out.append(ctx)
-    return out
+    """The contexts whose words occur among ``toks`` (one dictionary look-up per word)."""
+    words, heads = lex.context_index()
+    found: set[str] = set()
+    for t in toks:
+        if t.is_punct:
+            continue
+        for key in keys(t):
+            found.update(words.get(key, ()))
+            for ctx, phrase in heads.get(key, ()):
+                if ctx not in found and phrase_at(t, phrase):
+                    found.add(ctx)
+    return [ctx for ctx, _ in lex.context_words if ctx in found]

@@ -119,11 +119,41 @@ class Lexicon:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     adjectives: dict[str, list[Pattern]] = field(default_factory=dict)
+    _context_index: tuple[dict[str, set[str]], dict[str, list[tuple[str, Phrase]]]] | None = None
+    _hashes: set[int] | None = None
 
     def cue(self, name: str) -> set[str]:
         return self.cues.get(name, set())
 
+    def context_index(self) -> tuple[dict[str, set[str]], dict[str, list[tuple[str, Phrase]]]]:
+        """Context words by word, and multi-word context phrases by each of their words."""
+        if self._context_index is None:
+            words: dict[str, set[str]] = {}
+            heads: dict[str, list[tuple[str, Phrase]]] = {}
+            for ctx, terms in self.context_words:
+                for w in terms.words:
+                    words.setdefault(w, set()).add(ctx)
+                for ph in terms.phrases:
+                    for w in (ph.head, *ph.deps):
+                        heads.setdefault(w, []).append((ctx, ph))
+            self._context_index = (words, heads)
+        return self._context_index
+
+    def trigger_hashes(self) -> set[int]:
+        """spaCy string hashes of every trigger word and its inflections, so a document's
+        tokens are screened on integer arrays before any Token object is made."""
+        if self._hashes is None:
+            from spacy.strings import hash_string
+
+            words: set[str] = set(self.nouns) | set(self.adjectives)
+            for verb in self.verbs:
+                words |= {verb, *_inflections(verb)}
+            words |= {w.capitalize() for w in words}
+            self._hashes = {hash_string(w) for w in words}
+        return self._hashes
+
     def index(self) -> None:
+        self._hashes = None
         self.verbs, self.nouns, self.adjectives = {}, {}, {}
         table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}
         for p in self.patterns:
@@ -131,6 +161,17 @@ class Lexicon:
         for bucket in table.values():
             for lemma, found in bucket.items():
                 bucket[lemma] = sorted(found, key=lambda p: -p.specificity)
+
+
+def _inflections(verb: str) -> set[str]:
+    """Regular inflections of a verb, for words the lemmatizer gets wrong ("staged" -> stag)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    out = {verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "d"}
+    if verb.endswith("y"):
+        out |= {verb[:-1] + "ied", verb[:-1] + "ies"}
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
+        out |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return out
 
 
 # ------------------------------------------------------------------ loading

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from storytrace.nlp.events_lexicon import Lexicon, Pattern, Phrase, Terms
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from storytrace.nlp.context import AnalyzedDoc
 
@@ -191,7 +191,9 @@ def find(ad: AnalyzedDoc, lex: Lexicon) -> list[Candidate]:
     """All trigger candidates of the document, one per token at most."""
     quantity = lex.cue("quantity_nouns")
     out: list[Candidate] = []
-    for tok in ad.doc:
+    doc = ad.doc
+    for i in _screen(doc, lex):
+        tok = doc[i]
         pos = tok.pos_
         lemma, lower = keys(tok)
         tables: list[tuple[str, dict[str, list[Pattern]]]] = []
@@ -216,6 +218,17 @@ def find(ad: AnalyzedDoc, lex: Lexicon) -> list[Candidate]:
                 out.append(cand)
                 break
     return out
+
+
+def _screen(doc: Doc, lex: Lexicon) -> list[int]:
+    """Indices of the tokens whose lemma or form is a trigger word (vectorized)."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LEMMA, LOWER
+
+    hashes = lex.trigger_hashes()
+    return [i for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+            if lemma in hashes or lower in hashes]
 
 
 def _base_forms(word: str) -> list[str]:
