@@ -76,6 +76,9 @@ CLAIMS = [
     ("Between 70 and 80,000 soldiers were mobilised.", [(70_000, 80_000, "range", "troops", "person")]),
     ("The port handled 60,000 tonnes of grain in May.", [(60_000, 60_000, "exact", "other", "tonne")]),
     ("Unemployment rose to 7.5% in March.", [(7.5, 7.5, "exact", "other", "percent")]),
+    ("New duties range from 5 percent to 30 percent.", [(5, 30, "range", "other", "percent")]),
+    ("The death toll rose from 12 to 19 after the raid.", [(19, 19, "exact", "killed", "person")]),
+    ("The boxer weighs 236 pounds.", [(236, 236, "exact", "other", "lb")]),
     ("Observers counted more than 300 ballot boxes.", [(300, None, "more_than", "other", "box")]),
 ]
 
@@ -115,6 +118,7 @@ NOT_CLAIMS = [
     "Kyiv lost one of its key bodies.",  # a partitive whose noun is not a casualty here
     "The hearing was postponed by two weeks.",  # a duration
     "Sales climbed in the 1990s.",  # a decade
+    "A profile written in 2013 fellow doctors disliked was reprinted.",  # a year the parser takes for a count
 ]
 
 

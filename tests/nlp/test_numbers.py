@@ -132,14 +132,23 @@ def test_tallies_are_flagged() -> None:
 def test_change_keeps_the_new_value() -> None:
     words = ["the", "toll", "rose", "from", "10", "to", "20"]
     (q,) = find_quantities(words)
-    assert (q.low, q.high, q.change) == (20, 20, True)
+    assert (q.low, q.high, q.change, q.change_from) == (20, 20, True, 10)
+
+
+def test_points_and_percent_do_not_make_a_range() -> None:
+    words = ["raised", "by", "0.1", "percentage", "points", "to", "4.2", "percent"]
+    found = find_quantities(words)
+    assert [(q.low, q.high, q.approx) for q in found] == [(0.1, 0.1, "exact"), (4.2, 4.2, "exact")]
 
 
 def test_weight_in_pounds_is_not_money() -> None:
     q = parse_quantity("500 pounds of explosives")
     assert q is not None and q.currency is None
-    q = parse_quantity("500 pounds")
-    assert q is not None and q.currency == "GBP"
+    q = parse_quantity("weighs 236 pounds")
+    assert q is not None and q.currency is None
+    for text in ("5 million pounds", "500 pounds sterling", "£ 500"):
+        q = parse_quantity(text)
+        assert q is not None and q.currency == "GBP", text
 
 
 def test_metres_are_not_millions() -> None:

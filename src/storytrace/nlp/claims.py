@@ -85,7 +85,11 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> Claim | None:
     elif c.noun is not None and q.end <= c.noun.i <= q.end + 4:
         end = max(end, c.noun.i + 1)
     estimated = q.qualifier in ("an estimated", "estimated")
-    return _make(ad, c.anchor, q.approx, q.low, q.high, kind, about, ad.token_span(q.start, end), estimated)
+    low, high, approx = q.low, q.high, q.approx
+    if q.change and q.change_from is not None and q.change_from < (high or 0) and q.start > 0 \
+            and doc[q.start - 1].head.lemma_.lower() in ("range", "vary"):
+        low, approx = q.change_from, "range"  # "ranging from 5 percent to 25 percent"
+    return _make(ad, c.anchor, approx, low, high, kind, about, ad.token_span(q.start, end), estimated)
 
 
 def _about_outside(doc: Doc, q: Quantity, c: Counted) -> tuple[int, int] | None:

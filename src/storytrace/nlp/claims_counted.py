@@ -168,7 +168,7 @@ def _clause_subject(token: Token) -> Token | None:
 def toll_subject(token: Token) -> Token | None:
     """'the death toll rose to 45', 'the number of refugees stands at 3,000': the figure's noun."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "pobj" and head.lower_ in ("to", "at", "from") and head.head.pos_ in ("VERB", "AUX"):
         subject = _clause_subject(head)
         if subject is not None and subject.lemma_.lower() in _TOLLS:
             return subject

@@ -33,6 +33,9 @@ _PHONE_TEXT = re.compile(r"\+\d{1,3}[\s.-]?\(?\d|\(\d{2,5}\)\s?\d{3}|\b\d{3}[-.]
 _CLOCK_TOKEN = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _CONVERSION_GAP = {"(", "[", ";", ",", "/", "or", "about", "around", "roughly", "approximately", "approx.",
                    "some", "c.", "~", "nearly", "almost", "us"}
+_YEAR_PREPS = {"in", "since", "by", "until", "till", "before", "after", "during", "of", "from", "through"}
+_RANGE_WORDS = {"to", "and", "or", "between", "from", "some", "about", "around", "up", "nearly", "almost",
+                "over", "more", "than", "less", "fewer", "at", "least"}
 SMALL = 10  # a count below this of an ordinary noun is not reported as a claim
 
 
@@ -56,8 +59,23 @@ def not_a_number(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> bool:
 
 def _is_date(doc: Doc, lex: ClaimLexicon, q: Quantity, values: list[Token]) -> bool:
     """'in 1949', '5 May', 'the past 24 hours', '2022-2023' (but "2000 soldiers" is a count)."""
-    dated = any(t.ent_type_ in ("DATE", "TIME") for t in values) or any(_is_year(t.text) for t in values)
+    years = any(_is_year(t.text) for t in values)
+    if years and q.start > 0 and doc[q.start - 1].lower_ in _YEAR_PREPS:
+        return True  # "in 2013 fellow doctors ...": a year, whatever the parser hung on it
+    dated = years or any(t.ent_type_ in ("DATE", "TIME") and _dated_entity(doc, t) for t in values)
     return dated and not _counts_plural(doc, lex, q)
+
+
+def _dated_entity(doc: Doc, token: Token) -> bool:
+    """The DATE/TIME entity around ``token`` has a word of time in it ("5 May", "45-year-old",
+    "the past 24 hours"); the model also tags bare ranges ("12 to 19") as dates."""
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha and t.lower_ not in _RANGE_WORDS for t in doc[start:end])
 
 
 def _is_year(text: str) -> bool:

@@ -152,6 +152,7 @@ class Quantity:
     qualifier: str | None = None  # "up to", "between"
     tally: bool = False  # "52-48", "3-1": a score or vote tally, not an amount
     change: bool = False  # "from 10 to 20": the second value of a change
+    change_from: float | None = None  # the first value of a change (10)
     value_tokens: tuple[int, ...] = ()  # the tokens carrying the value(s)
 
     @property
@@ -174,6 +175,7 @@ class _Read:
     vague: bool = False
     words: bool = False
     measure: str | None = None
+    points: bool = False  # "percentage points", not "percent"
     head: int = 0  # last token of the number words
     num_start: int = -1  # first token of the number words (after a currency symbol)
 
@@ -389,7 +391,7 @@ def _read_suffix(words: Sequence[str], lower: Sequence[str], r: _Read, lex: Numb
             r.percent, r.end = True, j + 1
         return
     if lower[j] == "percentage" and j + 1 < n and lower[j + 1] in ("point", "points"):
-        r.percent, r.end = True, j + 2
+        r.percent, r.points, r.end = True, True, j + 2
         return
     if r.currency:
         return
@@ -399,9 +401,8 @@ def _read_suffix(words: Sequence[str], lower: Sequence[str], r: _Read, lex: Numb
         form = tuple(words[j:j + size])
         code = lex.suffix.get(form) or lex.suffix.get(tuple(w.lower() for w in form))
         if code and len(form) == size:
-            if form[-1].lower() in _AMBIGUOUS_CURRENCY and j + size < n and lower[j + size] == "of" \
-                    and r.value < 1e6:
-                return  # "500 pounds of explosives" is a weight ("millions of pounds of aid" is money)
+            if form[-1].lower() in _AMBIGUOUS_CURRENCY and r.value < 1e6:
+                return  # "weighs 236 pounds", "500 pounds of explosives" ("£500", "5m pounds" are money)
             r.currency, r.end = code, j + size
             return
     if words[j] in lex.iso and words[j].isupper():
@@ -421,8 +422,8 @@ def _qualify(words: Sequence[str], lower: Sequence[str], first: _Read, lex: Numb
     j = first.end
     if j + 1 < n and (lower[j] in _DASHES or lower[j] in _RANGE_WORDS or (between and lower[j] == "and")):
         cand = _read(words, lower, j + 1, lex)
-        if cand is not None and (cand.percent or not first.percent):
-            second = cand
+        if cand is not None and (cand.percent or not first.percent) and cand.points == first.points:
+            second = cand  # ("by 0.1 percentage points to 4.2 percent" is no range)
     q: Quantity
     if second is not None:
         low, high = first.value, second.value
@@ -444,7 +445,7 @@ def _qualify(words: Sequence[str], lower: Sequence[str], first: _Read, lex: Numb
             q = _single(first)
         elif change and lower[j] == "to":
             q.low = q.high = high
-            q.approx, q.change = "exact", True
+            q.approx, q.change, q.change_from = "exact", True, low
         elif low >= high and not tally:
             q = _single(first)
     else:
