@@ -131,6 +131,7 @@ class Gazetteer:
     countries: dict[str, int]  # ISO3 -> entry index
     demonyms: dict[str, str]  # key -> ISO3
     stats: dict[str, int] = field(default_factory=dict)
+    curated_keys: frozenset[str] = frozenset()  # keys of our curated names (the phrase scan)
 
     def lookup(self, text: str, *, region: bool = False) -> list[Hit]:
         """Entries a name may refer to (by key). With ``region`` ("Kursk region") the
@@ -216,6 +217,7 @@ class _Builder:
         self.alternates: dict[str, list[int]] = defaultdict(list)
         self.regional: dict[str, list[int]] = defaultdict(list)
         self.phrases: dict[str, int] = {}
+        self.curated_keys: set[str] = set()
         self.countries: dict[str, int] = {}
         self.regions: dict[tuple[str, str], int] = {}  # (ISO3, key of the name) -> division
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
@@ -236,6 +238,7 @@ class _Builder:
         words = key(name).split()
         if words:
             self.phrases[words[0]] = max(self.phrases.get(words[0], 0), len(words))
+            self.curated_keys.add(" ".join(words))
 
     def city(self, country: str | None, name: str) -> int | None:
         return self.city_names.get(country or "", {}).get(key(name))
@@ -259,7 +262,7 @@ def build(data_dir: Path = DATA) -> Gazetteer:
     for e in b.entries:
         kinds[e.kind] += 1
     return Gazetteer(b.entries, frozen(b.names), frozen(b.alternates), frozen(b.regional), b.phrases,
-                     b.countries, demonyms, dict(kinds))
+                     b.countries, demonyms, dict(kinds), frozenset(b.curated_keys))
 
 
 def _geonames_file(name: str) -> Any:

@@ -181,24 +181,30 @@ def _curated_phrases(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Curated names (seas, landmarks, regions; also one-word ones like "Donbas") by a
     scan of capitalized tokens: spaCy misses or splits many of them."""
     out = []
+    words: dict[int, str] = {}
+
+    def word(i: int) -> str:  # the lookup key of one token ("" for a hyphen)
+        if i not in words:
+            tok = doc[i]
+            words[i] = tok.lower_.replace(".", "") if tok.text.isascii() and tok.is_alpha else gazetteer.key(
+                tok.text)
+        return words[i]
+
+    capital = [t.text[:1].isupper() for t in doc]
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        longest = 0
-        if tok.text[:1].isupper():
-            word = tok.lower_.replace(".", "") if tok.text.isascii() else gazetteer.key(tok.text)
-            longest = gaz.is_phrase_start(word)
-        if not longest:
-            i += 1
-            continue
+        longest = gaz.is_phrase_start(word(i)) if capital[i] else 0
         match = None
-        for length in range(min(longest + 3, n - i), 0, -1):  # + 3: hyphens and "'s" are tokens
-            span = doc[i:i + length]
-            if span[-1].is_punct or span[-1].is_space:
+        for length in range(min(longest + 3, n - i), 0, -1) if longest else ():  # hyphens are tokens
+            last = doc[i + length - 1]
+            if last.is_punct or last.is_space:
                 continue
-            hits = [h for h in gaz.lookup(span.text) if h.entry.curated]
-            if hits and (length > 1 or not _modifies_noun(tok)) and not _inside_longer_name(doc, i,
-                                                                                           i + length):
+            k = " ".join(w for w in (word(j) for j in range(i, i + length)) if w)
+            if k not in gaz.curated_keys:
+                continue
+            hits = [h for h in gaz.lookup(k) if h.entry.curated]
+            if hits and (length > 1 or not _modifies_noun(doc[i])) and not _inside_longer_name(
+                    doc, i, i + length):
                 match = _without_region_word(doc, i, i + length, hits, gaz)
                 break
         if match is not None:
@@ -291,17 +297,20 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> li
     """Capitalized proper nouns spaCy did not tag as places, in a place frame: "in X",
     "the city/region of X", "X [border] region", "X, Ukraine"."""
     out = []
+    propn = [t.pos_ == "PROPN" for t in doc]
     i, n = 0, len(doc)
     while i < n:
+        if taken[i] or not propn[i] or (i > 0 and propn[i - 1]):
+            i += 1
+            continue
         tok = doc[i]
-        if taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or (
-                i > 0 and doc[i - 1].pos_ == "PROPN") or tok.ent_type_ in _NOT_PLACE_ENTS:
+        if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACE_ENTS:
             i += 1
             continue
         j = i
-        while j < n and j - i < _MAX_RUN and doc[j].pos_ == "PROPN" and not taken[j]:
+        while j < n and j - i < _MAX_RUN and propn[j] and not taken[j]:
             j += 1
-        if j < n and doc[j].pos_ == "PROPN":
+        if j < n and propn[j]:
             i = j
             continue
         start, end, region = _trim(doc, i, j, cues)
