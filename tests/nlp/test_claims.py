@@ -63,7 +63,7 @@ CLAIMS = [
     ("Brussels unveiled a €4.5 billion package.", [(4.5e9, 4.5e9, "exact", "money", "EUR")]),
     ("Seoul will spend 2.1 trillion won on the programme.", [(2.1e12, 2.1e12, "exact", "money", "KRW")]),
     ("The fine could reach 300 million rubles.", [(300 * M, 300 * M, "exact", "money", "RUB")]),
-    ("Donors raised 425m dollars in a single evening.", [(425 * M, 425 * M, "exact", "money", "USD")]),
+    ("Donors raised 250m dollars in a single evening.", [(250 * M, 250 * M, "exact", "money", "USD")]),
     ("The deal is worth $3.2bn ($2.9bn after fees).",
      [(3.2e9, 3.2e9, "exact", "money", "USD"), (2.9e9, 2.9e9, "exact", "money", "USD")]),
     # the same amount restated in another currency is one claim

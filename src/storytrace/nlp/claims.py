@@ -12,8 +12,8 @@ words, ranges, qualifiers, money), then for each one
 3. ``claims_source`` asks who asserts the clause and how firmly (``attribution_for`` plus
    claim-specific fallbacks) and links a time of the same clause.
 
-Casualty lists are split ("killing a police officer and wounding 30 police and 10 civilians"
--> killed 1, injured 30, injured 10): every number is its own claim, and "a"/"an" before a
+Casualty lists are split ("killing a shopkeeper and wounding 14 traders and six children"
+-> killed 1, injured 14, injured 6): every number is its own claim, and "a"/"an" before a
 person counts as one in a casualty clause. Word lists live in ``data/claims/`` (docs/claims.md).
 """
 
@@ -45,7 +45,7 @@ def extract(ad: AnalyzedDoc) -> list[Claim]:
     lex = claim_lexicon(ad)
     doc = ad.doc
     found: list[tuple[int, Claim]] = []
-    used: set[int] = set()  # tokens of numbers already read (for the "a police officer" pass)
+    used: set[int] = set()  # tokens of numbers already read (for the "a shopkeeper" pass)
     money_end, money_unit, converting = -1, "", False
     for q in find_quantities([t.text for t in doc], lex.numbers):
         used.update(range(q.start, q.end))
@@ -81,7 +81,7 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> Claim | None:
     about = _about_outside(doc, q, c)
     end = q.end
     if about is not None and q.end <= about[0] <= q.end + 2:
-        end = max(end, about[1])  # "up to 10,000 North Korean troops", "$425 million in aid"
+        end = max(end, about[1])  # "up to 8,000 Belarusian troops", "$250 million in aid"
     elif c.noun is not None and q.end <= c.noun.i <= q.end + 4:
         end = max(end, c.noun.i + 1)
     estimated = q.qualifier in ("an estimated", "estimated")
@@ -120,7 +120,7 @@ def _make(ad: AnalyzedDoc, anchor: Token, approx: str, low: float | None, high: 
 
 
 def _casualty_articles(ad: AnalyzedDoc, lex: ClaimLexicon, used: set[int]) -> Iterator[tuple[int, Claim]]:
-    """'killing a police officer', 'a child was wounded': one casualty named with "a"/"an"."""
+    """'killing a shopkeeper', 'a child was wounded': one casualty named with "a"/"an"."""
     doc = ad.doc
     wanted = ad.res.cached("claims.casualty_lemmas", lambda: np.array(
         sorted({get_string_id(lemma) for lemma, _ in lex.casualty}), dtype=np.uint64))

@@ -1,8 +1,8 @@
 """What a number counts, read from the dependency parse, and the claim category it gives.
 
-    "up to 10,000 North Korean troops"   -> troops (the noun the number modifies)
+    "up to 8,000 Belarusian troops"      -> troops (the noun the number modifies)
     "thousands of refugees"              -> refugees (the noun after "of")
-    "$425 million in military aid"       -> about "military aid" (what money is in/for/worth)
+    "$250 million in humanitarian aid"   -> about "humanitarian aid" (what money is in/for/worth)
     "the death toll rose to 45"          -> about "death toll", killed
     "killing 12", "30 were wounded", "10,000 fled", "12 people killed", "left 12 dead"
                                          -> casualties from the clause around the number
@@ -92,14 +92,14 @@ def counted(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted | 
 
 
 def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tuple[Token | None, bool]:
-    """(the noun the number modifies, whether it is part of a name): "10,000 North Korean
+    """(the noun the number modifies, whether it is part of a name): "8,000 Belarusian
     troops" -> troops; "10 Downing Street" -> part of a name."""
     if head.dep_ not in _MODIFIER_DEPS or head.head.i < q.end:
         return None, False
     noun = head.head
     if noun.pos_ not in NOMINAL | {"NUM"} and lex.noun(noun) is None:  # "12 dead" is a noun here
         return None, False
-    # climb the modifiers the parser made heads: "10,000 North Korean troops"
+    # climb the modifiers the parser made heads: "8,000 Belarusian troops"
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in NOMINAL \
             and lex.noun(noun) is None and lex.measure(noun) is None and not lex.skipped(noun):
         noun = noun.head
@@ -111,7 +111,7 @@ def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tup
 
 
 def _counted_money(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted:
-    """Money: what it is "in"/"for"/"of" ("$425 million in military aid"), what it is the worth
+    """Money: what it is "in"/"for"/"of" ("$250 million in humanitarian aid"), what it is the worth
     of ("$100 million worth of drones"), the noun it modifies ("a $2bn deal"), else the subject
     it is the worth of ("the deal is worth $2bn")."""
     worth = [t for t in (head.head, *head.children) if t.lower_ == "worth" and t.i >= q.end - 1]
@@ -181,7 +181,7 @@ def toll_subject(token: Token) -> Token | None:
 
 def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tuple[int, int]:
     """The about phrase: from ``left`` (after the number) to the noun, plus its of/from/to/for
-    attachments ("soldiers from North Korea"), at most _MAX_ABOUT tokens."""
+    attachments ("soldiers from Chad"), at most _MAX_ABOUT tokens."""
     skip = DEFINITE | {"a", "an", "of", "more"}
     start = max(min(left, noun.i), noun.left_edge.i)
     while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip):

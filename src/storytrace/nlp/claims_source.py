@@ -3,10 +3,10 @@
 The shared ``attribution.attribution_for`` answers first (quotes found by the quotes layer,
 "according to X", a reporting verb governing the clause); this module adds what numbers need:
 
-* the stance of the cue word ("the West believes" -> believed, "reports estimate" -> estimated);
+* the stance of the cue word ("Western officials believe" -> believed, "reports estimate" -> estimated);
 * passive stance verbs without a subject ("3,000 are believed to have died", "it is estimated
   that ..."), with the source from a "by" agent, "according to" or a trailing reporter;
-* a trailing reporter the parser hung off the sentence root (", regional police said.");
+* a trailing reporter the parser hung off the sentence root (", local officials said.");
 * hedges of an unattributed clause ("reportedly", "allegedly", "may", "could").
 """
 
@@ -97,7 +97,7 @@ def _passive_stance(ad: AnalyzedDoc, token: Token) -> Source | None:
 
 
 def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
-    """', regional police said.' (or ', the chief told CNN') after the claim, hung off the
+    """', local officials said.' (or ', the chief told reporters') after the claim, hung off the
     sentence root rather than governing the claim's clause."""
     sent = ad.sent_of(token)
     for verb in sent:
@@ -106,7 +106,7 @@ def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
             continue
         if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_ != "tell")
                for c in verb.children if c.i > verb.i):
-            continue  # the verb has content of its own; "told CNN" only names the audience
+            continue  # the verb has content of its own; "told reporters" only names the audience
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             continue

@@ -7,7 +7,7 @@ is a claim (that is ``claims.py``'s job: years, ages, model names ... are filter
     "up to 10,000"             -> low None, high 10000, approx up_to
     "between 10,000 and 12,000"-> 10000 .. 12000, range
     "tens of thousands"        -> low 10000, at_least (vague)
-    "$425 million", "£2bn"     -> 425e6 USD, 2e9 GBP
+    "$250 million", "£2bn"     -> 250e6 USD, 2e9 GBP
     "1.5 trillion won"         -> 1.5e12 KRW
     "a dozen", "half a million", "twenty-five", "3.5%"
 
@@ -260,7 +260,7 @@ def _read_digits(words: Sequence[str], lower: Sequence[str], i: int, lex: Number
         glued = _GLUED_SCALE.match(lower[j])  # "billion)." when the tokenizer kept the punctuation
         kind = lex.kind(glued[1] if glued else lower[j])
         million = lower[j] != "m" or bool(r.currency) or _million_context(lower, j + 1)
-        if kind and (kind[0] == "scale" or (kind[0] == "abbrev" and million)):  # "1.5 million", "425 m"
+        if kind and (kind[0] == "scale" or (kind[0] == "abbrev" and million)):  # "1.5 million", "250 m"
             r.value, r.scaled, r.scale = value * kind[1], True, kind[1]
             j += 1
     r.end = r.num_end = j
@@ -269,7 +269,7 @@ def _read_digits(words: Sequence[str], lower: Sequence[str], i: int, lex: Number
 
 
 def _million_context(lower: Sequence[str], j: int) -> bool:
-    """'m' after digits means million (not metres) before these words: "25m people", "425m in aid"."""
+    """'m' after digits means million (not metres) before these words: "25m people", "250m in aid"."""
     if j >= len(lower):
         return False
     word = lower[j]
