@@ -62,7 +62,8 @@ def test_compatible(a: TR.Observation, b: TR.Observation, ok: bool) -> None:
     (None, 10000, "up_to", "up to 10,000"),
     (10000, 12000, "range", "10,000–12,000"),
     (1500, 1500, "about", "about 1,500"),
-    (425000000, 425000000, "exact", "425,000,000"),
+    (425000000, 425000000, "exact", "425 million"),
+    (10600000000, 10600000000, "about", "about 10.6 billion"),
     (2.5, 2.5, "more_than", "more than 2.5"),
 ])
 def test_format_value(low: float | None, high: float | None, approx: str, text: str) -> None:

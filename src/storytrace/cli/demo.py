@@ -39,5 +39,8 @@ def demo(
     quotes(db=db, limit=8)
     claims(db=db, limit=10)
     events(db=db, limit=12)
+    from storytrace.cli.stories import demo_epilogue
+
+    demo_epilogue(db)  # the briefing summary and the tracked troop figure
     if not report.ok:
         raise typer.Exit(1)

@@ -93,8 +93,10 @@ def stories(
         "--rebuild", help="Forget all stories and group every document again (in ingest order).")] = False,
     json: JsonOption = False,
 ) -> None:
-    """Stories: documents grouped as they arrive into developing stories (title, dates, size,
-    key actors). With --story, the documents of one story."""
+    """List stories: documents grouped into developing stories as they arrive.
+
+    Each story has an id, a title, its date span, size, outlets and key actors. With --story,
+    the documents of one story and how each joined it."""
     from storytrace.stories import queries as Q
     from storytrace.stories.cluster import assign_pending, reset
 
@@ -156,9 +158,11 @@ def track(
         "--all", help="Show every matching figure, not only the best.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """Track a figure across sources: its values over time with source, outlet and date;
-    conflicts (sources disagree at the same time) and revisions (a source updates its own
-    figure) are flagged; repeats of the same figure count once per original source."""
+    """Track a figure across sources, e.g. storytrace track "North Korean troops".
+
+    Prints its values over time with source, outlet and date, as a table and a chart.
+    Conflicts (sources disagree within a week) and revisions (a source updates its own
+    figure) are flagged; a figure repeated by other outlets counts once per original source."""
     from storytrace.stories import chart as C
     from storytrace.stories import track as TR
 
@@ -173,8 +177,9 @@ def track(
     for f in shown:
         print_figure(f, chart=chart)
     if not all_ and len(found) > 1:
-        err_console.print(f"[dim]{len(found) - 1} other matching figure(s): "
-                          f"{'; '.join(g.label for g in found[1:4])} (--all shows them)[/]", highlight=False)
+        others = "; ".join(f"{g.label} ({g.category})" for g in found[1:4])
+        err_console.print(f"[dim]{len(found) - 1} other matching figure(s): {others} (--all shows them)[/]",
+                          highlight=False)
     if png is not None:
         C.png(shown[0], png)
         err_console.print(f"wrote {png}")
@@ -191,12 +196,12 @@ def print_figure(f, chart: bool = True) -> None:  # type: ignore[no-untyped-def]
                         [[o.date, o.value, o.source, o.outlet, o.doc_id, _notes(o)] for o in f.observations]))
     for r in f.revisions:
         console.print(f"  revision: {r.source} {r.direction} from {r.before.value} ({r.before.date}) to "
-                      f"{r.after.value} ({r.after.date})", highlight=False)
+                      f"{r.after.value} ({r.after.date})", highlight=False, markup=False, soft_wrap=True)
     for c in f.conflicts:
         console.print(f"  conflict: {c.a.source} {c.a.value} ({c.a.date}) vs {c.b.source} {c.b.value} "
-                      f"({c.b.date})", highlight=False)
+                      f"({c.b.date})", highlight=False, markup=False, soft_wrap=True)
     if chart:
-        console.print(C.terminal(f), highlight=False, markup=False)
+        console.print(C.terminal(f), highlight=False, markup=False, soft_wrap=True)
 
 
 def _s(n: int) -> str:
@@ -221,7 +226,7 @@ def timeline(
     all_: Annotated[bool, typer.Option("--all", help="Also negated and hypothetical events.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """Events in date order (the same event from several outlets listed once)."""
+    """List events in date order (the same event from several outlets listed once)."""
     from storytrace.stories import timeline as TL
 
     statuses = (*TL.SHOWN, "negated", "hypothetical") if all_ else TL.SHOWN
@@ -230,12 +235,12 @@ def timeline(
     if json:
         print_json_lines([e.as_dict() for e in entries])
         return
-    console.print(table("timeline", ["date", "event", "who", "whom", "where", "status", "doc", "reports"],
-                        [[e.date, e.type + (f"/{e.mode}" if e.mode else ""),
-                          ", ".join(TL.ref_name(a) for a in e.actors),
-                          ", ".join(TL.ref_name(r) for r in e.recipients),
-                          (e.place or {}).get("name"), e.status, e.doc_id, 1 + len(e.also)]
-                         for e in entries]))
+    t = table("timeline", ["date", "event", "who", "whom", "where", "status", "doc", "reports"],
+              [[e.date, e.type + (f"/{e.mode}" if e.mode else ""),
+                ", ".join(TL.ref_name(a) for a in e.actors), ", ".join(TL.ref_name(r) for r in e.recipients),
+                (e.place or {}).get("name"), e.status, e.doc_id, 1 + len(e.also)] for e in entries])
+    t.columns[0].no_wrap = True
+    console.print(t)
 
 
 class NetworkFormat(str, Enum):
@@ -252,8 +257,10 @@ def network(
         "--format", "-f", help="graphml or json.")] = NetworkFormat.graphml,
     output: OutputOption = None,
 ) -> None:
-    """Export the actor-actor network: directed edges per PLOVER event type, weighted by the
-    number of distinct events (GraphML for Gephi/Cytoscape, or node-link JSON)."""
+    """Export the actor-actor network (GraphML or JSON).
+
+    Directed edges per PLOVER event type, weighted by the number of distinct events; open the
+    GraphML in Gephi, Cytoscape or yEd."""
     from storytrace.stories import network as N
 
     with _store(db) as store:
@@ -288,9 +295,11 @@ def brief(
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md, html or json.")] = BriefFormat.md,
     output: OutputOption = None,
 ) -> None:
-    """Write a situation report: key developments in date order, tracked figures with their
-    ranges and sources, key quotes, actors and places. Every line cites the document and
-    sentence it rests on."""
+    """Write a situation report (Markdown, HTML or JSON) with a citation on every line.
+
+    Key developments in date order, tracked figures with their ranges and sources, key
+    quotes, actors and places; each line cites the document, paragraph and sentence it
+    rests on."""
     from storytrace.stories import brief as B
     from storytrace.stories import render as R
 
@@ -298,3 +307,24 @@ def brief(
         b = B.build(store, _scope(story, since, until))
     text = {BriefFormat.md: R.markdown, BriefFormat.html: R.html, BriefFormat.json: R.as_json}[format](b)
     _write(text, output)
+
+
+def demo_epilogue(db: str | None, figure: str = "North Korean troops") -> None:
+    """The end of `storytrace demo`: the briefing summary and the tracked troop figure."""
+    from storytrace.stories import brief as B
+    from storytrace.stories import render as R
+    from storytrace.stories import track as TR
+
+    with _store(db) as store:
+        b = B.build(store)
+        found = TR.find(store, figure)
+    console.rule("[bold]briefing summary")
+    console.print(R.summary_text(b) or "(nothing to summarize yet)", highlight=False, markup=False,
+                  soft_wrap=True)
+    console.print(f"[dim]full briefing: storytrace brief --db {db} --format html -o brief.html[/]",
+                  highlight=False)
+    console.rule(f"[bold]tracked figure: {figure}")
+    if found:
+        print_figure(found[0])
+    else:
+        console.print(f"no claims about {figure} were found", highlight=False)

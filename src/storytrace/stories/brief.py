@@ -35,6 +35,9 @@ MAX_ACTORS = 10
 MAX_PLACES = 15
 _STATUS_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "predicted": 3}
 _QUOTE_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
+# event types that say something without a recipient ("North Korea mobilized troops"); others
+# ("Russia issued a rejection") are left out of developments when nobody is on the other side
+SELF_CONTAINED = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "RETREAT", "COERCE", "AID"})
 
 
 @dataclass
@@ -163,7 +166,7 @@ class _Builder:
         self.scope = scope
         self.citer = Citer(store)
         self.citations: list[Citation] = []
-        self._numbers: dict[tuple[str, int, int], int] = {}
+        self._numbers: dict[tuple[str, int, int, str], int] = {}
 
     def cite(self, doc_id: str, start: int, end: int, evidence: str | None = None) -> int | None:
         c = self.citer.cite(doc_id, start, end, evidence)
@@ -183,8 +186,16 @@ class _Builder:
 
     # -- developments
     def developments(self, entries: list[Entry]) -> list[tuple[Entry, Statement]]:
-        ranked = sorted(range(len(entries)), key=lambda i: (
-            _STATUS_RANK.get(entries[i].status, 9), -len(entries[i].also), entries[i].date or "", i))
+        """The most telling events (reported by more outlets, with a recipient and a place,
+        asserted rather than hedged), then shown in date order."""
+        entries = [e for e in entries if e.recipients or e.type in SELF_CONTAINED]
+
+        def rank(i: int) -> tuple[Any, ...]:
+            e = entries[i]
+            status = _STATUS_RANK.get(e.status, 9)
+            return (-len(e.also), status, not e.recipients, not e.place, e.date or "", i)
+
+        ranked = sorted(range(len(entries)), key=rank)
         chosen: list[tuple[Entry, Statement]] = []
         seen_text: set[tuple[str | None, str]] = set()
         for i in ranked:
@@ -242,8 +253,9 @@ class _Builder:
             return None
         st.detail = lines
         for r in f.revisions:
-            t = (f"{r.source} revised its figure {r.direction if r.direction != 'restated' else ''} from "
-                 f"{r.before.value} ({r.before.date}) to {r.after.value} ({r.after.date})").replace("  ", " ")
+            how = "" if r.direction == "restated" else f" {r.direction}"
+            t = (f"{r.source} revised the figure{how} from {r.before.value} ({r.before.date}) "
+                 f"to {r.after.value} ({r.after.date})")
             s = self.statement(t, [self.cite_obs(r.before), self.cite_obs(r.after)], kind="revision",
                                date=r.after.date, flags=["revision"])
             if s:

@@ -39,8 +39,9 @@ class Citation:
         return f"{self.doc_id} ¶{self.paragraph}"
 
     @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.doc_id, self.start, self.end)
+    def key(self) -> tuple[str, int, int, str]:
+        """One citation per fact: two figures of one sentence are two citations of it."""
+        return (self.doc_id, self.start, self.end, self.evidence)
 
     def as_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "paragraph": self.paragraph,

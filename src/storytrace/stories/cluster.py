@@ -45,8 +45,9 @@ class Params:
     w_heads: float = 0.15  # words of the title and lead
     w_names: float = 0.15  # names, actor ids, place names
     w_embed: float = 0.0  # sentence embedding of title and lead (set by with_embeddings())
-    threshold: float = 0.27  # join the best story at or above this score
-    tau_days: float = 10.0  # similarity decays by 1/e per tau days outside the story's span
+    threshold: float = 0.30  # join the best story at or above this score
+    grace_days: int = 7  # a document this close to a story's dates is not penalized
+    tau_days: float = 10.0  # beyond that, similarity decays by 1/e per tau days
     window_days: int = 30  # never join a story further away than this
     query_terms: int = 20  # a document's strongest words used to find candidate stories
     index_terms: int = 40  # a story's strongest words kept in the inverted index
@@ -55,7 +56,7 @@ class Params:
     prior_docs: float = 100.0  # background documents assumed before the first one arrives
     prior_rate: float = 0.02  # share of background documents a word is assumed to occur in
 
-    def with_embeddings(self, weight: float = 1.0, threshold: float = 0.42) -> Params:
+    def with_embeddings(self, weight: float = 1.0, threshold: float = 0.46) -> Params:
         """Embedding cosines of unrelated news run higher than word cosines: a higher bar."""
         return replace(self, w_embed=weight, threshold=threshold)
 
@@ -234,7 +235,8 @@ class StoryClusterer:
         gap = (story.first - day).days if day < story.first else max(0, (day - story.last).days)
         if gap > self.params.window_days:
             return 0.0
-        return math.exp(-gap / self.params.tau_days) if gap > 1 else 1.0
+        late = gap - self.params.grace_days
+        return math.exp(-late / self.params.tau_days) if late > 0 else 1.0
 
     # ------------------------------------------------------------------ storage
     def _story(self, c: sqlite3.Connection, story_id: int) -> _Story:
@@ -313,12 +315,12 @@ class StoryClusterer:
         story.last = day if story.last is None or day > story.last else story.last
 
     def _trim(self, story: _Story) -> None:
+        """Keep each centroid space to its strongest entries (trimmed in batches) and its norm."""
         n = self.params.centroid_terms
         for space, vec in story.centroid.items():
-            if len(vec) > n:
-                vec = {k: vec[k] for k in T.top(vec, n)}
-            vec = {k: round(v, 5) for k, v in vec.items()}
-            story.centroid[space] = vec
+            if len(vec) > n * 1.25:
+                vec = {k: round(vec[k], 5) for k in T.top(vec, n)}
+                story.centroid[space] = vec
             story.norms[space] = round(math.sqrt(sum(v * v for v in vec.values())), 6)
 
     def _index(self, c: sqlite3.Connection, story: _Story) -> None:

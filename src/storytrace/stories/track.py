@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,7 +90,8 @@ def about_key(about: str | None, category: str | None = None) -> frozenset[str]:
         if w and w not in r.ignore and tok not in r.ignore:
             out.update(r.places.get(w, w).split())
     if not out and category and category != "other":
-        out.add(r.synonyms.get(category, category))
+        w = fold(category)
+        out.add(r.synonyms.get(w, w))
     return frozenset(out)
 
 
@@ -210,7 +211,8 @@ class Figure:
         lo, hi = self.lowest, self.highest
         if lo is None or hi is None:
             return "?"
-        return format_number(lo) if lo == hi else f"{format_number(lo)}–{format_number(hi)}"
+        text = format_number(lo) if lo == hi else f"{format_number(lo)}–{format_number(hi)}"
+        return f"{text} {self.unit}" if self.unit in CURRENCIES else text
 
     def as_dict(self) -> dict[str, Any]:
         return {"label": self.label, "key": sorted(self.key), "category": self.category, "unit": self.unit,
@@ -221,7 +223,15 @@ class Figure:
 
 
 # ---------------------------------------------------------------------- values
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+CURRENCIES = frozenset({"USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB", "UAH"})
+
+
 def format_number(x: float) -> str:
+    """12,000; 2.5; 425 million; 10.6 billion."""
+    for size, word in _LARGE:
+        if abs(x) >= size:
+            return f"{x / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -241,7 +251,7 @@ def format_value(low: float | None, high: float | None, approx: str, unit: str |
         text = f"about {n(low if low is not None else high)}"
     else:
         text = n(low if low is not None else high)
-    if unit in ("USD", "EUR", "GBP", "KRW", "JPY"):
+    if unit in CURRENCIES:
         text = f"{text} {unit}"
     return text
 
@@ -273,6 +283,11 @@ def _mid(o: Observation) -> float:
     return ((lo or 0.0) + (hi or 0.0)) / 2
 
 
+def _point(o: Observation) -> tuple[float | None, float | None]:
+    """The numbers of a report, whatever its qualifier ('about 10,000' = 'more than 10,000')."""
+    return (o.low if o.low is not None else o.high, o.high if o.high is not None else o.low)
+
+
 def _ref(o: Observation) -> dict[str, Any]:
     return {"doc_id": o.doc_id, "idx": o.idx, "date": o.date, "value": o.value, "source": o.source,
             "outlet": o.outlet}
@@ -291,7 +306,8 @@ def load_claims(store: Store, scope: Scope | None = None) -> list[dict[str, Any]
     where, params = scope_where(scope or Scope(), duplicates=True)
     rows = store.execute(
         f"SELECT c.doc_id, c.idx, c.record, c.start, c.\"end\", d.published, d.source AS outlet, "
-        f"d.duplicate_of, d.rowid AS rowid FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {where} "
+        f"d.duplicate_of, d.rowid AS rowid, sd.story_id FROM claims c JOIN documents d ON d.id = c.doc_id "
+        f"LEFT JOIN story_docs sd ON sd.doc_id = d.id WHERE {where} "
         f"ORDER BY d.published, d.rowid, c.idx", params)
     out = []
     for r in rows:
@@ -300,6 +316,7 @@ def load_claims(store: Store, scope: Scope | None = None) -> list[dict[str, Any]
             continue
         out.append({**rec, "doc_id": r["doc_id"], "idx": r["idx"], "published": r["published"],
                     "outlet": r["outlet"], "duplicate_of": r["duplicate_of"], "rowid": r["rowid"],
+                    "story": r["story_id"],
                     "start": r["start"] if r["start"] is not None else rec.get("span", {}).get("start", 0),
                     "end": r["end"] if r["end"] is not None else rec.get("span", {}).get("end", 0)})
     return out
@@ -347,9 +364,63 @@ def group(claims: Iterable[dict[str, Any]]) -> list[Figure]:
     groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for k in keys:
         groups[find(k)].extend(buckets[k])
-    figures = [_figure(root, members) for root, members in groups.items()]
+    _adopt_generic(groups)
+    figures = [_figure(root, members) for root, part in groups.items() if part
+               for members in _split_magnitudes(part)]
     figures.sort(key=lambda f: (-len(f.observations), -f.claims, f.label))
     return figures
+
+
+def _generic(key: tuple[str, str | None, frozenset[str]]) -> bool:
+    """A claim that names only its category ("soldiers", "the dead"): it counts the story's main
+    quantity of that kind."""
+    cat, _unit, words = key
+    return cat != "other" and words == about_key(None, cat)
+
+
+def _adopt_generic(groups: dict[Any, list[dict[str, Any]]]) -> None:
+    """Generic claims join the main specific figure of their category in the same story ("about
+    12,000 soldiers" in a story whose figure is "North Korean soldiers"): the one with the most
+    claims in that story, when it has at least two and more than any other."""
+    specific: dict[tuple[str, str | None, int], Counter[Any]] = defaultdict(Counter)
+    for root, members in groups.items():
+        if not _generic(root):
+            for c in members:
+                if c.get("story") is not None:
+                    specific[(root[0], root[1], c["story"])][root] += 1
+    for root, members in list(groups.items()):
+        if not _generic(root):
+            continue
+        keep = []
+        for c in members:
+            ranked = specific.get((root[0], root[1], c.get("story")), Counter()).most_common(2)
+            if c.get("story") is not None and ranked and ranked[0][1] >= 2 and \
+                    (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                groups[ranked[0][0]].append(c)
+            else:
+                keep.append(c)
+        groups[root] = keep
+
+
+MAGNITUDE = 50  # values this many times smaller or larger than the figure's median count something else
+
+
+def _split_magnitudes(members: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Keep values of one order of magnitude together: 'two North Korean soldiers' (captured)
+    is not an estimate of the 11,000 deployed."""
+    def value(c: dict[str, Any]) -> float:
+        return float(c.get("high") if c.get("high") is not None else c.get("low") or 0.0)
+
+    vals = sorted(value(c) for c in members)
+    if len(vals) < 3:
+        return [members]
+    median = vals[len(vals) // 2]
+    if median <= 0:
+        return [members]
+    low = [c for c in members if value(c) * MAGNITUDE < median]
+    high = [c for c in members if value(c) > median * MAGNITUDE]
+    core = [c for c in members if c not in low and c not in high]
+    return [part for part in (core, low, high) if part]
 
 
 def _unit_family(unit: str | None) -> str | None:
@@ -423,7 +494,7 @@ def _compare(observations: list[Observation], window_days: int = WINDOW_DAYS
     last: dict[str, Observation] = {}
     for o in live:
         prev = last.get(o.source_key)
-        if prev is not None and (prev.low, prev.high, prev.approx) != (o.low, o.high, o.approx):
+        if prev is not None and _point(prev) != _point(o):
             revisions.append(Revision(o.source, prev, o))
             if "revision" not in o.flags:
                 o.flags.append("revision")
