@@ -103,6 +103,10 @@ def test_moscow_idaho_region_is_the_us_state(analyze):
     ("Kyiv's allies pledged more air defence systems.", []),
     ("Russia and China signed a new energy agreement.", []),
     ("Analysts from Japan expect the economy to grow.", []),
+    # whose, not where
+    ("Staff at the US embassy in Kyiv were told to leave.", [("Kyiv", "UKR", "city")]),
+    ("All U.S. citizens in Russia should depart at once.", [("Russia", "RUS", "country")]),
+    ("Any military action on the part of Russia would be met with sanctions.", []),
     # the same names used as locations
     ("The two leaders held talks in Beijing on Monday.", [("Beijing", "CHN", "city")]),
     ("Journalists waited outside the Kremlin for hours.", [("Kremlin", "RUS", "landmark")]),
@@ -157,6 +161,11 @@ def test_regions(analyze, text, surface, country, point):
     if point is not None:
         assert place.lat is not None and place.lon is not None
         assert km(place.lat, place.lon, *point) < 50
+
+
+def test_old_names(analyze):
+    found = analyze("Survivors of the siege of Leningrad gathered on Sunday.", until="places").places
+    assert [(p.text, p.name, p.kind) for p in found] == [("Leningrad", "Saint Petersburg", "city")]
 
 
 def test_region_word_does_not_turn_a_city_into_a_region(analyze):

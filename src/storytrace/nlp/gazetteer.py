@@ -437,12 +437,13 @@ def _add_divisions(b: _Builder) -> None:
             _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []))
 
 
-def _index_region(b: _Builder, iso3: str | None, i: int, names: Iterable[str]) -> None:
+def _index_region(b: _Builder, iso3: str | None, i: int, names: Iterable[str], curated: bool = False) -> None:
     """A division name that also names a city of the same state is looked up as the
-    division only in "<name> region" phrases (else "Kharkiv" would be the oblast)."""
+    division only in "<name> region" phrases (else "Kharkiv" would be the oblast). For our
+    own names, GeoNames alternate names count too ("Leningrad" is Saint Petersburg)."""
     for name in names:
-        table = b.regional if key(name) in b.primary.get(iso3 or "", ()) else b.names
-        b.index(table, name, i)
+        shared = key(name) in b.primary.get(iso3 or "", ()) or (curated and b.city(iso3, name) is not None)
+        b.index(b.regional if shared else b.names, name, i)
 
 
 def _add_regions(b: _Builder, path: Path) -> None:
@@ -466,7 +467,7 @@ def _add_regions(b: _Builder, path: Path) -> None:
         else:
             b.entries[i] = Entry(name, "region", iso3, lat, lon, None, 0, b.entries[i].admin, curated=True)
         b.regions[(iso3, key(name))] = i
-        _index_region(b, iso3, i, names)
+        _index_region(b, iso3, i, names, curated=True)
         for n in names:
             b.phrase(n)
 

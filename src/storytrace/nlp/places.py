@@ -460,6 +460,8 @@ def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
     if cand.facility or not hits:
         return None
     best = max(hits, key=lambda h: (_score(h, cand, ctx), h.entry.population, -(h.entry.geonameid or 0)))
+    if cand.region and best.entry.kind == "city" and best.alternate:
+        return None  # "Loudoun County": not the area around a town with that alternate name
     return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
 
 
@@ -634,9 +636,11 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
     if dep == "pobj":
         return _prep_use(head, cues)
     if dep == "poss":
-        return LOC if _place_noun(head, cues) else ACTOR
+        return LOC if _place_noun(head, cues, state=entry.kind == "country") else ACTOR
     if dep in ("compound", "nmod", "amod"):
-        return LOC if _place_noun(head, cues) else (ACTOR if entry.actor else NEUTRAL)
+        state = entry.kind == "country"  # "US embassy", "Austria-Hungary": not a location
+        return LOC if _place_noun(head, cues, state=state, names=not state) else (
+            ACTOR if entry.actor else NEUTRAL)
     if dep in ("nsubj", "nsubjpass", "csubj") and _befalls(root, cues):
         return LOC
     if dep == "nsubjpass":
@@ -670,12 +674,17 @@ def _befalls(subject: Token, cues: Cues) -> bool:
                                            and any(c.lower_ == "under" for c in verb.children))
 
 
-def _place_noun(tok: Token, cues: Cues) -> bool:
-    """A noun of place ("the outskirts of Kyiv"), facility, inhabitants ("residents of
-    Mexico City") or a place name ("Moscow's Red Square")."""
+def _place_noun(tok: Token, cues: Cues, *, state: bool = False, names: bool = True) -> bool:
+    """A noun of place ("the outskirts of Kyiv", "Russia's Kursk region") or a place name
+    ("Moscow's Red Square"); for names other than states also a facility ("Moscow's
+    Yaroslavsky station") or its people ("residents of Mexico City"): "the US embassy" and
+    "US citizens" say whose, not where."""
     lemma = tok.lemma_.lower()
-    return (lemma in cues.place_nouns or tok.lower_ in cues.place_nouns or lemma in cues.facility_nouns
-            or lemma in cues.inhabitant_nouns or (tok.ent_type_ in _ENT_LABELS and tok.pos_ == "PROPN"))
+    if lemma in cues.place_nouns or tok.lower_ in cues.place_nouns:
+        return True
+    if names and tok.ent_type_ in _ENT_LABELS and tok.pos_ == "PROPN":
+        return True
+    return not state and (lemma in cues.facility_nouns or lemma in cues.inhabitant_nouns)
 
 
 def _prep_use(prep: Token, cues: Cues) -> str:
@@ -686,6 +695,8 @@ def _prep_use(prep: Token, cues: Cues) -> str:
         return ACTOR if glemma in cues.not_locative_in and governor.pos_ == "NOUN" else LOC
     if word in cues.locative_preps:
         return LOC
+    if word == "of" and glemma == "part" and governor.head.lower_ == "on":
+        return ACTOR  # "on the part of Russia"
     if word == "of":  # "the outskirts of Kyiv", "the siege of Mariupol"; not "the president of Russia"
         return LOC if _place_noun(governor, cues) or glemma in cues.target_nouns else ACTOR
     if word in ("on", "upon") and (glemma in cues.target_nouns or glemma in cues.target_verbs
