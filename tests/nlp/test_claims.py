@@ -73,6 +73,7 @@ CLAIMS = [
     # people and other counts
     ("Roughly 4.5 million people live in the region.", [(4.5 * M, 4.5 * M, "about", "people", "person")]),
     ("The strikes left millions of Ukrainians without heating.", [(M, None, "at_least", "people", "person")]),
+    ("More than 6 million Ukrainians have fled abroad.", [(6 * M, None, "more_than", "displaced", "person")]),
     ("Between 70 and 80,000 soldiers were mobilised.", [(70_000, 80_000, "range", "troops", "person")]),
     ("The port handled 60,000 tonnes of grain in May.", [(60_000, 60_000, "exact", "other", "tonne")]),
     ("Unemployment rose to 7.5% in March.", [(7.5, 7.5, "exact", "other", "percent")]),
@@ -140,6 +141,11 @@ SOURCES = [
     ("Reportedly, 300 fighters laid down their arms.", (None, "reported")),
     ("The army may have lost 200 tanks.", (None, "hedged")),
     ("Rebels seized 14 armoured vehicles on Monday.", (None, "asserted")),
+    ("Officials put the damage at $2bn.", ("Officials", "estimated")),
+    ("The central bank estimated the losses at $40 billion.", ("The central bank", "estimated")),
+    ("Kyiv warned of 10,000 troops massing at the border.", ("Kyiv", "reported")),
+    ("At least 15 civilians died when a missile struck a market, the regional governor said.",
+     ("the regional governor", "reported")),
 ]
 
 

@@ -103,8 +103,8 @@ def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tup
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in NOMINAL \
             and lex.noun(noun) is None and lex.measure(noun) is None and not lex.skipped(noun):
         noun = noun.head
-    if noun.pos_ in ("NUM", "PROPN"):
-        return None, True  # "10 Downing Street", "21 Grams actress Naomi Watts"
+    if noun.pos_ == "NUM" or (noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS"):
+        return None, True  # "10 Downing Street", "21 Grams actress" (but "6 million Ukrainians" counts)
     if any(t.is_space or (t.is_punct and t.text not in _HYPHENS) for t in doc[q.end:noun.i]):
         return None, False  # across a line break or a comma: not the noun this number counts
     return noun, False

@@ -29,6 +29,10 @@ _ADVERB_STANCE = {"reportedly": "reported", "allegedly": "hedged", "purportedly"
 _EXPLETIVE = {"it", "there", "this", "that"}
 _DASHES = (",", "—", "–", "-")
 _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
+# verbs that present a figure without saying it: "figures show", "officials put the toll at"
+_DATA_CUES = {"show": "reported", "reveal": "reported", "suggest": "hedged", "indicate": "reported",
+              "put": "estimated", "peg": "estimated", "value": "estimated", "place": "estimated",
+              "record": "reported", "count": "reported", "tally": "reported", "estimate": "estimated"}
 
 Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
 
@@ -49,6 +53,9 @@ def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     att = attribution_for(ad, token)
     if att is not None and att.source_text:
         return att.source, att.source_text, _cue_stance(ad, token, att)
+    governing = _governing_cue(ad, token)
+    if governing is not None:
+        return governing
     trailing = _trailing_reporter(ad, token)
     if trailing is not None:
         return trailing
@@ -93,6 +100,31 @@ def _passive_stance(ad: AnalyzedDoc, token: Token) -> Source | None:
                 ref, text = _ref(ad, obj)
                 return ref, text, stance
         return None, None, stance
+    return None
+
+
+def _governing_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
+    """A cue verb above the number that the shared helper does not read as attribution:
+    "officials put the damage at $2bn", "the bank estimated costs at $4bn", "figures from the
+    ministry show 1,200 dead", "Kyiv warned of 10,000 troops"."""
+    node = token
+    for _ in range(8):
+        child, node = node, node.head
+        if node.i == child.i or node.pos_ not in ("VERB", "AUX"):
+            if node.i == child.i:
+                return None
+            continue
+        lemma = node.lemma_.lower()
+        stance = _DATA_CUES.get(lemma) or STANCE_OF.get(lemma)
+        if stance is None:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("at", "of"):
+            return None
+        subject = next((c for c in node.children if c.dep_ == "nsubj" and c.i != child.i), None)
+        if subject is None or subject.lower_ in _EXPLETIVE:
+            return None
+        ref, text = _ref(ad, subject)
+        return ref, text, stance
     return None
 
 
