@@ -115,8 +115,9 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     clause = clause_tokens(anchor)
     if d.token not in clause:
         clause = sorted({*clause, *d.token.subtree}, key=lambda t: t.i)
-    own_time = when_of(ad, clause)
-    clause_text = ad.doc[clause[0].i:clause[-1].i + 1].text.lower()
+    own = clause_tokens(anchor, own=True) if d.cand.pattern.frame and anchor.i == d.token.i else clause
+    own_time = when_of(ad, own)
+    clause_text = " ".join(t.lower_ for t in own)
     st = status_of(ad, lex, d.token, roles.actors, clause_text, is_future_time(ad, own_time))
     type_name, mode = d.type, d.mode
     info = lex.types[type_name]
@@ -140,7 +141,7 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if mode is None and type_name in lex.mode_words:
         mode = mode_from_words(ad, lex, type_name, _words_for_modes(ad, d, clause))
     context = list(d.context)
-    for c in contexts_from_words(ad, lex, clause):
+    for c in contexts_from_words(ad, lex, clause):  # what the whole clause is about
         if c not in context:
             context.append(c)
     # time: the clause's own; for speech acts the statement's; else the publication date
@@ -155,7 +156,7 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == ad.sent_index(d.token)]])
     trigger = _trigger_text(ad, d.words)
     event = Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
-                  recipients=roles.recipients, when=when, where=where_of(ad, clause),
+                  recipients=roles.recipients, when=when, where=where_of(ad, own),
                   status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
                   trigger=trigger, span=span, **extra)
     return event, st.source_cue

@@ -24,17 +24,22 @@ NESTED = ("ccomp", "relcl", "parataxis", "csubj", "acl")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "over", "across", "around", "from", "into", "on"}
 
 
-def clause_tokens(anchor: Token) -> list[Token]:
+def clause_tokens(anchor: Token, *, own: bool = False) -> list[Token]:
     """The anchor's clause: its subtree without nested clauses (complements, relative clauses,
     finite adverbial clauses, coordinated clauses with their own subject). Participles stay
-    ("..., killing a police officer")."""
+    ("..., killing a police officer"). ``own`` also leaves out the act a frame verb governs
+    ("agreed [to expand cooperation next year]": the agreement itself is not in the future)."""
     out = [anchor]
-    stack = [c for c in anchor.children if not _nested(c)]
+    stack = [c for c in anchor.children if not _nested(c) and not (own and _governed(c))]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if not _nested(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _governed(t: Token) -> bool:
+    return t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "advcl" and t.tag_ == "VB")
 
 
 def _nested(t: Token) -> bool:

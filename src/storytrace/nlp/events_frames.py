@@ -153,6 +153,9 @@ def _complements(d: Draft, frame: str) -> list[Token]:
     if frame in ("threat",):
         deps = ("xcomp", "ccomp")
     out = [c for c in tok.children if c.dep_ in deps]
+    # "called on Hungary to lift ...": a to-infinitive the parser hung on as an adverbial clause
+    out += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(m.dep_ == "mark" for m in c.children)]
     if frame == "request":  # "wants Putin to attack": a to-clause with its own subject
         out += [c for c in tok.children if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]

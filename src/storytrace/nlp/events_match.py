@@ -140,9 +140,10 @@ def term_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
         m = ad.actors.at(tok.i)
         if m is not None or (tok.pos_ in ("NOUN", "PROPN", "PRON") and ad.actors.phrase(tok)):
             return True
-    if "PLACE" in terms.special:
-        if ad.actors is not None and ad.actors.at(tok.i, places=True) is not None:
-            return True
+    if "PLACE" in terms.special:  # a place named as a place, not a state acting
+        m = ad.actors.at(tok.i, places=True) if ad.actors is not None else None
+        if m is not None:
+            return m.place
         idx = tok.idx
         if any(p.span.start <= idx < p.span.end for p in ad.places):
             return True

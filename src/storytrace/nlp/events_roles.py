@@ -102,6 +102,18 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if found:
             return found
     ms = [m for m in ad.actors.phrase(tok) if m.actor_id or m.country]  # known actors only
+    if ms and _agentive(tok, lex):
+        # "the Turkish and Greek leaders": every state named in the coordinated modifier
+        refs = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
+                for x in (c, *c.conjuncts):
+                    m = ad.actors.at(x.i, places=True)
+                    if m is not None and m.kind == "country" and m.country and m.country not in [
+                            r.country for r in refs]:
+                        refs.append(ActorRef(id=None, name=None, text=_np_text(tok), country=m.country))
+        if len(refs) > 1:
+            return refs
     if ms:
         m = ms[0]
         ref = mention_ref(m, _np_text(tok) if m.tok_start <= tok.i < m.tok_end else m.text)
@@ -129,7 +141,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         lemma = tok.lemma_.lower()
         if lemma in lex.cue("group_nouns") or lemma in lex.cue("quantity_nouns") or tok.pos_ == "NUM" or any(
                 lemma in lex.classes.get(c, ()) for c in ("people", "captive", "envoy", "troops", "police")):
-            preps = ("of", "from", "in") if lemma in lex.cue("institution_nouns") else ("of", "from")
+            local = lemma in lex.cue("institution_nouns") or lemma in lex.classes.get("crowd", ())
+            preps = ("of", "from", "in") if local else ("of", "from")  # "a court in Guyana", "farmers in India"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
