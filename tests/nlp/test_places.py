@@ -125,6 +125,11 @@ def test_metonymy(analyze, text, expected):
     ("The town of Bakhmut fell to Russian forces after months of fighting.", [("Bakhmut", "UKR", "city")]),
     ("Kharkiv came under heavy shelling overnight.", [("Kharkiv", "UKR", "city")]),
     ("Gaza has been devastated by the bombardment.", [("Gaza", "PSE", "city")]),
+    ("Kyiv was struck by drones overnight.", [("Kyiv", "UKR", "city")]),
+    ("The village lies 50 km from Kharkiv.", [("Kharkiv", "UKR", "city")]),
+    ("Troops gathered near Kyiv and across Europe.", [("Kyiv", "UKR", "city"), ("Europe", None, "other")]),
+    # a place that speaks is its authorities
+    ("Kherson said the water supply had been restored.", []),
     # a place acting on something is a team or a government
     ("Wales beat Scotland in the opening match.", []),
     ("Russia and China were the only states to abstain.", []),
