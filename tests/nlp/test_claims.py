@@ -230,3 +230,19 @@ def test_bad_lexicon_line_is_named(tmp_path: Path) -> None:
         f.write("tractor\tvehicles\tvehicle\n")
     with pytest.raises(LexiconError, match=r"nouns\.tsv:\d+: unknown category 'vehicles'"):
         load_claim_lexicon(tmp_path)
+
+
+ODD_TEXTS = [
+    "",
+    "   \n\n  ",
+    "$ £ € 10,000 - - to to between and",
+    "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
+    "Killed killed wounded fled: a, an, the; 99999999999999999999 people.",
+    "Up to\n\n10,000\n\ntroops.",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_odd_text_does_not_break_the_layer(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    for claim in claims_of(analyze, text):
+        assert 0 <= claim.span.start < claim.span.end <= len(text)

@@ -9,6 +9,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.nlp.numbers import LexiconError, find_quantities, load_lexicon, parse_quantity
 
@@ -173,3 +175,20 @@ def test_bad_data_file_names_file_and_line(tmp_path: Path) -> None:
         f.write("eleventy\tunit\tlots\n")
     with pytest.raises(LexiconError, match=r"numbers\.tsv:\d+: value 'lots'"):
         load_lexicon(tmp_path)
+
+
+TRICKY = ["a", "an", "half", "one", "twenty", "-", "five", "hundred", "and", "thousand", "million", "m", "bn",
+          "$", "£", "US$", "USD", "10,000", "3.5", "0958", "2bn", "to", "or", "between", "up", "at", "least",
+          "more", "than", "tens", "of", "thousands", "dozens", "dozen", "%", "percent", "per", "cent", "won",
+          "pounds", "plus", "so", "from", "several", "troops", "", "7", "52", "48"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY), max_size=25))
+def test_reader_never_fails_and_keeps_its_invariants(words: list[str]) -> None:
+    found = find_quantities(words)
+    for q in found:
+        assert 0 <= q.start <= q.num_start < q.num_end <= q.end <= len(words)
+        assert q.low is not None or q.high is not None
+        assert q.tally or q.low is None or q.high is None or q.low <= q.high
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
