@@ -35,6 +35,7 @@ from storytrace.stories.features import DocFeatures
 log = logging.getLogger(__name__)
 
 NAME_PREFIX = "@"  # names share story_vocab with words, under this prefix
+CACHE_STORIES = 1000  # centroids kept in memory (~100 KB each at most)
 
 
 @dataclass(frozen=True)
@@ -253,10 +254,14 @@ class StoryClusterer:
                        last=F.parse_day(r["last_published"]), centroid=json.loads(r["centroid"]),
                        norms=json.loads(r["norms"]), embedding=emb, title=r["title"],
                        title_doc=r["title_doc"], documents=r["documents"], originals=r["originals"])
-        if len(self._cache) > 5000:
-            self._cache.clear()
-        self._cache[story_id] = story
+        self._remember(story)
         return story
+
+    def _remember(self, story: _Story) -> None:
+        if len(self._cache) >= CACHE_STORIES:  # forget the least recently loaded fifth
+            for old in list(self._cache)[: CACHE_STORIES // 5]:
+                del self._cache[old]
+        self._cache[story.id] = story
 
     def _create(self, c: sqlite3.Connection, f: DocFeatures, vecs: dict[str, T.Vector], emb: Any) -> int:
         day = f.published.isoformat() if f.published else None
@@ -273,7 +278,7 @@ class StoryClusterer:
         story.id = int(cur.lastrowid or 0)
         self._index(c, story)
         self._member(c, f.doc_id, story.id, None, "new")
-        self._cache[story.id] = story
+        self._remember(story)
         return story.id
 
     def _join(self, c: sqlite3.Connection, story: _Story, f: DocFeatures, vecs: dict[str, T.Vector],
