@@ -43,6 +43,8 @@ CLAIMS = [
     ("At least 17 people were killed and 40 injured in the blast.",
      [(17, None, "at_least", "killed", "person"), (40, 40, "exact", "injured", "person")]),
     ("The flood left nine dead.", [(9, 9, "exact", "killed", "person")]),
+    ("The shelling left 11 people dead and more than a dozen wounded.",
+     [(11, 11, "exact", "killed", "person"), (12, None, "more_than", "injured", "person")]),
     ("Nearly 300 villagers died in the landslide.", [(300, 300, "about", "killed", "person")]),
     ("The death toll climbed to 63 on Tuesday.", [(63, 63, "exact", "killed", "person")]),
     ("Riot police detained more than 120 students.", [(120, None, "more_than", "arrested", "person")]),
@@ -114,6 +116,8 @@ NOT_CLAIMS = [
     "She has three brothers.",  # a small count of nothing in particular
     "The shells were fired by a 152mm howitzer.",  # a calibre
     "The village lies 40 kilometres from the front line.",  # a distance that locates
+    "The town lies 19 miles (30km) from the border.",
+    "She won bronze in the 63kg category.",  # a size class
     "He said a huge number had been killed.",  # "a number" is not one casualty
     "Three senior officials said the talks had stalled.",  # a small count of people, not a figure
     "Kyiv lost one of its key bodies.",  # a partitive whose noun is not a casualty here
@@ -144,6 +148,7 @@ SOURCES = [
     ("Officials put the damage at $2bn.", ("Officials", "estimated")),
     ("The central bank estimated the losses at $40 billion.", ("The central bank", "estimated")),
     ("Kyiv warned of 10,000 troops massing at the border.", ("Kyiv", "reported")),
+    ("They cited a UN report which estimates that 3,000 civilians were killed.", ("a UN report", "estimated")),
     ("At least 15 civilians died when a missile struck a market, the regional governor said.",
      ("the regional governor", "reported")),
 ]
@@ -171,6 +176,7 @@ ABOUTS = [
     ("Japan will provide $250 million in humanitarian aid to Sudan.", "humanitarian aid to Sudan"),
     ("Moscow bought $90 million worth of drones.", "drones"),
     ("They signed a $2bn arms deal.", "arms deal"),
+    ("Congress passed a $61bn (£49bn) support package.", "support package"),
     ("Thousands of migrants from Libya reached the coast.", "migrants from Libya"),
     ("The death toll rose to 45.", "death toll"),
 ]

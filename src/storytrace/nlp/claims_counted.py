@@ -184,6 +184,9 @@ def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tu
     attachments ("soldiers from Chad"), at most _MAX_ABOUT tokens."""
     skip = DEFINITE | {"a", "an", "of", "more"}
     start = max(min(left, noun.i), noun.left_edge.i)
+    close = next((t.i for t in doc[start:noun.i] if t.text in (")", "]")), None)
+    if close is not None:
+        start = close + 1  # "$61bn (£49bn) support package": after the bracket
     while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip):
         start += 1
     end = noun.i + 1
@@ -218,6 +221,9 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
         return None  # "three days", "two times"
     # a partitive's noun names the whole, not the casualties ("one of its key bodies")
     casualty = casualty_of(lex, c.anchor, None if c.partitive else noun)
+    doc = c.anchor.doc
+    if casualty is None and noun is None and q.end < len(doc):  # "and more than a dozen wounded"
+        casualty = lex.casualty.get((doc[q.end].lower_, "modifier"))
     known = lex.noun(noun) if noun is not None else None
     if casualty is not None and (known is None or known[1] in ("person", "family")):
         return casualty, "person"
@@ -235,22 +241,27 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
         return "other", None
     measure = lex.measure(noun)
     if measure is not None:
-        if measure[1] == "distance" and _places_something(noun):
-            return None  # "40 km from the front line", "5 miles away"
+        if noun.dep_ in _SIZE_DEPS or (measure[1] == "distance" and _places_something(noun)):
+            return None  # "the 85kg category", "40 km from the front line", "5 miles away"
         return "other", measure[0]
     return "other", q.measure or noun.lemma_.lower()
 
 
 def _places_something(noun: Token) -> bool:
-    """A distance that locates ("40 km from X", "10 km away", "from 20 yards") or sizes a thing
-    ("a 1,000 km front") rather than reporting how far something went."""
-    if noun.dep_ in ("compound", "nmod", "amod"):
-        return True
+    """A distance that locates ("40 km from X", "10 km away", "from 20 yards", "19 miles (30km)
+    from X") rather than reporting how far something went."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "within", "at", "off"):
         return True
     if any(child.lower_ in _LOCATING for child in noun.children):
         return True
-    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in _LOCATING
+    doc, i = noun.doc, noun.i + 1
+    if i < len(doc) and doc[i].text in ("(", "["):  # skip a conversion: "19 miles (30km) from"
+        while i < len(doc) and doc[i].text not in (")", "]") and i - noun.i < 8:
+            i += 1
+        i += 1
+    while i < len(doc) and doc[i].text in (")", "]"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _LOCATING
 
 
 def casualty_of(lex: ClaimLexicon, anchor: Token, noun: Token | None = None) -> str | None:

@@ -27,6 +27,7 @@ _HEDGES = {"may", "might", "could", "possibly", "perhaps", "probably", "likely"}
 _ADVERB_STANCE = {"reportedly": "reported", "allegedly": "hedged", "purportedly": "hedged",
                   "reputedly": "hedged", "supposedly": "hedged", "apparently": "hedged"}
 _EXPLETIVE = {"it", "there", "this", "that"}
+_RELATIVE = {"that", "which", "who", "whom"}
 _DASHES = (",", "—", "–", "-")
 _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
 # verbs that present a figure without saying it: "figures show", "officials put the toll at"
@@ -51,6 +52,8 @@ def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     if passive is not None:
         return passive
     att = attribution_for(ad, token)
+    if att is not None and att.source_text and att.source_text.lower() in _RELATIVE:
+        att = _antecedent_source(ad, att)
     if att is not None and att.source_text:
         return att.source, att.source_text, _cue_stance(ad, token, att)
     governing = _governing_cue(ad, token)
@@ -60,6 +63,18 @@ def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     if trailing is not None:
         return trailing
     return None, None, _hedge(token)
+
+
+def _antecedent_source(ad: AnalyzedDoc, att: Attribution) -> Attribution | None:
+    """'the report, which estimates that ...': the source is what the relative pronoun stands
+    for, the noun the relative clause hangs on."""
+    if att.cue_token is None:
+        return None
+    verb = ad.doc[att.cue_token]
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    ref, text = _ref(ad, verb.head, whole=False)
+    return Attribution(ref, text, att.cue, att.stance, att.cue_token)
 
 
 def _cue_stance(ad: AnalyzedDoc, token: Token, att: Attribution) -> str:
@@ -152,9 +167,13 @@ def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
     return None
 
 
-def _ref(ad: AnalyzedDoc, head: Token) -> tuple[ActorRef, str]:
-    """The ActorRef of a source phrase: the actor layer's actor when it knows one."""
-    text = ad.doc[head.left_edge.i:head.right_edge.i + 1].text
+def _ref(ad: AnalyzedDoc, head: Token, whole: bool = True) -> tuple[ActorRef, str]:
+    """The ActorRef of a source phrase: the actor layer's actor when it knows one. ``whole``:
+    the head's whole subtree as text, else only the words up to the head."""
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head, whole = head.head.head, False  # "a report which estimates": the report
+    end = head.right_edge.i + 1 if whole else head.i + 1
+    text = ad.doc[head.left_edge.i:end].text
     if ad.actors is not None:
         found = ad.actors.phrase(head)
         if found:
