@@ -26,7 +26,9 @@ from storytrace.nlp.quotes_speakers import SpeakerResolver
 from storytrace.records import ActorRef, Quote, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
 
     from storytrace.nlp.context import AnalyzedDoc
 
@@ -102,7 +104,10 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
     quotes: list[Quote] = []
     for frame in an.frames:
         kind = _link(frame, an, doc)
-        if kind is None or frame.speaker is None:
+        if kind is None or frame.speaker is None or frame.kind == "object" or _backgrounded(doc[frame.cue]):
+            continue
+        import os
+        if os.environ.get("BEL") and frame.stance == "believed" and not _personal(resolver, doc[frame.speaker]):
             continue
         start, end = frame.content
         if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
@@ -114,10 +119,23 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         if qs.absorbed:
             continue
         source = qs.frame or (qs.inherited.frame if qs.inherited else None)
-        if source is None:
+        if source is None or _title_like(an.text, qs.seg):
             continue
         quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+def _backgrounded(cue: Token) -> bool:
+    """A cue in a "with X urging Y" phrase: background to the sentence, not a report."""
+    return cue.dep_ == "pcomp" and cue.head.lower_ in ("with", "amid")
+
+
+def _personal(resolver: SpeakerResolver, head: Token) -> bool:
+    """The speaker is a person (beliefs of states and groups are assessments, not quotes)."""
+    if head.lower_ in ("i", "we", "you", "he", "she"):
+        return True
+    m = resolver.mention(head)
+    return m is not None and m.is_person
 
 
 def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
@@ -127,7 +145,8 @@ def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
         return None
     a, b = frame.content
     inside = [qs for qs in an.segments if qs.tok_start < b and qs.tok_end > a]
-    outside_words = any(is_word(t) and t.i not in an.quoted for t in doc[a:b])
+    hole = frame.hole or (0, 0)
+    outside_words = any(is_word(t) and t.i not in an.quoted and not hole[0] <= t.i < hole[1] for t in doc[a:b])
     if inside and not outside_words:
         for qs in inside:
             if qs.frame is None or abs(qs.frame.cue - qs.tok_start) > abs(frame.cue - qs.tok_start):
@@ -146,36 +165,95 @@ def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
 
 def _link_adjacent(ad: AnalyzedDoc, an: Analysis) -> None:
     """Quoted stretches without a frame: a cue right after the closing mark in the same
-    sentence ("…," he joked), or a cue ending in a colon right before the opening mark."""
+    sentence ("…," he joked), a byline after a dash ("…" ― Ana Ruiz), or a cue right before
+    the opening mark, set off by a comma or a colon ("He said, “…”", "She said:\n\n“…”")."""
     doc = ad.doc
     lex = lexicon(ad.res)
-    colon_at = {f.content[0]: f for f in an.frames if f.colon}
+    by_cue: dict[int, list[Frame]] = {}
+    for f in an.frames:
+        by_cue.setdefault(f.cue, []).append(f)
+
+    def frame_at(i: int, qs: QSeg) -> Frame | None:
+        """A frame for the stretch from the cue verb at token ``i``, unless that cue already
+        attributes other content."""
+        tok = doc[i]
+        if i in an.quoted or not (tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(lex.verb_lemma(tok))):
+            return None
+        own = by_cue.get(i, [])
+        if any(not f.colon and not (qs.tok_start <= f.content[0] < qs.tok_end + 2) for f in own):
+            return None
+        subj, passive = subject_of(tok)
+        if subj is None or passive:
+            return None
+        if own:
+            return own[0]
+        cue = lex.verb(lex.verb_lemma(tok))
+        return Frame(i, [i], cue.stance if cue else "reported", subj.i, (qs.tok_start, qs.tok_end))
+
     for qs in an.segments:
         if qs.frame is not None or qs.absorbed:
             continue
-        # "She said: “…”" / "She said:\n\n“…”"
-        before = qs.tok_start - 1
-        while before >= 0 and (doc[before].is_space or doc[before].text in _QUOTE_OPENERS):
-            before -= 1
-        if before + 1 in colon_at:
-            qs.frame = colon_at[before + 1]
-            continue
-        # "“…,” he joked." — a cue verb soon after the closing mark, in the same sentence
-        sent = ad.sent_of(max(qs.tok_end - 1, qs.tok_start))
-        for i in range(qs.tok_end, min(qs.tok_end + MAX_CUE_GAP, sent.end, len(doc))):
-            tok = doc[i]
-            if i in an.quoted or (tok.is_space and "\n" in tok.text):
-                break
-            if tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(tok.lemma_.lower()):
-                subj, passive = subject_of(tok)
-                if subj is not None and not passive:
-                    cue = lex.verb(tok.lemma_.lower())
-                    qs.frame = Frame(tok.i, [tok.i], cue.stance if cue else "reported", subj.i,
-                                     (qs.tok_start, qs.tok_end))
-                break
+        qs.frame = _cue_after(ad, an, qs, frame_at) or _byline(ad, an, qs) or _cue_before(ad, an, qs, frame_at)
+
+
+def _barrier(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
+def _cue_after(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int, QSeg], Frame | None]
+               ) -> Frame | None:
+    """"“…,” he joked." — a cue verb soon after the closing mark, in the same sentence."""
+    doc = ad.doc
+    sent = ad.sent_of(max(qs.tok_end - 1, qs.tok_start))
+    for i in range(qs.tok_end, min(qs.tok_end + MAX_CUE_GAP, sent.end, len(doc))):
+        if i in an.quoted or _barrier(doc[i]):
+            return None
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return frame_at(i, qs)
+    return None
+
+
+def _cue_before(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int, QSeg], Frame | None]
+                ) -> Frame | None:
+    """"He said, “…”" / "She said: “…”" / "She said:\n\n“…”"."""
+    doc = ad.doc
+    i = qs.tok_start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in _QUOTE_OPENERS):
+        i -= 1
+    if i < 0 or doc[i].text not in (",", ":"):
+        return None
+    colon = doc[i].text == ":"
+    for j in range(i - 1, max(-1, i - 1 - MAX_CUE_GAP), -1):
+        if j in an.quoted or (_barrier(doc[j]) and not colon):
+            return None
+        if doc[j].is_sent_start and j < i - 1 and not colon:
+            break
+        if doc[j].pos_ in ("VERB", "AUX"):
+            found = frame_at(j, qs)
+            if found is not None:
+                return found
+    return None
+
+
+_DASHES = {"\u2015", "\u2014", "\u2013", "--", "-"}
+
+
+def _byline(ad: AnalyzedDoc, an: Analysis, qs: QSeg) -> Frame | None:
+    """"“…” ― Ana Ruiz": a name after a dash following the closing mark."""
+    doc = ad.doc
+    i = qs.tok_end
+    while i < len(doc) and (doc[i].text in _QUOTE_CLOSERS or doc[i].is_space) and not _barrier(doc[i]):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES or doc[i + 1].pos_ != "PROPN":
+        return None
+    j = i + 1
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in an.quoted:
+        j += 1
+    return Frame(i, [], "reported", j, (qs.tok_start, qs.tok_end))
 
 
 _QUOTE_OPENERS = {'"', "\u201c", "\u201e", "\u00ab", "``", "''", "'", "\u2018"}
+_QUOTE_CLOSERS = {'"', "\u201d", "\u00bb", "''", "'", "\u2019"}
 
 
 def _link_runs(ad: AnalyzedDoc, an: Analysis) -> None:
@@ -185,15 +263,29 @@ def _link_runs(ad: AnalyzedDoc, an: Analysis) -> None:
     text = an.text
     segs = [qs for qs in an.segments if not qs.absorbed]
     for n, qs in enumerate(segs):
-        if qs.frame is not None or qs.seg.words(text) < MIN_RUN_WORDS or not _starts_sentence(ad, text, qs):
+        words = qs.seg.words(text)
+        if qs.frame is not None or words < 2 or _title_like(text, qs.seg) or not _starts_sentence(ad, text, qs):
             continue
         prev = next((p for p in reversed(segs[:n]) if p.frame or p.inherited), None)
-        if prev is not None and _paragraphs_between(text, prev.seg.end, qs.seg.start) <= 1:
+        gap = _paragraphs_between(text, prev.seg.end, qs.seg.start) if prev is not None else 99
+        if prev is not None and (gap == 0 or (gap == 1 and words >= MIN_RUN_WORDS)):
             qs.inherited = prev if prev.frame else prev.inherited
             continue
         nxt = next((p for p in segs[n + 1:] if p.frame), None)
         if nxt is not None and _paragraphs_between(text, qs.seg.end, nxt.seg.start) == 0:
             qs.inherited = nxt
+
+
+def _title_like(text: str, seg: Segment) -> bool:
+    """A title or a name in Title Case ("All Bets Are Off"), not speech."""
+    words = text[seg.start:seg.end].split()
+    if len(words) > 10:
+        return False
+    rest = [w for w in words[1:] if w[0].isalpha() and w.lower().strip(".,!?:;") not in _TITLE_SMALL]
+    return len(rest) >= 2 and all(w[0].isupper() for w in rest) and words[0][:1].isupper()
+
+
+_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
 
 
 def _starts_sentence(ad: AnalyzedDoc, text: str, qs: QSeg) -> bool:
@@ -240,11 +332,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _record(ad: AnalyzedDoc, content: str, kind: str, start: int, end: int, frame: Frame,
             speaker: tuple[ActorRef, tuple[int, int]] | None) -> Quote:
     doc = ad.doc
-    cue = " ".join(doc[i].text for i in frame.cue_toks)
-    c0, c1 = frame.cue_toks[0], frame.cue_toks[-1]
-    if c1 - c0 > len(frame.cue_toks) + 2:  # a cue in pieces: highlight its head word only
-        c0 = c1 = frame.cue
-    extra: dict[str, Span] = {"cue_span": Span(start=doc[c0].idx, end=doc[c1].idx + len(doc[c1]))}
+    extra: dict[str, Span] = {}
+    cue = None
+    if frame.cue_toks:
+        cue = " ".join(doc[i].text for i in [frame.cue, *(i for i in frame.cue_toks if i != frame.cue)])
+        c0, c1 = frame.cue_toks[0], frame.cue_toks[-1]
+        if c1 - c0 > len(frame.cue_toks) + 2:  # a cue in pieces: highlight its head word only
+            c0 = c1 = frame.cue
+        extra["cue_span"] = Span(start=doc[c0].idx, end=doc[c1].idx + len(doc[c1]))
     ref = None
     if speaker is not None:
         ref, (s0, s1) = speaker

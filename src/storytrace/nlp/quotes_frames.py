@@ -44,10 +44,11 @@ class Frame:
     stance: str
     speaker: int | None  # head token of the speaker phrase (None: agentless or unknown)
     content: tuple[int, int]  # token range [start, end) of the attributed content
-    kind: str = "verb"  # verb | noun | source
+    kind: str = "verb"  # verb (a clause) | infinitive | object | noun | source
     quote_only: bool = False  # a manner-of-speaking cue: only direct quotes ("he joked")
     colon: bool = False  # the cue ends in ":" and its content follows ("She said: ...")
     passive: bool = False
+    hole: tuple[int, int] | None = None  # the cue phrase inside the content: "X, he said, Y"
 
     def contains(self, i: int) -> bool:
         return self.content[0] <= i < self.content[1]
@@ -84,29 +85,40 @@ def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
     return out
 
 
-def _aside_start(head: Token, end: int) -> int:
-    """Where a closing aside about a named entity starts (", who signed ..."), else ``end``.
-    Such non-restrictive relative clauses are usually the writer's background, not the
-    speaker's words."""
+_ASIDE_OPENERS = {"with", "amid", "although", "though", "according", "whereas"}
+_RELATIVE_OPENERS = {"who", "which", "whose", "whom"}
+
+
+def _is_aside(t: Token) -> bool:
+    """A phrase the writer adds after a comma: a non-restrictive relative clause (", who
+    signed ..."), an apposition (", the alliance that ..."), an absolute or concessive phrase
+    (", with Pyongyang suspected of ...", ", although he refused ..."), a source
+    (", according to ...")."""
+    first = t.doc[t.left_edge.i].lower_
+    if t.dep_ == "relcl":
+        return first in _RELATIVE_OPENERS and t.head.pos_ in ("NOUN", "PROPN")
+    if t.dep_ == "appos":
+        return t.head.pos_ == "PROPN"  # "NATO, the alliance that ..." (a common noun: a list)
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.lemma_ in _ASIDE_PARTICIPLES:
+        return True  # "..., citing the strategic importance of ..."
+    return t.dep_ in ("prep", "advcl", "npadvmod") and first in _ASIDE_OPENERS
+
+
+_ASIDE_PARTICIPLES = {"cite", "refer", "point", "add", "say", "note", "argue", "explain", "accord"}
+
+
+def _asides_start(head: Token, end: int) -> int:
+    """Where the closing asides of the clause headed by ``head`` start (``end`` if none).
+    They are the writer's background, not the speaker's words."""
     doc = head.doc
-    best = end
-    for t in head.subtree:
-        if t.dep_ == "relcl" and t.head.pos_ == "PROPN":
+    asides = [t for t in head.subtree if t.i != head.i and t.left_edge.i > head.left_edge.i and _is_aside(t)]
+    changed = True
+    while changed:
+        changed = False
+        for t in asides:
             left = t.left_edge.i
-            if left > 0 and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1:
-                best = min(best, left - 1)
-    return best
-
-
-def _absolute_start(head: Token, end: int) -> int:
-    """Where a closing ", with X doing Y" starts, else ``end``: an absolute phrase added by
-    the writer ("..., with Pyongyang widely suspected of ...")."""
-    doc = head.doc
-    for t in head.subtree:
-        left = t.left_edge.i
-        if t.dep_ in ("prep", "advcl") and doc[left].lower_ in ("with", "amid") and left > head.i \
-                and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1:
-            return left - 1
+            if left < end and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1 and left - 1 > head.i:
+                end, changed = left - 1, True
     return end
 
 
@@ -122,13 +134,22 @@ def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, i
     return start, end
 
 
-def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None) -> tuple[int, int]:
+def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
+    """A verb coordinated into the content that shares the speaker's subject: "said it was
+    opposed and warned North Korea ..." (the parse hangs "warned" under "was")."""
+    return cues is not None and t.dep_ == "conj" and t.pos_ == "VERB" and cues.is_cue_lemma(cues.verb_lemma(t)) \
+        and not any(c.dep_ in SUBJECTS for c in t.children)
+
+
+def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None,
+               cues: Lexicon | None = None) -> tuple[int, int]:
     """Token range of the clause headed by ``head`` (minus ``skip`` subtrees), trimmed; kept
     within the paragraph of ``anchor`` (the cue) when given."""
-    tokens = _subtree_without(head, skip or set())
+    skip = set(skip or ())
+    skip.update(t.i for t in head.subtree if _coordinated_cue(t, cues))
+    tokens = _subtree_without(head, skip)
     start, end = _span_of(tokens)
-    end = _aside_start(head, end)
-    end = _absolute_start(head, end)
+    end = _asides_start(head, end)
     if anchor is not None:
         start, end = _paragraph_clip(head.doc, start, end, anchor)
     return _trim(head.doc, start, end)
@@ -216,10 +237,11 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     if clause_ok:
         for c in children:
             if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)):
-                add(content_of(c, anchor=verb.i), quote_only=quote_only)
+                add(content_of(c, anchor=verb.i, cues=lex), quote_only=quote_only)
         # "X, he said, Y": the cue interrupts the clause it attributes
-        if not out and verb.dep_ == "parataxis" and verb.head.i < verb.i:
-            add(content_of(verb.head, skip={verb.i}, anchor=verb.i), quote_only=quote_only)
+        if not out and verb.dep_ == "parataxis":
+            add(content_of(verb.head, skip={verb.i}, anchor=verb.i, cues=lex), quote_only=quote_only,
+                hole=(verb.left_edge.i, verb.right_edge.i + 1))
         # "she said: ..." (the content follows in the next sentence or a quote)
         if not out:
             nxt = verb.i + 1
@@ -229,21 +251,22 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if nxt < len(doc) and doc[nxt].text == ":":
                 out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
                                  (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
-    if "infinitive" in frames and not any(not f.colon for f in out):
+    import os
+    if "infinitive" in frames and not os.environ.get("NOINF") and not any(not f.colon for f in out):
         for c in children:
             if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 parts = [c] + [o for o in children if o.dep_ in ("dobj", "dative") and o.i < c.i]
                 lo = min(p.left_edge.i for p in parts)
-                _, hi = content_of(c, anchor=verb.i)
-                add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)))
-    if "object" in frames and not out:
+                _, hi = content_of(c, anchor=verb.i, cues=lex)
+                add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)), kind="infinitive")
+    if "object" in frames and not os.environ.get("NOOBJ") and not out:
         target = verb
         if cue.particle:
             preps = [c for c in children if c.lower_ == cue.particle and c.dep_ == "prep"]
             target = preps[0] if preps else verb
         for c in target.children:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
-                add(content_of(c, anchor=verb.i))
+                add(content_of(c, anchor=verb.i, cues=lex), kind="object")
     return out
 
 
@@ -257,7 +280,7 @@ def _quoted_object(tok: Token) -> bool:
     return opened and closed
 
 
-def _noun_frames(noun: Token, stance: str) -> list[Frame]:
+def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
     """"his claim that X", "the belief that X", "a statement: X"."""
     out = []
     clauses = list(noun.children)
@@ -268,7 +291,19 @@ def _noun_frames(noun: Token, stance: str) -> list[Frame]:
                                                        for g in c.children):
             speaker = _noun_speaker(noun)
             out.append(Frame(noun.i, [noun.i], stance, None if speaker is None else speaker.i,
-                             content_of(c, anchor=noun.i), kind="noun"))
+                             content_of(c, anchor=noun.i, cues=lex), kind="noun"))
+    return out
+
+
+def _adjective_frames(adj: Token, stance: str, lex: Lexicon) -> list[Frame]:
+    """"X is confident that Y", "X, afraid that Y, ...": the subject holds the clause."""
+    out = []
+    for c in adj.children:
+        if c.dep_ == "ccomp" and c.i > adj.i:
+            speaker, _ = subject_of(adj.head if adj.dep_ in ("acomp", "attr") else adj)
+            if speaker is not None:
+                out.append(Frame(adj.i, [adj.i], stance, speaker.i, content_of(c, anchor=adj.i, cues=lex),
+                                 kind="adjective"))
     return out
 
 
@@ -313,9 +348,12 @@ def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
             start, end = _trim(doc, *_span_of(clause_toks))
         else:
             skip = {phrase_head.i}
-            start, end = content_of(clause, skip)
+            start, end = content_of(clause, skip, cues=lex)
             if start >= i and start <= objs[0].right_edge.i:
                 start, end = _trim(doc, objs[0].right_edge.i + 1, end)
+        phrase_end = max(objs[0].right_edge.i, i + n - 1) + 1
+        if start < i and end > phrase_end:  # the phrase interrupts the clause: keep the side of its head
+            start, end = _trim(doc, start, i) if clause.i < i else _trim(doc, phrase_end, end)
         if end <= start:
             return []
         return [Frame(i, list(range(i, i + n)), stance, objs[0].i, (start, end), kind="source")]
@@ -329,6 +367,7 @@ def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+            lemma = lex.verb_lemma(tok)
             cue = None
             if lemma in lex.phrasal:
                 for c in tok.children:
@@ -338,7 +377,9 @@ def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
             if cue is not None:
                 frames.extend(_verb_frames(tok, cue, lex))
         elif tok.pos_ == "NOUN" and lemma in lex.nouns:
-            frames.extend(_noun_frames(tok, lex.nouns[lemma]))
+            frames.extend(_noun_frames(tok, lex.nouns[lemma], lex))
+        elif tok.pos_ == "ADJ" and lemma in lex.adjectives:
+            frames.extend(_adjective_frames(tok, lex.adjectives[lemma], lex))
         if tok.lower_ in first_source_words:
             frames.extend(_source_frames(doc, tok.i, lex))
     return _drop_relayed(doc, frames)
@@ -361,16 +402,33 @@ def _drop_relayed(doc: Doc, frames: list[Frame]) -> list[Frame]:
 
 def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
     """Token range of the phrase naming the speaker: a pronoun alone, else the noun phrase
-    with its modifiers, apposition and relative clause."""
+    with its modifiers and apposition ("Phil Lovas, the state campaign chairman,": the comma
+    closing an apposition belongs to it), without a closing relative clause, participle or
+    parenthetical remark (", who said ...", "released in August", "(a view echoed by ...)")."""
     if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
         return head.i, head.i + 1
     start, end = head.left_edge.i, head.right_edge.i + 1
+    for t in head.subtree:
+        if t.i <= head.i or t.left_edge.i <= head.i:
+            continue
+        first = doc[t.left_edge.i]
+        if (t.dep_ == "relcl" and first.lower_ in _RELATIVE_OPENERS) or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")) \
+                or (first.text == "(" and any(g.pos_ in ("VERB", "AUX") for g in t.subtree)):
+            cut = t.left_edge.i
+            while cut > head.i + 1 and doc[cut - 1].text in (",", "(", "-", "--", "\u2014"):
+                cut -= 1
+            end = min(end, cut)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = head.left_edge.i, head.i + 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "preconj"):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    opened = {doc[i].text for i in range(start, end)}
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not (
+            (doc[end - 1].text == ")" and "(" in opened) or (doc[end - 1].text == "]" and "[" in opened)))):
         end -= 1
+    if end < len(doc) and doc[end].text == "," and any(
+            t.dep_ == "appos" and t.head.i == head.i and t.i > head.i and t.i < end for t in doc[start:end]):
+        end += 1  # the comma closing the apposition
     return start, end
 
 

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from storytrace.errors import DataFileError
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from storytrace.nlp.resources import Resources
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
@@ -38,6 +40,7 @@ class Lexicon:
     verbs: dict[str, CueVerb] = field(default_factory=dict)  # single-word lemma -> cue
     phrasal: dict[str, dict[str, CueVerb]] = field(default_factory=dict)  # verb -> particle -> cue
     nouns: dict[str, str] = field(default_factory=dict)  # lemma -> stance
+    adjectives: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("according", "to") -> stance
     adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> stance
     platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> "Truth Social"
@@ -50,6 +53,20 @@ class Lexicon:
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.phrasal
+
+    def verb_lemma(self, tok: Token) -> str:
+        """The token's lemma, or a cue lemma it is an inflection of when the lemmatizer slipped
+        ("hoped" -> "hop")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.phrasal:
+            return lemma
+        word = tok.lower_
+        for cut, add in ((1, ""), (2, ""), (3, "e"), (3, ""), (1, "e")):
+            if len(word) > cut + 2:
+                guess = word[:-cut] + add
+                if guess in self.verbs and word.endswith(("ed", "ing", "es", "s", "d")):
+                    return guess
+        return lemma
 
 
 def _rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
@@ -95,6 +112,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     path = data_dir / "nouns.tsv"
     for n, (lemma, stance) in _rows(path, 2):
         lex.nouns[lemma.lower()] = _stance(path, n, stance)
+    path = data_dir / "adjectives.tsv"
+    for n, (lemma, stance) in _rows(path, 2):
+        lex.adjectives[lemma.lower()] = _stance(path, n, stance)
     path = data_dir / "markers.tsv"
     for n, (kind, phrase, stance) in _rows(path, 3):
         if kind not in MARKER_KINDS:
