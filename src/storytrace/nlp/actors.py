@@ -271,7 +271,7 @@ class _Resolver:
     def _plausible(self, a: int, b: int, entry: Entry) -> bool:
         """Reject a dictionary name that is part of a longer person's name ("George Washington",
         "Chad Smith") or written in a headline's capitals by accident."""
-        if entry.kind in (STATE, CAPITAL, DEMONYM, PEOPLE, SEAT, SHORT) and b - a == 1:
+        if entry.kind in (STATE, CAPITAL, SEAT) and b - a == 1:
             tok = self.toks[a]
             if tok.ent_type_ == "PERSON" and entry.kind != SHORT:
                 ent = tok.ent_iob_
