@@ -57,6 +57,8 @@ CLAIMS = [
     ("Overnight the army fired 35 drones and a dozen cruise missiles at the port.",
      [(35, 35, "exact", "weapons", "drone"), (12, 12, "exact", "weapons", "missile")]),
     ("The allies pledged millions of artillery shells.", [(M, None, "at_least", "weapons", "shell")]),
+    ("Air defences downed 41 of 48 drones.",
+     [(41, 41, "exact", "weapons", "drone"), (48, 48, "exact", "weapons", "drone")]),
     ("Nearly 40,000 rounds of ammunition were seized.", [(40_000, 40_000, "about", "weapons", "round")]),
     # money, with currency and scale
     ("Tokyo approved a further $250 million in humanitarian aid for Sudan.",
@@ -148,6 +150,7 @@ SOURCES = [
     ("Officials put the damage at $2bn.", ("Officials", "estimated")),
     ("The central bank estimated the losses at $40 billion.", ("The central bank", "estimated")),
     ("Kyiv warned of 10,000 troops massing at the border.", ("Kyiv", "reported")),
+    ("The monitors have verified 2,300 civilian deaths.", ("The monitors", "reported")),
     ("They cited a UN report which estimates that 3,000 civilians were killed.", ("a UN report", "estimated")),
     ("At least 15 civilians died when a missile struck a market, the regional governor said.",
      ("the regional governor", "reported")),

@@ -187,8 +187,8 @@ def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tu
     close = next((t.i for t in doc[start:noun.i] if t.text in (")", "]")), None)
     if close is not None:
         start = close + 1  # "$61bn (£49bn) support package": after the bracket
-    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip):
-        start += 1
+    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip or doc[start].like_num):
+        start += 1  # "30 of 35 drones" is about "drones"
     end = noun.i + 1
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and child.i == end:

@@ -33,7 +33,8 @@ _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
 # verbs that present a figure without saying it: "figures show", "officials put the toll at"
 _DATA_CUES = {"show": "reported", "reveal": "reported", "suggest": "hedged", "indicate": "reported",
               "put": "estimated", "peg": "estimated", "value": "estimated", "place": "estimated",
-              "record": "reported", "count": "reported", "tally": "reported", "estimate": "estimated"}
+              "record": "reported", "count": "reported", "tally": "reported", "estimate": "estimated",
+              "verify": "reported", "document": "reported", "register": "reported", "list": "reported"}
 
 Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
 
