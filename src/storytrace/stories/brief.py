@@ -241,7 +241,7 @@ class _Builder:
         low = min(live, key=lambda o: min(v for v in (o.low, o.high) if v is not None))
         high = max(live, key=lambda o: max(v for v in (o.low, o.high) if v is not None))
         n_sources = len(f.sources)
-        label = f.label[:1].upper() + f.label[1:]
+        label = f.title
         dates = [o.date for o in f.observations if o.date]
         period = f", {min(dates)} to {max(dates)}" if dates and min(dates) != max(dates) else \
             (f", {dates[0]}" if dates else "")
@@ -413,7 +413,7 @@ def _summary(b: _Builder, devs: list[tuple[Entry, Statement]], figs: list[TR.Fig
         latest = f.latest
         if latest is None:
             continue
-        label = f.label[:1].upper() + f.label[1:]
+        label = f.title
         n = len(f.sources)
         text = (f"{label}: {f.range_text()} across {n} source{'s' if n != 1 else ''}; latest {latest.value} "
                 f"from {latest.source} ({latest.date or 'undated'})")
@@ -425,7 +425,7 @@ def _summary(b: _Builder, devs: list[tuple[Entry, Statement]], figs: list[TR.Fig
             out.append(s)
         if f.conflicts:
             c = f.conflicts[-1]
-            s = b.statement(f"Sources disagree on {f.label}: {c.a.source} gave {c.a.value}, "
+            s = b.statement(f"Sources disagree on {f.name}: {c.a.source} gave {c.a.value}, "
                             f"{c.b.source} gave {c.b.value}.", [b.cite_obs(c.a), b.cite_obs(c.b)],
                             kind="summary")
             if s:

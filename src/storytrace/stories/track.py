@@ -182,6 +182,18 @@ class Figure:
     claims: int  # claim records behind it (repeats and duplicate copies included)
 
     @property
+    def name(self) -> str:
+        """The label, with the category when the label does not say it: 'North Korean soldiers
+        (killed)'."""
+        cat_word = about_key(None, self.category)
+        named = self.category in ("other", "troops", "people", "money", "weapons") or cat_word & self.key
+        return self.label if named else f"{self.label} ({self.category})"
+
+    @property
+    def title(self) -> str:
+        return self.name[:1].upper() + self.name[1:]
+
+    @property
     def sources(self) -> list[str]:
         seen: dict[str, str] = {}
         for o in self.observations:
