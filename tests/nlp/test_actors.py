@@ -233,6 +233,15 @@ def test_not_actors(analyze, text) -> None:
     assert exported(layer_of(analyze, text)) == {}
 
 
+@pytest.mark.parametrize("text, actor_id", [
+    ("Russian attacks on the port continued overnight.", "RUS"),
+    ("US support for the plan is uncertain.", "USA"),
+    ("North Korean involvement in the war is no longer denied.", "PRK"),
+])
+def test_a_state_modifying_an_action_is_an_actor(analyze, text, actor_id) -> None:
+    assert actor_id in exported(layer_of(analyze, text))
+
+
 # --------------------------------------------------------------------------- export
 
 def test_export_lists_each_actor_once_with_every_mention(analyze) -> None:

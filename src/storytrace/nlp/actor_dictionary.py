@@ -130,6 +130,7 @@ class ActorDictionary:
     titles: Index = field(default_factory=dict)  # lower-case, by first token
     nouns: dict[tuple[str, ...], NounSense] = field(default_factory=dict)  # lower-case phrases
     noun_heads: frozenset[str] = frozenset()  # last tokens of the noun phrases
+    agentive: set[str] = field(default_factory=set)  # "US support": the modifier acts
     honorifics: dict[str, str | None] = field(default_factory=dict)  # "Mr" -> "m", "Dr" -> None
     offices: dict[tuple[str, str], list[tuple[Office, str]]] = field(default_factory=dict)
     max_noun_len: int = 1
@@ -453,7 +454,8 @@ def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-SECTIONS = ("states", "orgs", "bodies", "people", "titles", "honorifics", "nouns", "groups", "nonactors")
+SECTIONS = ("states", "orgs", "bodies", "people", "titles", "honorifics", "nouns", "agentive", "groups",
+            "nonactors")
 BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titles.yaml", "nouns.yaml",
                  "nonactors.yaml")
 
@@ -504,6 +506,11 @@ def load_sections(b: _Builder, data: Any, path: Path) -> None:
         spec = _validated(NounGroupSpec, raw, path, "nouns")
         for noun in spec.nouns:
             b.d.nouns[tuple(noun.lower().split())] = NounSense(spec.sector, spec.domestic)
+    agentive = _strip_lines(data.get("agentive"))
+    if agentive is not None:
+        if not isinstance(agentive, list) or not all(isinstance(w, str) for w in agentive):
+            raise DataFileError(str(path), "agentive: expected a list of nouns")
+        b.d.agentive.update(w.lower() for w in agentive)
     for raw in _entries(data.get("groups"), path, "groups"):
         gspec = _validated(GroupSpec, raw, path, "group")
         for form in gspec.forms:

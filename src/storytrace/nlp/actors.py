@@ -494,7 +494,7 @@ class _Resolver:
                     noun = head.head
                     if noun.lower_ in PLACE_NOUNS:
                         c.place = True
-                    elif noun.lower_ not in self.d.noun_heads and not self._is_title_word(noun):
+                    elif not self._agent_noun(noun):
                         c.descriptive = True
             elif c.kind == DEMONYM:
                 head = self.toks[c.b - 1]
@@ -503,8 +503,7 @@ class _Resolver:
                 noun = head.head if head.head.i > head.i else None
                 if noun is not None and noun.lower_ in PLACE_NOUNS:
                     c.place = True
-                elif noun is None or (noun.lower_ not in self.d.noun_heads and not self._is_title_word(noun)
-                                      and noun.ent_type_ != "PERSON"):
+                elif noun is None or not self._agent_noun(noun):
                     c.descriptive = True
 
     def resolve_bodies(self) -> None:
@@ -522,6 +521,13 @@ class _Resolver:
             c.a, c.b = min(c.a, qual.a), max(c.b, qual.b)
             for i in range(c.a, c.b):
                 self.by_token[i] = c
+
+    def _agent_noun(self, noun: Token) -> bool:
+        """A noun whose state modifier is an actor: a sector noun ("troops"), a title
+        ("president"), a person's name, or a noun of action ("support", "attacks")."""
+        word = noun.lower_
+        return (word in self.d.noun_heads or word in self.d.agentive or self._is_title_word(noun)
+                or noun.ent_type_ == "PERSON")
 
     def _is_title_word(self, tok: Token) -> bool:
         return any(tok.lower_ in toks for toks, _t in self.d.titles.get(tok.lower_, ()))
