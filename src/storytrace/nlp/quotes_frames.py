@@ -44,7 +44,7 @@ class Frame:
     stance: str
     speaker: int | None  # head token of the speaker phrase (None: agentless or unknown)
     content: tuple[int, int]  # token range [start, end) of the attributed content
-    kind: str = "verb"  # verb (a clause) | infinitive | object | noun | source
+    kind: str = "verb"  # verb (a clause) | infinitive | naming | object | noun | adjective | source
     quote_only: bool = False  # a manner-of-speaking cue: only direct quotes ("he joked")
     colon: bool = False  # the cue ends in ":" and its content follows ("She said: ...")
     passive: bool = False
@@ -251,15 +251,22 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if nxt < len(doc) and doc[nxt].text == ":":
                 out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
                                  (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
-    import os
-    if "infinitive" in frames and not os.environ.get("NOINF") and not any(not f.colon for f in out):
+    if "infinitive" in frames and not any(not f.colon for f in out):
         for c in children:
             if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 parts = [c] + [o for o in children if o.dep_ in ("dobj", "dative") and o.i < c.i]
                 lo = min(p.left_edge.i for p in parts)
                 _, hi = content_of(c, anchor=verb.i, cues=lex)
                 add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)), kind="infinitive")
-    if "object" in frames and not os.environ.get("NOOBJ") and not out:
+    if "naming" in frames and not out:
+        objs = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called X"
+        comps = [c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and (
+            c.lower_ == "as" or (c.lower_ in ("to", "with") and verb.lemma_ in ("liken", "compare"))))]
+        if objs and comps and comps[0].i > objs[0].i:
+            hi = max(c.right_edge.i for c in comps) + 1
+            hi = _asides_start(comps[-1], hi)
+            add(_trim(doc, *_paragraph_clip(doc, objs[0].left_edge.i, hi, verb.i)), kind="naming")
+    if "object" in frames and not out:
         target = verb
         if cue.particle:
             preps = [c for c in children if c.lower_ == cue.particle and c.dep_ == "prep"]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 STANCES = frozenset({"reported", "estimated", "believed", "hedged", "denied"})
-FRAMES = frozenset({"clause", "quote", "infinitive", "object"})
+FRAMES = frozenset({"clause", "quote", "infinitive", "object", "naming"})
 MARKER_KINDS = frozenset({"source", "adverb", "platform"})
 
 
