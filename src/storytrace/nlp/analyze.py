@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from storytrace.errors import DataFileError
 from storytrace.ingest.dates import published_date
 from storytrace.nlp import actors, claims, events, places, quotes, times
 from storytrace.nlp.context import AnalyzedDoc
@@ -75,6 +76,8 @@ def run_layers(ad: AnalyzedDoc, errors: list[tuple[str, str, str]] | None = None
     for layer, extract in STEPS:
         try:
             result = extract(ad)
+        except DataFileError:
+            raise  # a broken lexicon or dictionary is a setup error: stop, don't degrade per document
         except Exception as exc:
             if ad.res.strict:
                 raise

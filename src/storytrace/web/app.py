@@ -74,11 +74,13 @@ def create_app(settings: WebSettings) -> FastAPI:
                               "events, stories, places. Every record links to its sentence.")
     app.state.settings = settings
 
-    from storytrace.web.routers import api, ingest, pages
+    from storytrace.web.routers import api, ingest, pages, stories
 
     app.include_router(api.router)
+    app.include_router(stories.api)
     app.include_router(ingest.router)
     app.include_router(pages.router)
+    app.include_router(stories.html)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit)
 

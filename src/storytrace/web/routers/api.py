@@ -37,9 +37,16 @@ def documents(store: StoreDep, page: PageDep,
               q: Annotated[str | None, Query(max_length=500, description="Full-text query.")] = None,
               since: DateQ = None, until: DateQ = None,
               source: Annotated[str | None, Query(max_length=200)] = None,
+              story: Annotated[str | None, Query(max_length=40, description="Story id.")] = None,
               sort: Annotated[Literal[tuple(queries.DOC_SORTS)], Query()] = "-published",  # type: ignore[valid-type]
               format: FormatQ = "json") -> Any:
-    rows = queries.documents(store, q=q, since=since, until=until, source=source, sort=sort, page=page)
+    ids = None
+    if story is not None:
+        from storytrace.web.routers.stories import story_ids
+
+        ids = story_ids(store, story)
+    rows = queries.documents(store, q=q, since=since, until=until, source=source, ids=ids, sort=sort,
+                             page=page)
     return listing(rows, page, format, "documents")
 
 
