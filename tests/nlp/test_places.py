@@ -245,6 +245,12 @@ def test_places_around_the_world(analyze, text, expected):
     ("The junta lost control of Lashio, a major city in northern Shan State.",
      {("Lashio", "MMR"), ("Shan State", "MMR")}),
     ("Protesters filled Tahrir Square in Cairo.", {("Tahrir Square", "EGY"), ("Cairo", "EGY")}),
+    # movement and lists
+    ("The Pentagon put the number of soldiers sent to Russia at 10,000.", {("Russia", "RUS")}),
+    ("Troops were carried by ship to Vladivostok.", {("Vladivostok", "RUS")}),
+    ("In Spain, volunteers walked out of Valencia carrying shovels.", {("Spain", "ESP"), ("Valencia", "ESP")}),
+    ("Water flooded the suburbs south of Valencia, including Paiporta.",
+     {("Valencia", "ESP"), ("Paiporta", "ESP")}),
     # coordinated names are alike
     ("Voters in Georgia and Arizona will decide the race.", {("Georgia", "USA"), ("Arizona", "USA")}),
     ("Monitors were sent to Georgia and Armenia.", {("Georgia", "GEO"), ("Armenia", "ARM")}),
@@ -280,6 +286,30 @@ def test_jordan_the_country_when_used_as_a_location(analyze):
 
 
 # --------------------------------------------------------------------------- records
+
+def test_a_failing_name_loses_only_itself(nlp, monkeypatch):
+    from storytrace.nlp import actors
+    from storytrace.nlp import places as layer
+    from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.resources import Resources
+
+    real = layer._use
+
+    def broken(doc, cand, entry, cues, ad):
+        if entry.name == "Kharkiv":
+            raise ValueError("boom")
+        return real(doc, cand, entry, cues, ad)
+
+    monkeypatch.setattr(layer, "_use", broken)
+    ad = AnalyzedDoc(doc=nlp("Shelling hit Kharkiv and Sumy overnight."), doc_id="t", published=None,
+                     res=Resources(strict=False))
+    ad.actors = actors.extract(ad)
+    assert [p.text for p in layer.extract(ad)] == ["Sumy"]
+    ad.res = Resources(strict=True)
+    with pytest.raises(ValueError, match="boom"):
+        layer.extract(ad)
+
+
 
 def test_records_carry_span_name_and_geonames_id(analyze):
     text = "Shelling was reported in Kharkiv."

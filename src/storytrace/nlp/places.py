@@ -27,9 +27,10 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import yaml
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from storytrace.nlp.mentions import Mention
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CUES_FILE = gazetteer.DATA / "cues.yaml"
 _CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns", "locative_preps",
@@ -127,22 +129,42 @@ def extract(ad: AnalyzedDoc) -> list[Place]:
     _link_conjuncts(doc, found)
     for cand in found:
         if cand.entry is None:
-            cand.entry = _resolve(cand, context)
+            cand.entry = _per_item(ad, cand, lambda c: _resolve(c, context))
     _place_facilities(doc, found, cues)
     out: list[Place] = []
     text = doc.text
     for cand in found:
-        entry = cand.entry
-        if entry is None:
-            continue
-        cand.use = _use(doc, cand, entry, cues, ad)
-        if not _is_place(cand, entry, ad):
-            continue
-        start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
-        out.append(Place(text=text[start:end], name=entry.name, kind=entry.kind,  # type: ignore[arg-type]
-                         country=entry.country, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
-                         span=Span(start=start, end=end)))
+        place = _per_item(ad, cand, lambda c: _record(ad, c, cues, text))
+        if place is not None:
+            out.append(place)
     return out
+
+
+def _record(ad: AnalyzedDoc, cand: Candidate, cues: Cues, text: str) -> Place | None:
+    """The Place of a resolved mention used as a location, else None."""
+    entry, doc = cand.entry, ad.doc
+    if entry is None:
+        return None
+    cand.use = _use(doc, cand, entry, cues, ad)
+    if not _is_place(cand, entry, ad):
+        return None
+    start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+    return Place(text=text[start:end], name=entry.name, kind=entry.kind,  # type: ignore[arg-type]
+                 country=entry.country, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+                 span=Span(start=start, end=end))
+
+
+def _per_item(ad: AnalyzedDoc, cand: Candidate, step: Callable[[Candidate], T]) -> T | None:
+    """Run one step on one name; a failure loses that name, not the document's places
+    (strict mode, in tests, raises)."""
+    try:
+        return step(cand)
+    except Exception as exc:
+        if ad.res.strict:
+            raise
+        log.warning("%s: place %r skipped: %s: %s", ad.doc_id, ad.doc[cand.start:cand.end].text,
+                    type(exc).__name__, exc)
+        return None
 
 
 def _is_time(ad: AnalyzedDoc, cand: Candidate) -> bool:
@@ -298,6 +320,7 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> li
     "the city/region of X", "X [border] region", "X, Ukraine"."""
     out = []
     propn = [t.pos_ == "PROPN" for t in doc]
+    placed = {i for i, t in enumerate(taken) if t}  # tokens of place names found so far
     i, n = 0, len(doc)
     while i < n:
         if taken[i] or not propn[i] or (i > 0 and propn[i - 1]):
@@ -314,11 +337,12 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> li
             i = j
             continue
         start, end, region = _trim(doc, i, j, cues)
-        if start < end and (region or _framed(doc, start, end, cues)):
+        if start < end and (region or _framed(doc, start, end, cues, placed)):
             hits = [h for h in gaz.lookup(doc[start:end].text, region=region)
                     if h.entry.kind != "country" or region is False]
             if hits and gazetteer.key(doc[start:end].text) not in cues.not_places:
                 out.append(Candidate(start, end, hits, region=region))
+                placed.update(range(start, end))
             elif region is False and _facility_after(doc, end, cues):
                 out.append(_facility(doc, start, end, cues))
         elif start < end and _facility_after(doc, end, cues):
@@ -327,11 +351,13 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> li
     return out
 
 
-def _framed(doc: Doc, start: int, end: int, cues: Cues) -> bool:
+def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> bool:
     """A place frame around a name spaCy did not tag as a place: the object of a locative
     preposition ("in X", "fled to X", "the city of X"; not "at X", often a company), the
     object of a verb of attack or movement ("captured X"), or "X, <place>"."""
     root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "hit Kharkiv and Sumy"
+        root = root.head
     if root.dep_ == "pobj" and _prep_use(root.head, cues) == LOC and (
             root.head.lower_ != "at" or root.head.head.lemma_.lower() in cues.motion_words):
         return True
@@ -339,6 +365,9 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues) -> bool:
         return True
     if root.dep_ in ("nsubj", "nsubjpass") and _befalls(root, cues):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("including", "like") and any(
+            i in placed for i in range(max(0, start - 10), start)):
+        return True  # "south of Valencia, including Paiporta"
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
 
 
@@ -391,7 +420,8 @@ class _Context:
         for cand in found:  # names with a clear reading by the prior alone
             ranked = sorted((_prior(h, cand) for h in cand.hits), reverse=True)
             best = max(cand.hits, key=lambda h: _prior(h, cand), default=None)
-            if best is not None and (len(ranked) == 1 or ranked[0] - ranked[1] >= _CLEAR):
+            clear = len(ranked) == 1 or (len(ranked) > 1 and ranked[0] - ranked[1] >= _CLEAR)
+            if best is not None and not best.alternate and clear:
                 note(best.entry.country, cand.start)
             for h in cand.hits:
                 if h.entry.kind == "region" and not h.regional and len(cand.hits) == 1:
@@ -466,10 +496,10 @@ def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
 
 
 def _weak(hit: Hit, ctx: _Context) -> bool:
-    """A foreign-language alternate name of a town in a state the article never mentions
-    ("Wiktoria" for Victoria, Seychelles; "Highlands" for a US town): not a reading."""
+    """An alternate name (often foreign-language) of a city in a state the article never
+    mentions ("Wiktoria" for Victoria, Seychelles; "Chiva" for Khiva): not a reading."""
     e = hit.entry
-    return (hit.alternate and e.kind == "city" and e.population < 100_000
+    return (hit.alternate and e.kind == "city" and e.population < 1_000_000
             and not ctx.doc_states[e.country or ""])
 
 
@@ -697,6 +727,8 @@ def _prep_use(prep: Token, cues: Cues) -> str:
         return LOC
     if word == "of" and glemma == "part" and governor.head.lower_ == "on":
         return ACTOR  # "on the part of Russia"
+    if word == "of" and governor.lower_ in ("out", "outside", "ahead"):
+        return LOC  # "walked out of Valencia"
     if word == "of":  # "the outskirts of Kyiv", "the siege of Mariupol"; not "the president of Russia"
         return LOC if _place_noun(governor, cues) or glemma in cues.target_nouns else ACTOR
     if word in ("on", "upon") and (glemma in cues.target_nouns or glemma in cues.target_verbs
@@ -705,17 +737,17 @@ def _prep_use(prep: Token, cues: Cues) -> str:
     if word == "at" and (glemma in cues.motion_words or glemma in cues.target_verbs):
         return LOC  # "fired rockets at Kiryat Shmona"
     if word in ("to", "from"):
-        if prep.dep_ == "dative":
-            return ACTOR
         if glemma in cues.motion_words or governor.lower_ in cues.motion_words:
-            return LOC
+            return LOC  # "sent to Russia", "withdraw from Kherson"
+        if prep.dep_ == "dative":
+            return ACTOR  # "supplying weapons to Russia"
         if governor.pos_ == "ADV" and governor.head.lemma_.lower() in cues.motion_words:
             return LOC  # "flew back to Jordan"
         # "50 km from Kharkiv": a distance just before
         if word == "from" and any(t.lemma_.lower() in cues.motion_words and t.pos_ in ("NOUN", "ADV")
                                   for t in prep.doc[max(0, prep.i - 3):prep.i]):
             return LOC
-        return ACTOR
+        return NEUTRAL  # "support to Moscow" (a state: no), "the road to Vladivostok" (a city: yes)
     if word in ("with", "by", "against", "for"):
         return ACTOR
     return NEUTRAL
