@@ -1,9 +1,140 @@
-"""The times layer (not yet implemented: returns no records)."""
+"""The times layer: every time expression with its TIMEX3 value (``spec/EXPORT.md`` Time).
+
+    find (timex_find: rules of timex_patterns, checked against the tokens)
+      -> tense of each expression's clause (timex_tense)
+      -> resolve in text order against the publication date and the reference time
+         (timex_resolve, timex_calendar); clock times last, so they can take the date
+         named in their sentence.
+
+Relative expressions ("Friday", "last year") need the publication date: without one their
+value stays null. Absolute ones ("1 November 2024", "the 1990s") always resolve.
+Rules and limits are described in docs/times.md.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+
 from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.timex_calendar import granularity
+from storytrace.nlp.timex_find import Candidate, Tokens, find
+from storytrace.nlp.timex_lexicon import lexicon
+from storytrace.nlp.timex_patterns import grammar
+from storytrace.nlp.timex_resolve import Context, Resolution, resolve
+from storytrace.nlp.timex_tense import tense_of
+from storytrace.records import Span, Time
+
+log = logging.getLogger(__name__)
+
+_ANCHORED = {"ago", "unit_after"}  # "a day after <date>": the date that follows is the anchor
+_ANCHOR_GAP = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\"”'’]|$|and\b|but\b)", re.IGNORECASE)
+_UNTIL = {"until", "till", "til", "through"}
+_REF_GRAINS = {"day", "week", "month", "season", "quarter", "year"}
 
 
-def extract(ad: AnalyzedDoc) -> list:
-    return []
+class _Resolver:
+    """Resolves the candidates of one document, keeping the reference time up to date."""
+
+    def __init__(self, ad: AnalyzedDoc, cands: list[Candidate], tokens: Tokens):
+        self.ad = ad
+        self.cands = cands
+        self.tokens = tokens
+        self.lex = lexicon(ad.res)
+        self.ref = ad.published
+        self.ref_grain: str | None = "day" if ad.published else None
+        self.ref_day = ad.published
+        self.done: dict[int, Resolution | None] = {}
+
+    def context(self, i: int) -> Context:
+        c = self.cands[i]
+        head = self.tokens.head(c.start, c.end)
+        tense = tense_of(head, self.lex.future_cues) if head is not None else None
+        before = self.tokens.before(c.start)
+        if before is not None and before.lower_ in _UNTIL and tense != "past":
+            tense = "future"  # "markets stay closed until Friday", "has extended the ban until May"
+        ctx = Context(pub=self.ad.published, lex=self.lex, ref=self.ref, ref_grain=self.ref_grain,
+                      ref_day=self.ref_day, tense=tense)
+        text = self.tokens.text
+        if c.rule in _ANCHORED:
+            nxt = self.cands[i + 1] if i + 1 < len(self.cands) else None
+            if nxt is not None and _ANCHOR_GAP.match(text[c.end:nxt.start]):
+                ctx.next_anchor = self.get(i + 1, update=False)
+            ctx.clause_ends = bool(_CLAUSE_END.match(text[c.end:c.end + 8]))
+        return ctx
+
+    def get(self, i: int, update: bool = True) -> Resolution | None:
+        if i not in self.done:
+            self.done[i] = resolve(self.cands[i], self.context(i))
+        res = self.done[i]
+        if update and res is not None and res.point is not None and res.value is not None:
+            grain = granularity(res.value)
+            if grain in _REF_GRAINS:
+                self.ref, self.ref_grain = res.point, grain
+            if grain == "day":
+                self.ref_day = res.point
+        return res
+
+    def clock(self, i: int) -> Resolution | None:
+        """A clock time takes the nearest day named in its sentence."""
+        c = self.cands[i]
+        ctx = self.context(i)
+        best: tuple[int, Resolution] | None = None
+        for j, other in enumerate(self.cands):
+            res = self.done.get(j)
+            if j == i or res is None or res.point is None or granularity(res.value) != "day":
+                continue
+            if not self.tokens.same_sentence(other.start, c.start):
+                continue
+            dist = abs(other.start - c.start)
+            if best is None or dist < best[0]:
+                best = (dist, res)
+        if best is not None:
+            ctx.sentence_day = best[1].point
+        return resolve(c, ctx)
+
+
+def _time(text: str, c: Candidate, res: Resolution) -> Time:
+    extra = {k: v for k, v in (("mod", res.mod), ("begin", res.begin), ("end", res.end)) if v}
+    return Time(text=text[c.start:c.end], value=res.value,
+                granularity=granularity(res.value) or res.granularity,  # type: ignore[arg-type]
+                span=Span(start=c.start, end=c.end), **extra)
+
+
+def extract(ad: AnalyzedDoc) -> list[Time]:
+    doc = ad.doc
+    if not len(doc):
+        return []
+    lex = lexicon(ad.res)
+    tokens = Tokens(doc)
+    cands = find(doc, grammar(ad.res), lex, tokens)
+    resolver = _Resolver(ad, cands, tokens)
+    clocks: list[int] = []
+    for i, c in enumerate(cands):
+        if c.rule == "clock" and not (c.groups.get("wd") or c.groups.get("rel")):
+            clocks.append(i)
+            continue
+        try:
+            resolver.get(i)
+        except Exception as exc:  # one odd expression must not cost the document its times
+            if ad.res.strict:
+                raise
+            log.warning("%s: time %r skipped: %s: %s", ad.doc_id, tokens.text[c.start:c.end],
+                        type(exc).__name__, exc)
+            resolver.done[i] = None
+    for i in clocks:
+        try:
+            resolver.done[i] = resolver.clock(i)
+        except Exception as exc:
+            if ad.res.strict:
+                raise
+            log.warning("%s: time %r skipped: %s: %s", ad.doc_id, tokens.text[cands[i].start:cands[i].end],
+                        type(exc).__name__, exc)
+            resolver.done[i] = None
+    out = []
+    for i, c in enumerate(cands):
+        res = resolver.done.get(i)
+        if res is not None:
+            out.append(_time(tokens.text, c, res))
+    return out

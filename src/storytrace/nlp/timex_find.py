@@ -1,0 +1,364 @@
+"""Finding time expressions: the rules of ``timex_patterns`` run over the text, each match
+checked against the tokens around it (a four-digit count is not a year, "his 70s" is an
+age, "May" can be a modal verb, "the future of" is not a time), then overlaps resolved
+in favour of the longest expression.
+
+A pure function of the document: it never changes the spaCy ``Doc``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import IDX, LOWER, SENT_START
+
+from storytrace.nlp.timex_lexicon import TimeLexicon
+from storytrace.nlp.timex_patterns import Grammar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    priority: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class Tokens:
+    """Character offset -> token lookups over a Doc (binary search on token starts)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text: str = doc.text
+        self.array = doc.to_array([IDX, LOWER])
+        self.starts: list[int] = self.array[:, 0].tolist()
+        self._sent_starts: list[int] | None = None
+
+    def at(self, char: int) -> Token | None:
+        """The token that contains ``char`` (or the first one after it)."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return self.doc[0] if len(self.doc) else None
+        tok = self.doc[i]
+        if char >= tok.idx + len(tok) and i + 1 < len(self.doc):
+            return self.doc[i + 1]
+        return tok
+
+    def before(self, char: int) -> Token | None:
+        """The last token that ends at or before ``char``."""
+        i = bisect.bisect_left(self.starts, char) - 1
+        while i >= 0 and self.doc[i].idx + len(self.doc[i]) > char:
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
+    def after(self, char: int) -> Token | None:
+        """The first token that starts at or after ``char``."""
+        i = bisect.bisect_left(self.starts, char)
+        return self.doc[i] if i < len(self.doc) else None
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """No sentence starts between the tokens at characters ``a`` and ``b``."""
+        if self._sent_starts is None:
+            self._sent_starts = [i for i, v in enumerate(self.doc.to_array([SENT_START]).reshape(-1).tolist())
+                                 if v == 1]
+        i = bisect.bisect_right(self.starts, min(a, b)) - 1
+        j = bisect.bisect_right(self.starts, max(a, b)) - 1
+        k = bisect.bisect_right(self._sent_starts, i)
+        return k >= len(self._sent_starts) or self._sent_starts[k] > j
+
+    def head(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return self.at(start)
+        return span.root
+
+
+# words before a bare year, season or clock time that make it a time ("in 2009", "at 10:30")
+_TIME_PREPS = {"in", "since", "by", "until", "till", "til", "from", "of", "before", "after", "during",
+               "between", "and", "to", "through", "throughout", "circa", "c.", "around", "early", "late",
+               "mid", "for", "over", "into", "as", "spring", "summer", "autumn", "fall", "winter", "or",
+               "at", "about", "on", "this", "last", "next", "that", "each", "every", "past"}
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "a", "this", "that", "these", "those", "whose"}
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "whose"}
+_NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "LOC", "LAW", "EVENT"}
+_COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+_DURATION_BEFORE = {"over", "for", "within", "throughout", "during", "past"}
+
+
+def _lower(tok: Token | None) -> str:
+    return tok.lower_ if tok is not None else ""
+
+
+def _in_name(tok: Token | None) -> bool:
+    """The token is part of a longer named entity (``USA Today``, ``June Carter``)."""
+    if tok is None or tok.ent_type_ not in _NAME_ENTS:
+        return False
+    doc = tok.doc
+    for i in (tok.i - 1, tok.i + 1):
+        if 0 <= i < len(doc) and doc[i].ent_type_ == tok.ent_type_ and doc[i].ent_iob_ != "O" and (
+                (i > tok.i and doc[i].ent_iob_ == "I") or (i < tok.i and tok.ent_iob_ == "I")):
+            return True
+    return False
+
+
+def _year(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if c.groups.get("mod"):
+        return True
+    y = int(c.groups["y"] or 0)
+    tok = tk.at(c.start)
+    prev, nxt = tk.before(c.start), tk.after(c.end)
+    if tok is not None and tok.ent_type_ in _COUNT_ENTS | {"PRODUCT", "LAW", "ORDINAL"}:
+        return False
+    if prev is not None and prev.text in ("$", "€", "£", "¥", "#", "No", "No.", "+", "-"):
+        return False
+    if _lower(prev) in lex.count_cues:
+        return False
+    if (nxt is not None and nxt.tag_ == "NNS" and _lower(prev) not in _DETERMINERS
+            and nxt.lower_ not in lex.units):
+        return False  # "2000 soldiers"
+    if nxt is not None and nxt.lower_ in ("percent", "per", "%", "km", "kilometres", "kilometers", "miles",
+                                          "metres", "meters", "tonnes", "tons", "feet"):
+        return False
+    if tok is not None and tok.ent_type_ == "DATE":
+        return True
+    if 1800 <= y <= 2099:
+        return tok is None or tok.ent_type_ != "CARDINAL" or _lower(prev) in _TIME_PREPS
+    return _lower(prev) in _TIME_PREPS
+
+
+def _year2(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    prev = tk.before(c.start)
+    # "in '82", "the summer of '69", "class of '07"; not a closing quote before a number
+    return _lower(prev) in _TIME_PREPS | {"the", "class", "season", "vintage"}
+
+
+def _decade(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    prev = tk.before(c.start)
+    if prev is not None and prev.lower_ == "mid" and not c.groups.get("mod"):
+        prev = tk.before(prev.idx)
+    if _lower(prev) in _POSSESSIVES or _lower(prev) in ("aged", "age", "ages"):
+        return False  # "in his 70s": an age
+    # a bare "70s" needs a word that makes it a period: "in the 70s", "since 80s"
+    return not c.groups.get("d3") or _lower(prev) in (
+        "the", "in", "of", "since", "from", "to", "and", "late", "early", "mid", "during", "until", "through")
+
+
+def _month(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if c.groups.get("rel") or c.groups.get("mod"):
+        return True
+    tok = tk.at(c.start)
+    if tok is None or tok.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or _in_name(tok):
+        return False
+    if c.groups["m"] == "May":
+        return tok.ent_type_ == "DATE" or _lower(tk.before(c.start)) in _TIME_PREPS
+    return True
+
+
+def _weekday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if c.groups.get("rel"):
+        return True
+    prev = tk.before(c.start)
+    if prev is not None and prev.text[:1].isupper() and prev.lower_ in lex.named_days:
+        return False  # Black Monday, Good Friday
+    return not _in_name(tk.at(c.start))
+
+
+def _relday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    return not _in_name(tk.at(c.end - 1))
+
+
+def _season(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    g = c.groups
+    if g.get("rel") or g.get("y"):
+        return True
+    word = (g["s"] or "").lower()
+    tok = tk.at(c.end - 1)
+    prev = tk.before(c.start)
+    nxt = tk.after(c.end)
+    if tok is not None and (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
+        return False
+    if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
+        return False  # Arab Spring
+    if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN")):
+        return False  # "the fall of Kabul", "summer camp", "Winter Olympics"
+    if word in ("fall", "spring") and not (g.get("the") and _lower(prev) in _TIME_PREPS):
+        return False
+    return bool(g.get("mod")) or _lower(prev) in _TIME_PREPS
+
+
+def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    phrase = " ".join((c.groups["phrase"] or "").lower().split())
+    nxt = tk.after(c.end)
+    prev = tk.before(c.start)
+    after = _lower(nxt)
+    if phrase in ("now", "right now"):
+        tok = tk.at(c.start)
+        if after == "that" or (c.end < len(tk.text) and tk.text[c.end] == "-"):
+            return False  # "now that ...", "the now-cancelled deal"
+        return tok is not None and tok.pos_ == "ADV"
+    if phrase in ("soon", "very soon", "shortly"):
+        return after not in ("after", "afterwards", "afterward", "before", "as", "-") and _lower(prev) != "as"
+    if phrase.endswith("the past"):
+        # "in the past nine days", "in the past decade": a span of time, not the past at large
+        return not (nxt is not None and (nxt.like_num or nxt.lower_ in lex.units
+                                         or nxt.lower_ in ("few", "several", "couple", "many")))
+    if phrase.startswith("the "):
+        return after not in ("of", "for", "and")  # "the future of the conflict"
+    return True
+
+
+def _clock(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    g = c.groups
+    if g.get("h") is None:
+        return True
+    if any(g.get(k) for k in ("ap", "zone", "zone2", "local", "wd", "rel")):
+        return True
+    return _lower(tk.before(c.start)) in ("at", "by", "from", "until", "till", "to", "around", "about",
+                                          "before", "after", "since", "between", "and", "-", "–")
+
+
+def _ago(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    n = (c.groups["n"] or "").lower()
+    prev = tk.before(c.start)
+    if _lower(prev) in ("for", "over", "within", "the", "past", "last"):
+        return False  # "for two years before", "the three days after"
+    vague = not n.isdigit() and n not in lex.numbers
+    if vague:
+        return (c.groups["dir"] or "").lower() in ("ago", "from now", "hence")
+    return True
+
+
+def _unit_rel(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    g = c.groups
+    det = " ".join((g["det"] or "").lower().split())
+    unit = (g["unit"] or "").lower()
+    if det == "the" and not g.get("pre") and unit != "weekend":
+        return False
+    if det in ("the last", "the next") and _lower(tk.before(c.start)) in _DURATION_BEFORE:
+        return False  # "over the last year": a duration
+    return not (det == "that" and unit not in ("week", "month", "year", "weekend"))
+
+
+def _quarter(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    g = c.groups
+    if g.get("q"):
+        return True
+    ordinal = (g["ord"] or "").lower()
+    kind = (g["kind"] or "").lower()
+    n = lex.ordinals.get(ordinal, 4 if ordinal in ("final", "last") else 0)
+    if kind == "half":
+        # "the first half" alone is too often a match or a game; keep it with its year
+        return n in (1, 2) and bool(g.get("y") or g.get("rel") or g.get("the"))
+    return 1 <= n <= 4
+
+
+def _century(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    ordinal = (c.groups.get("ord") or "").lower()
+    if not ordinal:
+        return True
+    n = lex.ordinals.get(ordinal)
+    if n is None:
+        digits = "".join(ch for ch in ordinal if ch.isdigit())
+        n = int(digits) if digits else 0
+    return 1 <= n <= 22
+
+
+def _holiday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if c.groups.get("y") or c.groups.get("rel"):
+        return True
+    nxt = tk.after(c.end)
+    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.units)
+
+
+def _the_day(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    core = str(c.extra.get("core") or "").lower()
+    if not core.startswith("the day"):
+        return True  # "late in the day", "the end of the day"
+    if not c.groups.get("ctx"):
+        return False
+    after = _lower(tk.after(c.end))
+    return after not in ("after", "before", "of", "when", "that", "on", "in", "'s", "which", "-")
+
+
+CHECKS: dict[str, Callable[[Candidate, Tokens, TimeLexicon], bool]] = {
+    "year": _year, "year2": _year2, "decade": _decade, "month": _month, "weekday": _weekday,
+    "relday": _relday, "season": _season, "vague": _vague, "clock": _clock, "ago": _ago,
+    "unit_rel": _unit_rel, "quarter": _quarter, "century": _century, "holiday": _holiday,
+    "the_day": _the_day,
+}
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _triggers(tk: Tokens, g: Grammar) -> list[tuple[int, list[int]]]:
+    """(token index, rules to try) for each token that can start or hold an expression."""
+    lowers = tk.array[:, 1]
+    hits = np.flatnonzero(np.isin(lowers, g.hashes)).tolist()
+    low = lowers.tolist()
+    jobs = [(i, g.by_hash[low[i]]) for i in hits]
+    if g.digit_rules:
+        positions = [m.start() for m in _DIGITS.finditer(tk.text)]
+        if positions:
+            tokens = np.unique(np.searchsorted(tk.array[:, 0], positions, side="right") - 1).tolist()
+            jobs.extend((i, g.digit_rules) for i in tokens if i >= 0)
+    return jobs
+
+
+def find(doc: Doc, g: Grammar, lex: TimeLexicon, tk: Tokens | None = None) -> list[Candidate]:
+    """Non-overlapping candidates in text order (the longest expression wins an overlap).
+
+    Each rule is tried only at the starts of the few tokens before and at its trigger
+    words, so the cost follows the number of time-like words, not the length of the text.
+    """
+    tk = tk or Tokens(doc)
+    text, starts = tk.text, tk.starts
+    found: list[Candidate] = []
+    tried: set[tuple[int, int]] = set()
+    for i, rule_ids in _triggers(tk, g):
+        for r in rule_ids:
+            rule = g.rules[r]
+            for j in range(i, max(i - rule.reach, 0) - 1, -1):
+                pos = starts[j]
+                if (r, pos) in tried:
+                    continue
+                tried.add((r, pos))
+                m = rule.regex.match(text, pos)
+                if m is None or m.start() == m.end():
+                    continue
+                groups = m.groupdict()
+                cand = Candidate(rule.name, m.start(), m.end(), groups, r)
+                if groups.get("core") is not None:
+                    cand.start, cand.end = m.span("core")
+                    cand.extra["core"] = groups["core"]
+                check = CHECKS.get(rule.name)
+                if check is not None and not check(cand, tk, lex):
+                    continue
+                found.append(cand)
+    found.sort(key=lambda c: (-c.length, c.priority, c.start))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in found:
+        k = bisect.bisect_left(taken, (cand.start, cand.end))
+        left = taken[k - 1] if k > 0 else None
+        right = taken[k] if k < len(taken) else None
+        if (left and left[1] > cand.start) or (right and right[0] < cand.end):
+            continue
+        taken.insert(k, (cand.start, cand.end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

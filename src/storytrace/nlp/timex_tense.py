@@ -1,0 +1,109 @@
+"""The tense of the clause a time expression sits in: which way a bare "Friday" or "April"
+points from the publication date.
+
+The governing verb is found by walking up the dependency tree from the expression; its
+auxiliaries and tag decide: "will/would/shall", "is to", "going to", "plans to" and modals
+look ahead (``future``); a past tag or a past auxiliary look back (``past``), and so does
+a perfect ("has said": ``perfect``, kept apart because the state it reports may last); a
+present tag is ``present``. Without a verb (headline fragments) the tense is ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Tense = Literal["past", "perfect", "present", "future"]
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_MODAL_AUX = {"may", "might", "could", "should", "must", "can", "ca", "ought"}
+_PERFECT_AUX = {"have", "has", "'ve", "having"}
+_MAX_UP = 8
+_COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acl", "relcl")
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (itself when it is one)."""
+    tok = token
+    for _ in range(_MAX_UP):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _aux_tense(verb: Token) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if words & _MODAL_AUX:
+        # "could have struck" looks back, "could strike" ahead
+        return "past" if words & _PERFECT_AUX or "had" in words else "future"
+    if words & _PERFECT_AUX:
+        return "perfect"  # "has said": past, but the state may last ("has closed markets until Friday")
+    if "had" in words:
+        return "past"
+    for a in auxes:
+        if a.tag_ == "VBD":
+            # "was to meet" looks ahead from a past point
+            return "future" if a.lemma_ == "be" and _has_to(verb) else "past"
+        if a.tag_ in ("VBZ", "VBP"):
+            if a.lemma_ == "be" and verb.tag_ == "VBG" and verb.lemma_ == "go":
+                return "future"  # "is going to"
+            return "present"
+    return None
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def tense_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset()) -> Tense | None:
+    """past | perfect | present | future for the clause of ``token``, or None without a verb."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    if _has_to(verb) and (verb.dep_ == "ROOT" or verb.head is verb):
+        return "future"  # headline style: "Markets to reopen Friday"
+    for _ in range(3):
+        # an infinitive takes its direction from the verb it completes:
+        # "plans to meet Friday" and "is to meet" look ahead, "tried to meet" looks back
+        if _has_to(verb) and verb.dep_ in _COMPLEMENTS and verb.head is not verb:
+            head = verb.head
+            if head.lemma_ in future_cues or head.lemma_ == "be" or head.lower_ in ("going", "due", "set"):
+                return "future"
+            if head.pos_ not in ("VERB", "AUX"):
+                return "future"  # "a plan to meet Friday", "the decision to hold talks in May"
+            verb = head
+            continue
+        break
+    aux = _aux_tense(verb)
+    for _ in range(3):
+        # a bare participle in a small clause takes the tense of the verb above it
+        # ("has kept markets closed until Friday")
+        if aux is not None or verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            break
+        if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+        aux = _aux_tense(verb)
+    if aux is not None:
+        return aux
+    tag = verb.tag_
+    if tag in ("VBD", "VBN"):
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "present"
+    if tag == "VBG":
+        return "present"
+    if tag == "VB":
+        # a bare verb under a past verb ("did not say") or a modal handled above; imperative
+        return "present"
+    if tag == "MD":
+        return "future"
+    return None
