@@ -217,9 +217,12 @@ def when_of(ad: AnalyzedDoc, token: Token) -> Time | None:
         span = ad.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if span is None:
             continue
-        anchor = span.root.head if span.root.dep_ == "pobj" else span.root
-        anchor = anchor.head if anchor.dep_ == "prep" else anchor
-        found = depth.get(anchor.i)
+        node = span.root  # climb to the verb the time hangs on: "last week", "on Monday", "in 2023"
+        for _ in range(3):
+            if node.i in depth or node.head.i == node.i:
+                break
+            node = node.head
+        found = depth.get(node.i)
         if found is not None and (best is None or found < best[0]):
             best = (found, t)
     return best[1] if best else None
