@@ -235,19 +235,29 @@ def _cue_before(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int
     return None
 
 
-_DASHES = {"\u2015", "\u2014", "\u2013", "--", "-"}
+_DASHES = ("--", "\u2015", "\u2014", "\u2013", "-")
 
 
 def _byline(ad: AnalyzedDoc, an: Analysis, qs: QSeg) -> Frame | None:
     """"“…” ― Ana Ruiz": a name after a dash following the closing mark."""
-    doc = ad.doc
-    i = qs.tok_end
-    while i < len(doc) and (doc[i].text in _QUOTE_CLOSERS or doc[i].is_space) and not _barrier(doc[i]):
-        i += 1
-    if i + 1 >= len(doc) or doc[i].text not in _DASHES or doc[i + 1].pos_ != "PROPN":
+    doc, text = ad.doc, an.text
+    if qs.seg.close_mark is None:
         return None
-    j = i + 1
-    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in an.quoted:
+    pos = qs.seg.close_mark + 1
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    dash = next((d for d in _DASHES if text.startswith(d, pos)), None)
+    if dash is None:
+        return None
+    pos += len(dash)
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    starts = _starts(doc)
+    i = bisect.bisect_left(starts, pos)
+    if i >= len(doc) or starts[i] != pos or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return None
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in an.quoted:
         j += 1
     return Frame(i, [], "reported", j, (qs.tok_start, qs.tok_end))
 

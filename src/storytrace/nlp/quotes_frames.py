@@ -293,12 +293,20 @@ def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
     clauses = list(noun.children)
     if noun.dep_ == "dobj":  # "expressed his certainty that X": the clause hangs from the verb
         clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    doc = noun.doc
     for c in clauses:
-        if c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                       for g in c.children):
+        that_clause = c.dep_ in ("acl", "ccomp", "appos") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        # "the report that X had ..." parsed as a relative clause: "that" is not its subject
+        misparsed = c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "that" and any(
+            g.dep_ in SUBJECTS and g.lower_ != "that" for g in c.children)
+        if that_clause or misparsed:
             speaker = _noun_speaker(noun)
+            start, end = content_of(c, anchor=noun.i, cues=lex)
+            if start < end and doc[start].lower_ == "that":
+                start += 1
             out.append(Frame(noun.i, [noun.i], stance, None if speaker is None else speaker.i,
-                             content_of(c, anchor=noun.i, cues=lex), kind="noun"))
+                             (start, end), kind="noun"))
     return out
 
 
@@ -319,6 +327,9 @@ def _noun_speaker(noun: Token) -> Token | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and poss[0].pos_ != "PRON":
         return poss[0]
+    named = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    if named:
+        return named[-1]  # "a New York Times report that ..."
     gov = noun.head
     if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX", "ADP"):
         verb = gov.head if gov.pos_ == "ADP" else gov
