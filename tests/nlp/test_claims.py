@@ -197,6 +197,11 @@ def test_span_covers_number_and_what_it_counts(analyze) -> None:  # type: ignore
     assert ad.snippet(claim.span) == "up to 8,000 Belarusian troops"
 
 
+def test_casualty_word_in_span(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("Five dead and 30 injured after the blast.", until="claims")
+    assert [(ad.snippet(c.span), c.category) for c in ad.claims] == [("Five dead", "killed"), ("30 injured", "injured")]
+
+
 def test_casualty_article_span(analyze) -> None:  # type: ignore[no-untyped-def]
     ad = analyze("The strike killed a nurse and injured 11 patients.", until="claims")
     assert [(ad.snippet(c.span), c.category, c.low) for c in ad.claims] == [

@@ -84,6 +84,8 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> Claim | None:
         end = max(end, about[1])  # "up to 8,000 Belarusian troops", "$250 million in aid"
     elif c.noun is not None and q.end <= c.noun.i <= q.end + 4:
         end = max(end, c.noun.i + 1)
+    elif c.noun is None and q.end < len(doc) and (doc[q.end].lower_, "modifier") in lex.casualty:
+        end = q.end + 1  # "five dead", "a dozen wounded"
     estimated = q.qualifier in ("an estimated", "estimated")
     low, high, approx = q.low, q.high, q.approx
     if q.change and q.change_from is not None and q.change_from < (high or 0) and q.start > 0 \
