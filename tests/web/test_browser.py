@@ -88,7 +88,7 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("path, name", [("/", "home"), ("/documents", "documents"), ("/actors", "actors"),
                                         ("/quotes", "quotes"), ("/claims", "claims"), ("/events", "events"),
-                                        ("/search?q=Kursk", "search")])
+                                        ("/stories", "stories"), ("/search?q=Kursk", "search")])
 def test_pages_open(page, server: str, path: str, name: str) -> None:
     response = page.goto(server + path)
     assert response.status == 200
@@ -103,7 +103,7 @@ def test_quote_highlight_leads_to_the_speaker(page, server: str, demo_db: str) -
     if row is None:
         pytest.fail("the demo store has no attributed quote")
     page.goto(f"{server}/documents/{row[0]}")
-    mark = page.locator("mark.hl-quote").first
+    mark = page.locator("mark[data-keys^='quote-']").first
     mark.click()
     card = page.locator(".card-quote.focus")
     card.wait_for()
@@ -124,4 +124,19 @@ def test_map_renders_outline_and_markers(page, server: str) -> None:
     markers = int(page.locator("#map").get_attribute("data-markers") or 0)
     assert markers > 0
     shot(page, "map")
+    assert page.errors == []
+
+
+def test_story_page_and_figure_chart(page, server: str) -> None:
+    page.goto(server + "/stories")
+    page.locator("table.list a").first.click()
+    page.wait_for_url("**/stories/*")
+    assert page.locator(".timeline .item").count() > 0
+    shot(page, "story")
+    page.goto(server + "/figures?q=North%20Korean%20troops")
+    page.wait_for_selector("canvas.figure-chart[data-rendered='1']", timeout=10_000)
+    box = page.locator("canvas.figure-chart").first.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 200
+    assert page.locator("table.list tbody tr").count() >= 3  # several sources over time
+    shot(page, "figures")
     assert page.errors == []
