@@ -103,6 +103,11 @@ def test_moscow_idaho_region_is_the_us_state(analyze):
     ("Kyiv's allies pledged more air defence systems.", []),
     ("Russia and China signed a new energy agreement.", []),
     ("Analysts from Japan expect the economy to grow.", []),
+    # a message or help moves between governments; troops move between places
+    ("Washington backed the reports coming from Seoul and Kyiv.", []),
+    ("The US sent more aid to Ukraine.", []),
+    ("The US sent more troops to Poland.", [("Poland", "POL", "country")]),
+    ("Aid trucks were sent to Kharkiv.", [("Kharkiv", "UKR", "city")]),
     # whose, not where
     ("Staff at the US embassy in Kyiv were told to leave.", [("Kyiv", "UKR", "city")]),
     ("All U.S. citizens in Russia should depart at once.", [("Russia", "RUS", "country")]),

@@ -51,7 +51,7 @@ T = TypeVar("T")
 CUES_FILE = gazetteer.DATA / "cues.yaml"
 _CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns", "locative_preps",
               "not_locative_in", "motion_words", "target_verbs", "located_verbs", "speech_verbs",
-              "not_places", "inhabitant_nouns", "target_nouns")
+              "not_places", "inhabitant_nouns", "target_nouns", "message_nouns")
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 _MAX_RUN = 4  # proper-noun tokens in a name found without NER
@@ -61,6 +61,7 @@ _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of 
 _REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
 
 LOC, ACTOR, NEUTRAL = "loc", "actor", "neutral"
+PARTY = "party"  # the source or recipient of a message or of help: an actor if the name can be one
 _REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
                  "krai"}
 
@@ -80,6 +81,7 @@ class Cues:
     not_places: frozenset[str]
     inhabitant_nouns: frozenset[str]
     target_nouns: frozenset[str]
+    message_nouns: frozenset[str]
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
@@ -664,7 +666,10 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
     dep, head = root.dep_, root.head
     lemma = head.lemma_.lower()
     if dep == "pobj":
-        return _prep_use(head, cues)
+        use = _prep_use(head, cues)
+        if use == PARTY:  # a state sends or receives; a city is where it goes
+            return ACTOR if entry.actor else NEUTRAL
+        return use
     if dep == "poss":
         return LOC if _place_noun(head, cues, state=entry.kind == "country") else ACTOR
     if dep in ("compound", "nmod", "amod"):
@@ -737,6 +742,8 @@ def _prep_use(prep: Token, cues: Cues) -> str:
     if word == "at" and (glemma in cues.motion_words or glemma in cues.target_verbs):
         return LOC  # "fired rockets at Kiryat Shmona"
     if word in ("to", "from"):
+        if _message_moves(governor, cues):
+            return PARTY  # "reports coming from Kyiv", "aid sent to Ukraine": a government
         if glemma in cues.motion_words or governor.lower_ in cues.motion_words:
             return LOC  # "sent to Russia", "withdraw from Kherson"
         if prep.dep_ == "dative":
@@ -751,6 +758,16 @@ def _prep_use(prep: Token, cues: Cues) -> str:
     if word in ("with", "by", "against", "for"):
         return ACTOR
     return NEUTRAL
+
+
+def _message_moves(governor: Token, cues: Cues) -> bool:
+    """The thing that moves is a message or help, not people or goods."""
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return governor.lemma_.lower() in cues.message_nouns
+    mover = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if governor.dep_ == "acl":  # "reports coming from Seoul", "aid sent to Kyiv"
+        mover.append(governor.head)
+    return any(m.lemma_.lower() in cues.message_nouns for m in mover)
 
 
 def _actor_flags(ad: AnalyzedDoc, cand: Candidate) -> Mention | None:
