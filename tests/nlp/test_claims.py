@@ -180,6 +180,9 @@ ABOUTS = [
     ("Moscow bought $90 million worth of drones.", "drones"),
     ("They signed a $2bn arms deal.", "arms deal"),
     ("Congress passed a $61bn (£49bn) support package.", "support package"),
+    ("The ministry put the damage at $2bn.", "damage"),
+    ("The bank estimated the losses at $40 billion.", "losses"),
+    ("Officials put the death toll at 45.", "death toll"),
     ("Thousands of migrants from Libya reached the coast.", "migrants from Libya"),
     ("The death toll rose to 45.", "death toll"),
 ]

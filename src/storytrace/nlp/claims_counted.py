@@ -130,7 +130,22 @@ def _counted_money(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Cou
         subject = _clause_subject(head.head)
         if subject is not None:
             return Counted(None, head, about_range(doc, subject, subject.left_edge.i))
+    valued = _valued_object(head)
+    if valued is not None:  # "put the damage at $2bn"
+        return Counted(None, head, about_range(doc, valued, valued.left_edge.i))
     return Counted(None, head, None)
+
+
+def _valued_object(token: Token) -> Token | None:
+    """'estimated the losses at $40 billion', 'put the toll at 45': the object valued."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "at":
+        return None
+    if prep.head.dep_ == "dobj" and prep.head.pos_ in NOMINAL:  # "at" hung on the object
+        return prep.head
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
 
 
 def _of_object(token: Token) -> Token | None:
@@ -176,6 +191,9 @@ def toll_subject(token: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in _TOLLS:
             return subject
+    valued = _valued_object(token)  # "officials put the death toll at 45"
+    if valued is not None and valued.lemma_.lower() in _TOLLS:
+        return valued
     return None
 
 
