@@ -81,6 +81,8 @@ READS = [
     ("US$ 5bn", (5 * B, 5 * B, "exact", "USD")),
     ("HK$10 m", (10 * M, 10 * M, "exact", "HKD")),
     ("billions of dollars", (B, None, "at_least", "USD")),
+    ("3.82 billion dlrs", (3.82 * B, 3.82 * B, "exact", "USD")),
+    ("18 cts", (0.18, 0.18, "exact", "USD")),
     ("$ 1 - 2 billion", (1 * B, 2 * B, "range", "USD")),
     ("up to $ 50 million", (None, 50 * M, "up_to", "USD")),
     ("between £ 3bn and £ 4bn", (3 * B, 4 * B, "range", "GBP")),

@@ -115,7 +115,7 @@ def _make(ad: AnalyzedDoc, anchor: Token, approx: str, low: float | None, high: 
     source, source_text, stance = source_of(ad, anchor)
     if source is None and stance == "asserted" and estimated:
         stance = "estimated"  # "an estimated 5,000 people"
-    text = ad.doc[about[0]:about[1]].text.strip() if about is not None else ""
+    text = " ".join(ad.doc[about[0]:about[1]].text.split()) if about is not None else ""
     return Claim(about=text or None, category=kind[0], unit=kind[1], low=low, high=high,  # type: ignore[arg-type]
                  approx=approx, source=source, source_text=source_text, stance=stance,  # type: ignore[arg-type]
                  when=when_of(ad, anchor), span=span)

@@ -43,6 +43,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"^(hundred|thousand|million|billion|trillion|bn|mn|tn)(?=[^\w\s])")
 _DASHES = {"-", "–", "—", "‒", "−"}
 _RANGE_WORDS = {"to", "or"}
+_CENTS = {"cent", "cents", "ct", "cts"}
 _AMBIGUOUS_CURRENCY = {"pound", "pounds"}  # "500 pounds of explosives" is a weight
 
 
@@ -394,6 +395,9 @@ def _read_suffix(words: Sequence[str], lower: Sequence[str], r: _Read, lex: Numb
         r.percent, r.points, r.end = True, True, j + 2
         return
     if r.currency:
+        return
+    if lower[j] in _CENTS and not r.scaled:  # "18 cts a share", "50 cents"
+        r.value, r.currency, r.end = r.value / 100, "USD", j + 1
         return
     if r.vague and lower[j] == "of" and j + 1 < n:
         j += 1  # "billions of dollars", "thousands of pounds"
