@@ -109,7 +109,8 @@ def _entity(ref: dict[str, Any]) -> dict[str, Any]:
     rid = ref.get("id")
     code = ref.get("country") or (rid if isinstance(rid, str) and ISO3.match(rid) else None)
     if code is None and isinstance(rid, str):
-        code = IGO_CODES.get(rid) or ("IGO" if rid.startswith("igo:") else "NGO" if rid.startswith("ngo:") else None)
+        prefix = rid.split(":", 1)[0]
+        code = IGO_CODES.get(rid) or {"igo": "IGO", "ngo": "NGO"}.get(prefix)
     return {"code": code, "sector": ref.get("sector"), "entity_text": ref.get("text"),
             "identifier_id": rid, "identifier_text": ref.get("name")}
 

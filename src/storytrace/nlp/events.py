@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from storytrace.nlp.context import AnalyzedDoc
 from storytrace.nlp.events_details import (
     clause_tokens,
-    doc_text,
     contexts_from_words,
+    doc_text,
     is_future_time,
     mode_from_words,
     published_time,
@@ -71,7 +71,7 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
             claim = _guard(ad, d.cand, lambda e=event, c=cue: _allegation(ad, e, c))
             if claim is not None:
                 events.append(claim)
-    return _dedupe(events)
+    return _dedupe(ad, events)
 
 
 def _guard(ad: AnalyzedDoc, cand: Candidate, work):  # type: ignore[no-untyped-def]
@@ -104,6 +104,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     require = d.cand.pattern.require
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
         return None
+    if roles.from_place and not roles.actors:
+        return None  # nobody acts, somewhere: "a laser was fired at a sample in Japan"
     if "actor" in require and not any_resolved(roles.actors):
         return None
     if "recipient" in require and not any_resolved(roles.recipients):
@@ -153,7 +155,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         when = published_time(ad, d.token.idx)
         if when is not None:
             extra["when_inferred"] = True
-    span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == ad.sent_index(d.token)]])
+    here = ad.sent_index(d.token)
+    span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == here]])
     trigger = _trigger_text(ad, d.words)
     event = Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
                   recipients=roles.recipients, when=when, where=where_of(ad, own),
@@ -221,8 +224,8 @@ def _repeated(ad: AnalyzedDoc, d: Draft, event: Event, earlier: list[Event]) -> 
         return False
     if not any(c.dep_ in ("det", "poss") for c in tok.children):
         return False
-    return any(e.type == event.type and same_party([*e.actors, *e.recipients], [*event.actors, *event.recipients])
-               for e in earlier)
+    parties = [*event.actors, *event.recipients]
+    return any(e.type == event.type and same_party([*e.actors, *e.recipients], parties) for e in earlier)
 
 
 def _drop_self_recipients(roles: Roles) -> None:
@@ -242,14 +245,20 @@ def _headline(ad: AnalyzedDoc, tok: Token) -> bool:
     return len(line.split()) <= 10 and not line.endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ":"))
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per act: the same type, parties and clause stated twice keeps the first."""
+def _dedupe(ad: AnalyzedDoc, events: list[Event]) -> list[Event]:
+    """One event per act: the same type and parties stated twice in a clause keeps the first;
+    an act of the same type and actor nested in another's evidence ("accused X of making
+    accusations by alleging ...") is part of it."""
     out: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for e in events:
         key = (e.type, e.span.start, e.span.end, tuple(sorted(a.id or a.text or "" for a in e.actors)),
                tuple(sorted(r.id or r.text or "" for r in e.recipients)))
         if key in seen:
+            continue
+        if any(o.type == e.type and same_party(o.actors, e.actors) and o.span.start <= e.span.start
+               and e.span.end <= o.span.end and (o.span.start, o.span.end) != (e.span.start, e.span.end)
+               for o in out):
             continue
         seen.add(key)
         out.append(e)

@@ -123,7 +123,8 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         verbal = lex.types[d.type].quad in (1, 3)
         for t in inner:
             n = by_token.get(t.i)
-            if n is None or n is d or n.absorbed or (n.cand.pos != "noun" and n.token.dep_ not in ("pobj", "acl")):
+            nominal = n is not None and (n.cand.pos == "noun" or n.token.dep_ in ("pobj", "acl"))
+            if n is None or n is d or n.absorbed or not nominal:
                 continue
             if light or n.type == d.type:
                 absorb(d, n)
@@ -154,8 +155,9 @@ def _complements(d: Draft, frame: str) -> list[Token]:
         deps = ("xcomp", "ccomp")
     out = [c for c in tok.children if c.dep_ in deps]
     # "called on Hungary to lift ...": a to-infinitive the parser hung on as an adverbial clause
-    out += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(m.dep_ == "mark" for m in c.children)]
+    out += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and not any(m.dep_ == "mark" for m in c.children)]
     if frame == "request":  # "wants Putin to attack": a to-clause with its own subject
         out += [c for c in tok.children if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -197,7 +199,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         if inner is None:
             return
         t = inner.type
-        new = "AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING else "THREATEN" if t in FORCEFUL else t
+        new = ("AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING
+               else "THREATEN" if t in FORCEFUL else t)
         d.mode = threat_mode(inner) if new == "THREATEN" else (inner.mode if new == t else None)
         d.type = new
     elif frame == "request":
@@ -205,7 +208,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         d.mode = request_mode(inner.type) if inner is not None else d.mode
         if not any_resolved(d.roles.recipients):
             if inner is not None and any_resolved(inner.roles.actors):
-                d.roles.add("recipient", [r for r in inner.roles.actors if not same_party([r], d.roles.actors)])
+                asked = [r for r in inner.roles.actors if not same_party([r], d.roles.actors)]
+                d.roles.add("recipient", asked)
             else:
                 _first_actor_in(ad, lex, d, comps)
     elif frame == "refuse":

@@ -24,7 +24,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 TOP_KEYS = {"version", "types", "contexts", "classes", "patterns", "cues", "mode_words", "context_words"}
 PATTERN_KEYS = {
     "type", "verbs", "nouns", "adjectives", "object", "not_object", "subject", "not_subject", "pp",
-    "no_object", "plural", "progressive", "frame", "roles", "reciprocal", "object_role", "owner", "recipients",
+    "no_object", "plural", "progressive", "frame", "roles", "reciprocal", "object_role", "owner",
+    "recipients",
     "require", "mode", "context",
 }
 TYPE_KEYS = {"quad", "object", "owner", "recipients", "place_recipient", "borrow_subject", "origin_actor",
@@ -318,7 +319,8 @@ def _merge_cues(lex: Lexicon, path: Path, data: dict[str, Any]) -> None:
         if ctx == "__line__":
             continue
         if ctx not in lex.contexts:
-            raise DataFileError(str(path), f"context_words.{ctx}: not a PLOVER context", _line(data["context_words"]))
+            raise DataFileError(str(path), f"context_words.{ctx}: not a PLOVER context",
+                                _line(data["context_words"]))
         lex.context_words.append((ctx, _terms(lex, path, f"context_words.{ctx}", words,
                                               _line(data["context_words"]))))
 
@@ -377,7 +379,7 @@ def _patterns(lex: Lexicon, path: Path, n: int, entry: dict[str, Any]) -> list[P
     type_name = entry.get("type")
     info = lex.types.get(str(type_name))
     if type_name not in EVENT_TYPES or info is None:
-        raise fail(f"type must be one of {', '.join(EVENT_TYPES)}")
+        raise fail(f"type {type_name!r} is not a PLOVER type (one of {', '.join(EVENT_TYPES)})")
     mode = entry.get("mode")
     if mode is not None and mode not in info.modes:
         raise fail(f"mode {mode!r} is not a mode of {type_name} ({', '.join(sorted(info.modes)) or 'none'})")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+BACKGROUND = {"since", "after", "before", "until", "while", "upon", "following", "despite"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 
 
@@ -117,7 +118,8 @@ def content(tok: Token, quantity: set[str], depth: int = 2) -> list[Token]:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "VBG" and depth:  # "give up advancing its programme"
         out += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    if depth and (lemma in quantity or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+    amount = tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+    if depth and (lemma in quantity or amount):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for pobj in child.children:
@@ -181,6 +183,13 @@ def subject_words(v: Token) -> list[Token]:
             passive_subj = [c for c in node.head.children if c.dep_ == "nsubjpass"]
             if passive_subj:  # "is scheduled to attend", "was forced to leave"
                 return [t for s in passive_subj for t in (s, *s.conjuncts)]
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ not in BACKGROUND:
+            # "is suspected of sending", "responded by firing" (not "since sending": background)
+            node = node.head.head
+            passive_subj = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if passive_subj:
+                return [t for s in passive_subj for t in (s, *s.conjuncts)]
+            continue
         if node.dep_ in ("xcomp", "conj", "acomp") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN")):
             node = node.head
             continue
@@ -320,7 +329,8 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candi
         return None  # "wants to attack" is an intention; "wants Putin to attack" a request
     if p.no_object and objects:
         return None
-    if p.progressive and not (tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
+    progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+    if p.progressive and not progressive:
         return None
     cand = Candidate(p, tok, sorted([tok.i, *extra]), passive=passive)
     if p.objects is not None:

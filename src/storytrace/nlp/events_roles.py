@@ -34,6 +34,7 @@ class Roles:
     actors: list[ActorRef] = field(default_factory=list)
     recipients: list[ActorRef] = field(default_factory=list)
     tokens: list[int] = field(default_factory=list)  # heads of the role phrases (for the span)
+    from_place: bool = False  # the recipient is only the state where it happened
 
     def add(self, role: str, refs: list[ActorRef], tok: Token | None = None) -> None:
         target = self.actors if role == "actor" else self.recipients
@@ -78,7 +79,8 @@ def mention_ref(m: Mention, text: str | None = None) -> ActorRef:
 
 # ------------------------------------------------------------------ resolving one phrase
 
-def resolve(ad: AnalyzedDoc, tok: Token, lex: Lexicon, *, places: bool = False, depth: int = 2) -> list[ActorRef]:
+def resolve(ad: AnalyzedDoc, tok: Token, lex: Lexicon, *, places: bool = False,
+            depth: int = 2) -> list[ActorRef]:
     """The actors a phrase headed by ``tok`` stands for (its conjuncts included)."""
     if ad.actors is None:
         return []
@@ -134,7 +136,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         m = ad.actors.at(tok.i, places=True)
         if m is None or not (m.actor_id or m.country):
             m = next((o for c in tok.children if c.dep_ in ("compound", "amod", "poss")
-                      and (o := ad.actors.at(c.i, places=True)) is not None and (o.actor_id or o.country)), None)
+                      and (o := ad.actors.at(c.i, places=True)) is not None
+                      and (o.actor_id or o.country)), None)
         if m is not None:
             return [mention_ref(m)]
     if depth > 0:
@@ -142,7 +145,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if lemma in lex.cue("group_nouns") or lemma in lex.cue("quantity_nouns") or tok.pos_ == "NUM" or any(
                 lemma in lex.classes.get(c, ()) for c in ("people", "captive", "envoy", "troops", "police")):
             local = lemma in lex.cue("institution_nouns") or lemma in lex.classes.get("crowd", ())
-            preps = ("of", "from", "in") if local else ("of", "from")  # "a court in Guyana", "farmers in India"
+            # "a court in Guyana", "farmers in India"
+            preps = ("of", "from", "in") if local else ("of", "from")
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
@@ -156,7 +160,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             person = next((m for m in ad.actors.before(tok.i, persons=True, limit_tokens=tok.i - sent_start)
                            if m.country), None) if tok.dep_ in ("nsubj", "nsubjpass") else None
             if person is not None:
-                return [ActorRef(id=person.country, name=person.country, text=_np_text(tok), country=person.country)]
+                return [ActorRef(id=person.country, name=person.country, text=_np_text(tok),
+                                 country=person.country)]
             m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=120)
                       if m.kind == "country" and not getattr(m, "descriptive", False)), None)
             if m is not None:
@@ -209,7 +214,8 @@ def unresolved(tok: Token, lex: Lexicon) -> ActorRef | None:
 
 def _quote_speaker(ad: AnalyzedDoc, tok: Token) -> ActorRef | None:
     for q in ad.quotes:
-        if q.span.start <= tok.idx < q.span.end and q.speaker is not None and (q.speaker.id or q.speaker.country):
+        inside = q.span.start <= tok.idx < q.span.end
+        if inside and q.speaker is not None and (q.speaker.id or q.speaker.country):
             return q.speaker
     return None
 
@@ -350,7 +356,8 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             roles.add("actor", resolve(ad, c, lex, places=True), c)
     for t in _pobjs(n, ("by", "from") if p.roles == "from" else ("by",)):
         roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(t, lex)), t)
-    if n.dep_ in ("dobj", "obj") and n.head.lemma_.lower() in lex.cue("receiving_verbs") and p.roles == "from":
+    receiving = n.head.lemma_.lower() in lex.cue("receiving_verbs")
+    if n.dep_ in ("dobj", "obj") and receiving and p.roles == "from":
         for t in subject_words(n.head):  # "X faces pressure from Y": X receives it
             roles.add("recipient", resolve(ad, t, lex), t)
     for t in _pobjs(n, ("between", "among", "amongst")):
@@ -399,7 +406,8 @@ def _governing_verb(ad: AnalyzedDoc, n: Token, lex: Lexicon, info: TypeInfo) -> 
         if head.lemma_.lower() in lex.cue("light_verbs"):
             return head
         return None
-    if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in lex.cue("adjunct_preps") and info.borrow_subject:
+    adjunct = head.dep_ == "prep" and head.lower_ in lex.cue("adjunct_preps")
+    if n.dep_ == "pobj" and adjunct and info.borrow_subject:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
             return verb
@@ -436,11 +444,13 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
             m = ad.actors.at(t.i, places=True)
             if m is not None and m.kind == "country" and m.country and m.country not in own:
                 roles.add("recipient", [mention_ref(m)], t)
+                roles.from_place = True
                 return
             place = next((p for p in ad.places if p.span.start <= t.idx < p.span.end and p.country), None)
             if place is not None and place.country not in own:
                 roles.add("recipient", [ActorRef(id=place.country, name=place.country, text=place.text,
                                                  country=place.country)], t)
+                roles.from_place = True
                 return
 
 

@@ -113,7 +113,8 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     hedge_modal = any(a in lex.cue("hedge_modals") for a in aux)
     negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                   for n in chain for c in n.children)
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in trigger.children):
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+                                      for c in trigger.children):
         negated = True
     # tense
     if has_future:
@@ -122,7 +123,8 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
             anchor.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in anchor.children)):
         out.tense = "past"
     # hypothetical
-    hypothetical = any(c.dep_ == "mark" and c.lower_ in lex.cue("conditional") for n in chain for c in n.children)
+    conditional = lex.cue("conditional")
+    hypothetical = any(c.dep_ == "mark" and c.lower_ in conditional for n in chain for c in n.children)
     if not hypothetical and (modal or has_future):
         hypothetical = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                      for m in c.children) for c in anchor.children)

@@ -1,0 +1,327 @@
+"""The events layer on our own sentences: each PLOVER type, each status, each way of naming who
+acts and who is acted upon, time/place/size, the lexicon files, and sentences with no event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.errors import DataFileError
+from storytrace.nlp.events_lexicon import load_lexicon
+from storytrace.nlp.resources import Resources
+from storytrace.records import Event
+
+
+@pytest.fixture(scope="module")
+def analyze_factory(nlp):  # type: ignore[no-untyped-def]
+    """analyze_factory(resources)(text): the pipeline with other resources (a user lexicon)."""
+    from datetime import date
+
+    from storytrace.nlp.analyze import STEPS
+    from storytrace.nlp.context import AnalyzedDoc
+
+    def make(res: Resources):  # type: ignore[no-untyped-def]
+        def run(text: str) -> AnalyzedDoc:
+            ad = AnalyzedDoc(doc=nlp(text), doc_id="test", published=date(2024, 11, 1), res=res)
+            for layer, extract in STEPS:
+                setattr(ad, layer, extract(ad))
+            return ad
+        return run
+    return make
+
+
+def _countries(refs) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.country or r.id for r in refs if r.country or r.id}
+
+
+def _events(analyze, text: str, published: str = "2024-11-01") -> list[Event]:  # type: ignore[no-untyped-def]
+    return analyze(text, published=published).events
+
+
+def _one(events: list[Event], type_name: str) -> Event:
+    found = [e for e in events if e.type == type_name]
+    assert found, f"no {type_name} event in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------------- the 16 types
+# (text, type, actor states, recipient states, mode or None)
+TYPES = [
+    ("Germany pledged to send more air defence systems to Kyiv.", "AGREE", {"DEU"}, {"UKR"}, None),
+    ("Japan and India agreed to expand naval cooperation next year.", "AGREE", {"JPN", "IND"}, set(), None),
+    ("Italy's prime minister met the Egyptian president in Cairo on Monday.", "CONSULT", {"ITA"}, {"EGY"},
+     None),
+    ("Kenya's president visited Ethiopia last week.", "CONSULT", {"KEN"}, {"ETH"}, "visit"),
+    ("The French foreign minister held talks with his Chinese counterpart in Beijing.", "CONSULT",
+     {"FRA"}, {"CHN"}, None),
+    ("Canada welcomed Sweden's decision to join the alliance.", "SUPPORT", {"CAN"}, {"SWE"}, None),
+    ("Poland and Lithuania signed a defence pact in Vilnius.", "SUPPORT", {"POL", "LTU"}, set(), None),
+    ("Pakistan's government apologized to Afghanistan for the border incident.", "CONCEDE", {"PAK"},
+     {"AFG"}, None),
+    ("Norway shared intelligence with Finland about the sabotage.", "COOPERATE", {"NOR"}, {"FIN"}, None),
+    ("Washington provided $200 million in humanitarian aid to Haiti.", "AID", {"USA"}, {"HTI"}, None),
+    ("Azerbaijan released twelve Armenian prisoners on Thursday.", "RETREAT", {"AZE"}, {"ARM"}, "release"),
+    ("Mali's president resigned on Friday.", "RETREAT", {"MLI"}, set(), "resign"),
+    ("Ukraine called on Hungary to lift its veto on the aid package.", "REQUEST", {"UKR"}, {"HUN"}, None),
+    ("China accused the Philippines of provoking a clash in the South China Sea.", "ACCUSE", {"CHN"},
+     {"PHL"}, None),
+    ("Poland condemned Belarus for pushing migrants across the border.", "ACCUSE", {"POL"}, {"BLR"},
+     "disapprove"),
+    ("Venezuela rejected the proposal from Guyana.", "REJECT", {"VEN"}, {"GUY"}, None),
+    ("North Korea threatened to strike American bases in Guam.", "THREATEN", {"PRK"}, {"USA"}, "violence"),
+    ("Thousands of Kenyan students protested against the new tax in Nairobi.", "PROTEST", {"KEN"}, set(),
+     "demo"),
+    ("The United States imposed sanctions on Iranian oil companies.", "SANCTION", {"USA"}, {"IRN"},
+     "discontinue"),
+    ("Lithuania expelled two Russian diplomats on Wednesday.", "SANCTION", {"LTU"}, {"RUS"}, "expel"),
+    ("China deployed warships near Taiwan on Saturday.", "MOBILIZE", {"CHN"}, set(), "weapons"),
+    ("Thousands of Russian soldiers were sent to the border with Finland.", "MOBILIZE", {"RUS"}, set(),
+     "troops"),
+    ("Turkish police arrested 40 protesters in Istanbul.", "COERCE", {"TUR"}, set(), "arrest"),
+    ("Russian drones struck a power plant in Odesa, killing two workers.", "ASSAULT", {"RUS"}, {"UKR"},
+     "drone"),
+    ("Israeli aircraft bombed a school in Gaza on Monday.", "ASSAULT", {"ISR"}, set(), "aerial"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients", "mode"), TYPES,
+                         ids=[f"{c[1]}-{i}" for i, c in enumerate(TYPES)])
+def test_each_type_with_its_parties(analyze, text, type_name, actors, recipients, mode) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, text), type_name)
+    assert actors <= _countries(event.actors)
+    assert recipients <= _countries(event.recipients)
+    if mode is not None:
+        assert event.mode == mode
+    assert event.trigger
+    assert text[event.span.start:event.span.end]  # evidence is never empty
+
+
+def test_all_sixteen_types_are_covered() -> None:
+    covered = {c[1] for c in TYPES}
+    missing = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"} - covered
+    assert not missing
+
+
+# ---------------------------------------------------------------------- PLOVER's stated ambiguities
+AMBIGUITIES = [
+    # signing an agreement is SUPPORT; promising future cooperation is AGREE
+    ("Poland and Lithuania signed a defence pact in Vilnius.", "SUPPORT", "AGREE"),
+    ("Turkey will host talks between Ukraine and Russia next month.", "AGREE", "CONSULT"),
+    # a weapons test is MOBILIZE (weapons), not ASSAULT
+    ("North Korea test-fired a ballistic missile into the sea.", "MOBILIZE", "ASSAULT"),
+    # joint operations are COOPERATE; a single country's exercise is MOBILIZE
+    ("Police in Spain and France carried out a joint operation against smugglers.", "COOPERATE", "ASSAULT"),
+    ("Russia is holding military exercises near the Finnish border.", "MOBILIZE", "COOPERATE"),
+    # diplomatic protests are ACCUSE, street protests are PROTEST
+    ("France protested to Iran over the detention of its citizens.", "ACCUSE", "PROTEST"),
+    # an announced withdrawal is CONCEDE, a refused one REJECT
+    ("Israel announced it would withdraw its troops from the town.", "CONCEDE", "RETREAT"),
+    ("Serbia said it would not release the detained Kosovo police officers.", "REJECT", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), AMBIGUITIES)
+def test_plover_ambiguities(analyze, text, want, not_want) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(analyze, text)}
+    assert want in types
+    assert not_want not in types
+
+
+# ---------------------------------------------------------------------- status
+# (text, type, status, reporter state or None)
+STATUS = [
+    ("Israeli aircraft bombed a school in Gaza on Monday.", "ASSAULT", "asserted", None),
+    ("US officials said Iran had supplied drones to Russia.", "AID", "reported", "USA"),
+    ("According to Ukrainian officials, Russia shelled the port of Kherson.", "ASSAULT", "reported", "UKR"),
+    ("Analysts believe China may be supplying weapons to Moscow.", "AID", "hedged", None),
+    ("Iran is suspected of sending drones to Russia.", "AID", "hedged", None),
+    ("Thousands of North Korean troops could be sent to the front in the coming days.", "MOBILIZE",
+     "predicted", None),
+    ("Officials have not yet seen Iranian troops deployed in Syria.", "MOBILIZE", "negated", None),
+    ("Serbia did not attack Kosovo.", "ASSAULT", "negated", None),
+    ("If Beijing invades Taiwan, the region will change.", "ASSAULT", "hypothetical", None),
+    # the actor announcing its own act asserts it
+    ("North Korea announced it had launched a missile into the sea.", "MOBILIZE", "asserted", "PRK"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "status", "reporter"), STATUS)
+def test_status(analyze, text, type_name, status, reporter) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, text), type_name)
+    assert event.status == status
+    if reporter is not None:
+        assert event.reported_by is not None and event.reported_by.country == reporter
+
+
+def test_quoted_speech_is_attributed_to_the_speaker(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Our army will never attack Georgia," the Armenian defence minister told reporters. '
+            'Azerbaijan\'s president said his forces shelled Armenian positions overnight.')
+    events = _events(analyze, text)
+    shelled = next(e for e in events if e.trigger and "shelled" in e.trigger)
+    assert shelled.type == "ASSAULT"
+    assert shelled.reported_by is not None and shelled.reported_by.country == "AZE"
+    assert "ARM" in _countries(shelled.recipients)
+
+
+# ---------------------------------------------------------------------- who and whom
+def test_passive_agent_acts_and_subject_receives(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "The Lebanese army was attacked by Israeli forces near the border."),
+                 "ASSAULT")
+    assert _countries(event.actors) == {"ISR"}
+    assert "LBN" in _countries(event.recipients)
+
+
+def test_nominal_event_takes_its_modifier_as_actor(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "Seoul confirmed the deployment of North Korean troops to Russia."),
+                 "MOBILIZE")
+    assert _countries(event.actors) == {"PRK"}
+    assert event.mode == "troops"
+
+
+def test_talks_in_an_adjunct_take_the_clause_subject(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "The Chinese foreign minister spoke to reporters in Paris after talks "
+                                  "with his French counterpart."), "CONSULT")
+    assert "CHN" in _countries(event.actors)
+    assert "FRA" in _countries(event.recipients)
+
+
+def test_compound_actors(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "Washington and Seoul urged Pyongyang to withdraw its troops."), "REQUEST")
+    assert _countries(event.actors) == {"USA", "KOR"}
+    assert _countries(event.recipients) == {"PRK"}
+    assert event.mode == "yield"  # asked to retreat
+
+
+def test_both_refers_back_to_a_conjoined_subject(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran and Belarus have become close partners of Russia, with both believed to be selling it drones."
+    event = _one(_events(analyze, text), "AID")
+    assert {"IRN", "BLR"} <= _countries(event.actors)
+    assert event.status == "hedged"
+
+
+def test_people_carry_the_state_they_belong_to(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "A court in Egypt jailed three Canadian students for two years."), "COERCE")
+    assert "EGY" in _countries(event.actors)
+    assert "CAN" in _countries(event.recipients)
+
+
+def test_object_control_makes_the_addressee_the_recipient(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "Brazil asked Argentina to reopen the border crossing."), "REQUEST")
+    assert _countries(event.actors) == {"BRA"}
+    assert _countries(event.recipients) == {"ARG"}
+
+
+def test_a_state_telling_of_an_attack_on_it_accuses_the_attacker(analyze) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, "Israel said rockets were fired at it from Lebanon on Sunday.")
+    attack = _one(events, "ASSAULT")
+    assert attack.status == "reported"
+    accuse = _one(events, "ACCUSE")
+    assert _countries(accuse.actors) == {"ISR"}
+    assert _countries(accuse.recipients) == {"LBN"}
+
+
+# ---------------------------------------------------------------------- when, where, size
+def test_own_time_place_and_casualties(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, Russian missiles hit an apartment block in Dnipro, killing five people and wounding 20."
+    event = _one(_events(analyze, text, published="2024-11-03"), "ASSAULT")
+    assert event.when is not None and event.when.value == "2024-11-01"
+    assert not getattr(event, "when_inferred", False)
+    assert event.where is not None and event.where.name.startswith("Dnipro")
+    assert event.size.dead == 5
+    assert event.size.injured == 20
+
+
+def test_publication_date_is_used_and_flagged_for_reports_without_a_date(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "Moldova has expelled a Russian diplomat.", published="2024-05-02"),
+                 "SANCTION")
+    assert event.when is not None and event.when.value == "2024-05-02"
+    assert getattr(event, "when_inferred", False) is True
+
+
+def test_a_promise_is_dated_when_it_is_made(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _one(_events(analyze, "On Monday Japan agreed to send rice to the Philippines next year."), "AGREE")
+    assert event.when is not None and event.when.value == "2024-10-28"
+    assert event.status == "asserted"
+
+
+# ---------------------------------------------------------------------- no event
+NEGATIVES = [
+    "The weather in Paris was sunny on Monday.",
+    "The company reported record profits in the third quarter.",
+    "Brazil beat Argentina 2-1 in the World Cup qualifier.",
+    "The minister said the economy would grow by 3 percent.",
+    "The film about the war in Vietnam opens next week.",
+    "Prices hit a record high in Germany last month.",
+    "A storm destroyed hundreds of homes in the Philippines.",
+    "The committee will discuss the budget on Tuesday.",
+    "Researchers fired a laser at the sample in a lab in Japan.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_event(analyze, text) -> None:  # type: ignore[no-untyped-def]
+    assert _events(analyze, text) == []
+
+
+def test_a_subheading_inside_an_article_is_not_coded(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kyiv condemns Budapest\n"
+            "Ukraine's foreign ministry summoned the Hungarian ambassador on Monday. It said the visit "
+            "had been arranged without notice. Officials in Kyiv declined to comment further. "
+            "The ministry released a short statement.")
+    events = _events(analyze, text)
+    assert all(text[e.span.start:e.span.end] != "Kyiv condemns Budapest" for e in events)
+    assert all("condemns" not in (e.trigger or "") for e in events)
+
+
+def test_one_event_per_trigger_and_spans_inside_the_text(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia launched a massive missile attack on Kharkiv on Tuesday. Ukraine's air force said "
+            "it shot down most of the missiles.")
+    events = _events(analyze, text)
+    assaults = [e for e in events if e.type == "ASSAULT" and "launched" in (e.trigger or "")]
+    assert len(assaults) == 1  # "launched" and "attack" are one act
+    for e in events:
+        assert 0 <= e.span.start < e.span.end <= len(text)
+
+
+# ---------------------------------------------------------------------- the lexicon
+def test_builtin_lexicon_loads_and_indexes_by_lemma() -> None:
+    lex = load_lexicon()
+    assert set(lex.types) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                              "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                              "COERCE", "ASSAULT"}
+    assert any(p.type == "ASSAULT" for p in lex.verbs["bomb"])
+    assert "on" in lex.cue("adjunct_preps")  # YAML's "on" stays a word, not a boolean
+
+
+def test_user_lexicon_extends_the_builtin_one(analyze_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("patterns:\n  - type: PROTEST\n    verbs: [picnic]\n    mode: demo\n", encoding="utf-8")
+    text = "Hundreds of Chilean students picnicked outside the ministry in Santiago."
+    assert all(e.type != "PROTEST" for e in analyze_factory(Resources(strict=True))(text).events)
+    events = analyze_factory(Resources(strict=True, lexicon_files=(extra,)))(text).events
+    assert _one(events, "PROTEST").mode == "demo"
+
+
+BAD_LEXICONS = [
+    ("patterns:\n  - type: ATTACK\n    verbs: [maul]\n", "not a PLOVER type"),
+    ("patterns:\n  - type: ASSAULT\n    verbs: [maul]\n    mode: punching\n", "is not a mode of ASSAULT"),
+    ("patterns:\n  - type: ASSAULT\n    verbs: [maul]\n    object: ['@beasts']\n", "unknown class"),
+    ("patterns:\n  - type: ASSAULT\n    verbz: [maul]\n", "unknown keys"),
+    ("patterns:\n  - type: ASSAULT\n", "needs verbs, nouns or adjectives"),
+    ("pattern:\n  - type: ASSAULT\n", "unknown top-level keys"),
+    ("patterns: [\n", "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), BAD_LEXICONS)
+def test_bad_lexicon_names_file_line_and_entry(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_lexicon([bad])
+    assert "bad.yaml" in str(err.value)
+    assert message in str(err.value)
+    if "YAML" not in message and "top-level" not in message:
+        assert "bad.yaml:2" in str(err.value)  # the line of the entry
