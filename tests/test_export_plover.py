@@ -1,0 +1,111 @@
+"""``storytrace export --format plover``: PLOVER JSON records from stored events."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storytrace.cli.app import app
+from storytrace.export.plover import write_plover
+from storytrace.records import ActorRef, Document, Event, Place, Size, Span, Time
+from storytrace.store.db import DocInfo, Store
+
+TEXT = ("Georgian police detained 12 protesters in Tbilisi on Tuesday, officials said. "
+        "The EU will send observers to Georgia, the bloc announced.")
+
+
+def _doc(doc_id: str = "tb-1", published: str = "2024-12-04", events: list[Event] | None = None) -> Document:
+    first = TEXT.index("Georgian police detained 12 protesters in Tbilisi on Tuesday")
+    second = TEXT.index("The EU will send observers to Georgia")
+    default = [
+        Event(type="COERCE", mode="arrest", context=["legal"],
+              actors=[ActorRef(id="GEO", name="Georgia", text="Georgian police", country="GEO", sector="COP")],
+              recipients=[ActorRef(id=None, name=None, text="12 protesters", country=None)],
+              when=Time(text="Tuesday", value="2024-12-03", granularity="day",
+                        span=Span(start=TEXT.index("Tuesday"), end=TEXT.index("Tuesday") + 7)),
+              where=Place(text="Tbilisi", name="Tbilisi", kind="city", country="GEO", lat=41.69, lon=44.83,
+                          geonameid=611717, span=Span(start=TEXT.index("Tbilisi"), end=TEXT.index("Tbilisi") + 7)),
+              status="reported", reported_by=ActorRef(id=None, name=None, text="officials"),
+              size=Size(arrested=12), trigger="detained", span=Span(start=first, end=first + 60)),
+        Event(type="AGREE", context=["diplomatic"],
+              actors=[ActorRef(id="igo:eu", name="European Union", text="The EU")],
+              recipients=[ActorRef(id="GEO", name="Georgia", text="Georgia", country="GEO")],
+              when=Time(text="", value="2024-12-04", granularity="day", span=Span(start=second, end=second)),
+              status="asserted", trigger="will send", span=Span(start=second, end=second + 37),
+              when_inferred=True, announced="AID"),
+    ]
+    return Document(id=doc_id, published=published, source="Wire", url="https://example.org/tb-1",
+                    title="Arrests in Tbilisi", text=TEXT, events=default if events is None else events)
+
+
+def _records(store: Store, **filters: str) -> list[dict]:  # type: ignore[type-arg]
+    out = io.StringIO()
+    n = write_plover(store, out, **filters)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(records)
+    return records
+
+
+def test_records_carry_the_plover_fields(store: Store) -> None:
+    store.save(_doc(), DocInfo(content_hash="h1", status="analyzed"))
+    coerce, agree = _records(store)
+    for rec in (coerce, agree):
+        for name in ("id", "date", "actor", "recipient", "event", "mode", "context", "event_text",
+                     "event_loc", "size", "text_info", "cite_info"):
+            assert name in rec
+    assert coerce["id"] == "tb-1-000" and agree["id"] == "tb-1-001"
+    assert coerce["event"] == ["COERCE"] and coerce["mode"] == ["arrest"]
+    assert coerce["actor"] == [{"code": "GEO", "sector": "COP", "entity_text": "Georgian police",
+                                "identifier_id": "GEO", "identifier_text": "Georgia"}]
+    assert coerce["recipient"][0]["code"] is None
+    assert coerce["size"] == {"dead": None, "injured": None, "arrested": 12}
+    assert coerce["event_loc"]["resolved_place"] == "Tbilisi" and coerce["event_loc"]["country_code"] == "GEO"
+    assert coerce["event_text"] == ["Georgian police detained 12 protesters in Tbilisi on Tuesday"]
+    assert coerce["text_info"]["start"] == 0 and coerce["text_info"]["doc_id"] == "tb-1"
+    assert coerce["cite_info"]["url"] == "https://example.org/tb-1"
+    assert coerce["cite_info"]["codebook"].startswith("plover")
+    assert coerce["quad_code"] == 4 and agree["quad_code"] == 1
+    assert coerce["status"] == "reported" and coerce["reported_by"]["entity_text"] == "officials"
+
+
+def test_dates_statuses_and_organisation_codes(store: Store) -> None:
+    store.save(_doc(), DocInfo(content_hash="h1", status="analyzed"))
+    coerce, agree = _records(store)
+    assert coerce["date"] == "2024-12-03" and coerce["date_source"] == "text"  # the text's own day
+    assert agree["date"] == "2024-12-04" and agree["date_source"] == "published"  # inferred: published
+    assert agree["actor"][0]["code"] == "EUR"  # PLOVER's code for the European Union
+    assert agree["mode"] == []
+
+
+def test_auxiliary_modes_go_into_context(store: Store) -> None:
+    predicted = Event(type="MOBILIZE", mode="troops", actors=[ActorRef(id="RUS", country="RUS")],
+                      status="predicted", span=Span(start=0, end=10))
+    negated = Event(type="ASSAULT", actors=[ActorRef(id="RUS", country="RUS")], status="negated",
+                    span=Span(start=0, end=10))
+    store.save(_doc(events=[predicted, negated]), DocInfo(content_hash="h1", status="analyzed"))
+    first, second = _records(store)
+    assert "future" in first["context"]
+    assert "negation" in second["context"]
+
+
+def test_filters_and_duplicates(store: Store) -> None:
+    store.save(_doc("a", "2024-01-02"), DocInfo(content_hash="ha", status="analyzed"))
+    store.save(_doc("b", "2024-06-02"), DocInfo(content_hash="hb", status="analyzed"))
+    store.save(_doc("c", "2024-06-03"), DocInfo(content_hash="hc", status="analyzed", duplicate_of="b"))
+    assert {r["text_info"]["doc_id"] for r in _records(store)} == {"a", "b"}  # the duplicate is skipped
+    assert {r["text_info"]["doc_id"] for r in _records(store, since="2024-03-01")} == {"b"}
+    assert _records(store, source="Nobody") == []
+
+
+def test_cli_writes_plover_lines(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.save(_doc(), DocInfo(content_hash="h1", status="analyzed"))
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(app, ["export", "--db", db, "--format", "plover", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["event"] for x in lines] == [["COERCE"], ["AGREE"]]
