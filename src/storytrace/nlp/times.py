@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
 from storytrace.nlp.context import AnalyzedDoc
 from storytrace.nlp.timex_calendar import granularity
@@ -44,7 +45,7 @@ class _Resolver:
         self.lex = lexicon(ad.res)
         self.ref = ad.published
         self.ref_grain: str | None = "day" if ad.published else None
-        self.ref_day = ad.published
+        self.ref_day: date | None = None  # only a day the text names anchors "three days later"
         self.done: dict[int, Resolution | None] = {}
 
     def context(self, i: int) -> Context:

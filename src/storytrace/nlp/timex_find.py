@@ -248,8 +248,11 @@ def _unit_rel(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     unit = (g["unit"] or "").lower()
     if det == "the" and not g.get("pre") and unit != "weekend":
         return False
-    if det in ("the last", "the next") and _lower(tk.before(c.start)) in _DURATION_BEFORE:
+    prev = _lower(tk.before(c.start))
+    if det in ("the last", "the next") and prev in _DURATION_BEFORE:
         return False  # "over the last year": a duration
+    if det in ("last", "next") and prev == "the":
+        return False  # the tail of "the last year", judged as a whole
     return not (det == "that" and unit not in ("week", "month", "year", "weekend"))
 
 

@@ -38,7 +38,7 @@ class Context:
     lex: TimeLexicon
     ref: date | None = None  # the reference time: the last resolved date mentioned, else pub
     ref_grain: str | None = None
-    ref_day: date | None = None  # the last day mentioned (else pub): "the next day", clock times
+    ref_day: date | None = None  # the last day the text named: "the next day", "three days later"
     tense: Tense | None = None
     next_anchor: Resolution | None = None  # the date right after "a day after ..."
     clause_ends: bool = False  # nothing but punctuation follows ("the day before.")
@@ -347,6 +347,9 @@ def _unit_rel(c: Candidate, ctx: Context) -> Resolution | None:
     base = _base(ctx, grain, anaphoric)
     if base is None:
         return Resolution(None, grain)
+    if unit == "weekend" and n == 0 and not anaphoric and ctx.tense in ("past", "perfect") \
+            and 1 <= base.weekday() <= 4:
+        n = -1  # "over the weekend" in a Tuesday-to-Friday story: the one just past
     if unit in ("week", "weekend"):
         day = base + timedelta(weeks=n)
         suffix = "-WE" if unit == "weekend" else ""
@@ -370,7 +373,7 @@ def _unit_after(c: Candidate, ctx: Context) -> Resolution | None:
     if not ctx.clause_ends and direction in ("before", "after"):
         return None  # "the day after the election": anchored to an event we cannot date
     if unit in ("day", "week"):
-        return shift(ctx.ref_day or ctx.pub, unit, n)
+        return shift(ctx.ref_day, unit, n)
     base = _base(ctx, unit, True)
     return shift(base, unit, n, _grain_of(base, ctx))
 
@@ -415,8 +418,17 @@ def _weekday(c: Candidate, ctx: Context) -> Resolution | None:
     elif rel == "this":
         d = cal.weekday_in_week(ctx.pub, wd)
     else:
-        d = cal.weekday_near(ctx.pub, wd, _direction(ctx.tense))
+        d = _bare_weekday(ctx.pub, wd, ctx.tense)
     return _day(d, part)
+
+
+def _bare_weekday(pub: date, wd: int, tense: Tense | None) -> date:
+    """A weekday without "last"/"next": on or before the publication date, on or after it in
+    the future tense, and the nearest one in the present ("play Arsenal on Sunday",
+    "unveils its phone Tuesday")."""
+    if tense == "present":
+        return cal.weekday_near(pub, wd, 0)
+    return cal.weekday_near(pub, wd, _direction(tense))
 
 
 _RELDAY: dict[str, tuple[int, str | None]] = {
@@ -439,8 +451,8 @@ def _anaphor(c: Candidate, ctx: Context) -> Resolution | None:
     n = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(det, 0)
     part = ctx.lex.dayparts.get(unit)
     if part or unit == "day":
-        day = ctx.ref_day or ctx.pub
-        if day is None:
+        day = ctx.ref_day
+        if day is None or ctx.pub is None:
             return Resolution(None, "day")
         return _day(day + timedelta(days=n), part)
     base = _base(ctx, unit, True)
@@ -488,8 +500,8 @@ def _clock(c: Candidate, ctx: Context) -> Resolution | None:
             return None
     day: date | None
     if g.get("wd"):
-        day = None if ctx.pub is None else cal.weekday_near(
-            ctx.pub, ctx.lex.weekdays[g["wd"].lower()], _direction(ctx.tense))  # type: ignore[union-attr]
+        wd = ctx.lex.weekdays[g["wd"].lower()]
+        day = None if ctx.pub is None else _bare_weekday(ctx.pub, wd, ctx.tense)
     elif g.get("rel"):
         n, _ = _RELDAY[_g(c, "rel")]
         day = None if ctx.pub is None else ctx.pub + timedelta(days=n)
@@ -523,7 +535,7 @@ def _ago(c: Candidate, ctx: Context) -> Resolution | None:
         base = _base(ctx, unit, True)
         return shift(base, unit, 0, _grain_of(base, ctx))
     if unit in ("day", "week"):
-        return shift(ctx.ref_day or ctx.pub, unit, sign * n)
+        return shift(ctx.ref_day, unit, sign * n)
     base = _base(ctx, unit, True)
     return shift(base, unit, sign * n, _grain_of(base, ctx))
 

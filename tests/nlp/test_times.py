@@ -1,0 +1,323 @@
+"""The times layer: our own sentences, each with the expressions and TIMEX3 values it must
+give (and those it must not). The default publication date, 1 November 2024, is a Friday
+in ISO week 44."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storytrace.nlp import times
+from storytrace.nlp import timex_calendar as cal
+from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.resources import Resources
+from storytrace.nlp.timex_lexicon import LexiconError, load_lexicon
+
+PUB = "2024-11-01"
+
+
+@pytest.fixture(scope="module")
+def run(nlp, resources: Resources):  # type: ignore[no-untyped-def]
+    """run(text, published) -> [(text, value)] of the times layer alone."""
+
+    def go(text: str, published: str | None = PUB) -> list[tuple[str, str | None]]:
+        pub = date.fromisoformat(published) if published else None
+        ad = AnalyzedDoc(doc=nlp(text), doc_id="t", published=pub, res=resources)
+        return [(t.text, t.value) for t in times.extract(ad)]
+
+    return go
+
+
+def check(got: list[tuple[str, str | None]], want: list[tuple[str, str | None]]) -> None:
+    assert got == want
+
+
+# ------------------------------------------------------------------------- explicit dates
+
+@pytest.mark.parametrize("text, want", [
+    ("The ceasefire began on 1 November 2024 at dawn.", [("1 November 2024", "2024-11-01")]),
+    ("The ceasefire began on November 1, 2024, at dawn.", [("November 1, 2024", "2024-11-01")]),
+    ("Talks opened on Nov. 1 in Geneva.", [("Nov. 1", "2024-11-01")]),
+    ("The decree is dated 11/01/2024.", [("11/01/2024", "2024-11-01")]),
+    ("The decree is dated 2024-11-01.", [("2024-11-01", "2024-11-01")]),
+    ("The decree is dated 28/10/2024.", [("28/10/2024", "2024-10-28")]),
+    ("The treaty was signed on the 3rd of March 1999.", [("the 3rd of March 1999", "1999-03-03")]),
+    ("Voting ends on Monday, Nov. 4.", [("Monday, Nov. 4", "2024-11-04")]),
+    ("The offensive stalled in mid-March.", [("mid-March", "2024-03")]),
+    ("The plant closed in September 2019.", [("September 2019", "2019-09")]),
+    ("Fighting resumed on Dec. 20, weeks before the election.", [("Dec. 20", "2023-12-20")]),
+    ("A hearing has been set for November 12.", [("November 12", "2024-11-12")]),
+])
+def test_explicit_dates(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+def test_date_with_clock_time(run) -> None:  # type: ignore[no-untyped-def]
+    check(run("The polls closed at 18:00 UTC on 15 December 2009."),
+          [("18:00 UTC", "2009-12-15T18:00Z"), ("15 December 2009", "2009-12-15")])
+    check(run("The missiles struck at 6:40 a.m. local time on Tuesday."),
+          [("6:40 a.m. local time on Tuesday", "2024-10-29T06:40")])
+    check(run("The session resumes at 9:30 p.m. (GMT +3) tonight."),
+          [("9:30 p.m. (GMT +3) tonight", "2024-11-01T21:30+03:00")])
+    check(run("Voting ends at noon Sunday."), [("noon Sunday", "2024-11-03T12:00")])
+
+
+# ------------------------------------------------------------------------- weekdays and tense
+
+@pytest.mark.parametrize("text, want", [
+    ("The foreign minister said in Moscow Friday that the alliance would hold.",
+     [("Friday", "2024-11-01")]),
+    ("The envoy said Thursday that no troops had crossed.", [("Thursday", "2024-10-31")]),
+    ("The two delegations met on Tuesday.", [("Tuesday", "2024-10-29")]),
+    ("The two delegations will meet on Tuesday.", [("Tuesday", "2024-11-05")]),
+    ("Parliament is expected to vote on Sunday.", [("Sunday", "2024-11-03")]),
+    ("Schools remain closed until Monday.", [("Monday", "2024-11-04")]),
+    ("Markets to reopen Wednesday after the holiday", [("Wednesday", "2024-11-06")]),
+    ("The talks collapsed last Friday.", [("last Friday", "2024-10-25")]),
+    ("The talks resume next Monday.", [("next Monday", "2024-11-04")]),
+    ("Shelling began early Thursday morning.", [("early Thursday morning", "2024-10-31TMO")]),
+    ("Chelsea play Arsenal on Sunday.", [("Sunday", "2024-11-03")]),  # present: the nearest Sunday
+    ("Leaders unveil the plan Wednesday", [("Wednesday", "2024-10-30")]),  # headline present
+])
+def test_weekdays_follow_tense(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The strike was announced today.", [("today", "2024-11-01")]),
+    ("I value today's frank talks.", [("today", "2024-11-01")]),
+    ("The convoy left yesterday.", [("yesterday", "2024-10-31")]),
+    ("The convoy leaves tomorrow.", [("tomorrow", "2024-11-02")]),
+    ("The president speaks tonight.", [("tonight", "2024-11-01TNI")]),
+    ("Drones hit the port last night.", [("last night", "2024-10-31TNI")]),
+    ("The minister arrived this morning.", [("this morning", "2024-11-01TMO")]),
+    ("The deal was signed the day before yesterday.", [("the day before yesterday", "2024-10-30")]),
+])
+def test_days_relative_to_publication(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+# ------------------------------------------------------------------------- months, weeks, years
+
+@pytest.mark.parametrize("text, want", [
+    ("The talks collapsed in April.", [("April", "2024-04")]),
+    ("The talks will resume in April.", [("April", "2025-04")]),
+    ("Troops were first seen in December.", [("December", "2023-12")]),
+    ("The mission plans to return in March.", [("March", "2025-03")]),
+    ("The mission had visited in March.", [("March", "2024-03")]),
+    ("Exports fell last September.", [("last September", "2024-09")]),
+    ("The law takes effect in January of next year.", [("January", "2025-01"), ("next year", "2025")]),
+    ("Prices rose last week.", [("last week", "2024-W43")]),
+    ("Talks continue next week.", [("next week", "2024-W45")]),
+    ("Protests are planned this weekend.", [("this weekend", "2024-W44-WE")]),
+    ("Ten people died over the weekend.", [("the weekend", "2024-W43-WE")]),
+    ("The budget is due next month.", [("next month", "2024-12")]),
+    ("Inflation eased this year.", [("this year", "2024")]),
+    ("Inflation soared last year.", [("last year", "2023")]),
+    ("More troops were sent earlier this year.", [("earlier this year", "2024")]),
+    ("A second round is planned later this month.", [("later this month", "2024-11")]),
+    ("Debt rose to a record by the end of last year.", [("the end of last year", "2023")]),
+])
+def test_months_weeks_years(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("The pact was signed this summer.", PUB, [("this summer", "2024-SU")]),
+    ("Troops were sent the previous autumn.", "2025-06-05", [("the previous autumn", "2024-FA")]),
+    ("The front froze last winter.", PUB, [("last winter", "2023-WI")]),
+    ("A new offensive is expected next spring.", PUB, [("next spring", "2025-SP")]),
+    ("The dam was finished in the spring of 2023.", PUB, [("the spring of 2023", "2023-SP")]),
+    ("Harvests failed in the fall.", PUB, [("the fall", "2024-FA")]),
+    ("Profits fell in the third quarter.", PUB, [("the third quarter", "2024-Q3")]),
+    ("Sales will recover in the first quarter.", PUB, [("the first quarter", "2025-Q1")]),
+    ("Output peaked in Q2 2023.", PUB, [("Q2 2023", "2023-Q2")]),
+    ("Deliveries slip to the first half of 2025.", PUB, [("the first half of 2025", "2025-H1")]),
+    ("Losses in the last quarter were large.", PUB, [("the last quarter", "2024-Q3")]),
+])
+def test_seasons_and_quarters(run, text: str, published: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text, published), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Kim Il Sung travelled to Moscow in 1949.", [("1949", "1949")]),
+    ("Inflation was worse in the 1990s.", [("the 1990s", "199")]),
+    ("Rents were lower in the '80s.", [("the '80s", "198")]),
+    ("Prices peaked in the late 70s.", [("the late 70s", "197")]),
+    ("The border was drawn in the 20th century.", [("the 20th century", "19")]),
+    ("It is the worst drought this century.", [("this century", "20")]),
+    ("The fleet was built in '82.", [("'82", "1982")]),
+    ("Growth will slow by 2030, officials said.", [("2030", "2030")]),
+    ("The 2011 budget was never passed.", [("2011", "2011")]),
+])
+def test_years_decades_centuries(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+def test_year_range_keeps_both_ends(nlp, resources: Resources) -> None:  # type: ignore[no-untyped-def]
+    ad = AnalyzedDoc(doc=nlp("Since the Korean War (1950-53) the border has been closed."), doc_id="t",
+                     published=date(2024, 11, 1), res=resources)
+    (t,) = times.extract(ad)
+    assert (t.text, t.value, t.granularity) == ("1950-53", None, "year")
+    assert t.model_dump()["begin"] == "1950" and t.model_dump()["end"] == "1953"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Officials recently admitted the losses.", [("recently", "PAST_REF")]),
+    ("Attacks have grown in recent weeks.", [("in recent weeks", "PAST_REF")]),
+    ("Troops could be sent in the coming days.", [("in the coming days", "FUTURE_REF")]),
+    ("The army will soon withdraw.", [("soon", "FUTURE_REF")]),
+    ("The port is currently closed.", [("currently", "PRESENT_REF")]),
+    ("The leaders now aim to rebuild trust.", [("now", "PRESENT_REF")]),
+    ("Such mistakes were made in the past.", [("in the past", "PAST_REF")]),
+])
+def test_vague_references(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+# ------------------------------------------------------------------------- anchored expressions
+
+@pytest.mark.parametrize("text, want", [
+    ("The envoy resigned two weeks ago.", [("two weeks ago", "2024-10-18")]),
+    ("The plant closed a year ago.", [("a year ago", "2023")]),
+    ("The army entered the town on Monday. Three days later, it withdrew.",
+     [("Monday", "2024-10-28"), ("Three days later", "2024-10-31")]),
+    ("The talks began on 3 March 2022 and collapsed the following day.",
+     [("3 March 2022", "2022-03-03"), ("the following day", "2022-03-04")]),
+    ("Riots broke out a day after the October 5 vote.",
+     [("a day after", "2024-10-06"), ("October 5", "2024-10-05")]),
+    ("The jet arrives on November 11, three days later than planned.",
+     [("November 11", "2024-11-11"), ("three days later", "2024-11-11")]),
+    ("Sales grew in the third quarter, up from the same period last year.",
+     [("the third quarter", "2024-Q3"), ("the same period last year", "2023-Q3")]),
+    ("The index ended the day 2% lower.", [("the day", "2024-11-01")]),
+])
+def test_anchored(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
+
+
+def test_anchor_that_is_an_event_is_not_a_time(run) -> None:  # type: ignore[no-untyped-def]
+    check(run("She spoke a day after the missile test."), [])
+
+
+def test_later_without_a_named_day_stays_unresolved(run) -> None:  # type: ignore[no-untyped-def]
+    check(run("The hostages were freed after 471 days. A week later, talks began."), [("A week later", None)])
+
+
+# ------------------------------------------------------------------------- no publication date
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister said Friday that the talks would go on.", [("Friday", None)]),
+    ("Inflation soared last year.", [("last year", None)]),
+    ("The talks collapsed in April.", [("April", None)]),
+    ("The envoy resigned two weeks ago.", [("two weeks ago", None)]),
+    ("Troops were sent this summer.", [("this summer", None)]),
+    ("The ceasefire began on 1 November 2024.", [("1 November 2024", "2024-11-01")]),
+    ("Inflation was worse in the 1990s.", [("the 1990s", "199")]),
+    ("Kim travelled to Moscow in 1949.", [("1949", "1949")]),
+    ("Troops could be sent in the coming days.", [("in the coming days", "FUTURE_REF")]),
+])
+def test_without_publication_date(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text, None), want)
+
+
+# ------------------------------------------------------------------------- not times
+
+@pytest.mark.parametrize("text", [
+    "The more than two-year conflict shows no sign of ending.",
+    "The crew trained for three weeks.",
+    "A 70-year-old man was wounded.",
+    "Her father, in his 70s, refused to leave.",
+    "Russia struck the city with S-400 missiles.",
+    "The air force wants more F-16 jets.",
+    "Call the embassy on 202-555-0123 for help.",
+    "Up to 2,000 troops were moved.",
+    "Officials said 2000 soldiers had crossed.",
+    "The Boeing 747 landed safely.",
+    "May I ask a question?",
+    "Thousands march on the capital.",
+    "A quarter of the population has fled.",
+    "The Arab Spring changed the region.",
+    "USA Today reported the figures.",
+    "He finished first in the race.",
+    "The ratio was 3:2 in favour.",
+    "Profits doubled over the last year.",
+    "The fall of the city shocked the region.",
+    "Markets reopened on Black Monday as sellers returned.",
+    "The now-cancelled deal was signed as soon as possible.",
+    "The future of the talks is unclear.",
+])
+def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), [])
+
+
+# ------------------------------------------------------------------------- records and pipeline
+
+def test_records_carry_spans_and_granularity(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, Russia struck the city. The pact was signed this summer."
+    ad = analyze(text, until="times")
+    got = [(t.text, t.value, t.granularity, text[t.span.start:t.span.end]) for t in ad.times]
+    assert got == [("Friday", "2024-11-01", "day", "Friday"),
+                   ("this summer", "2024-SU", "season", "this summer")]
+
+
+def test_mod_for_early_mid_late(run, nlp, resources: Resources) -> None:  # type: ignore[no-untyped-def]
+    ad = AnalyzedDoc(doc=nlp("Aid stopped in early 2009 and resumed in late 2010."), doc_id="t",
+                     published=date(2024, 11, 1), res=resources)
+    got = [(t.text, t.value, t.model_dump().get("mod")) for t in times.extract(ad)]
+    assert got == [("early 2009", "2009", "START"), ("late 2010", "2010", "END")]
+
+
+# ------------------------------------------------------------------------- calendar and data
+
+@pytest.mark.parametrize("ref, weekday, direction, want", [
+    (date(2024, 11, 1), 4, -1, date(2024, 11, 1)),  # Friday on a Friday
+    (date(2024, 11, 1), 3, -1, date(2024, 10, 31)),
+    (date(2024, 11, 1), 3, 1, date(2024, 11, 7)),
+    (date(2024, 11, 1), 0, 0, date(2024, 11, 4)),  # Monday is 3 days ahead, 4 back
+    (date(2024, 11, 1), 2, 0, date(2024, 10, 30)),
+])
+def test_weekday_near(ref: date, weekday: int, direction: int, want: date) -> None:
+    assert cal.weekday_near(ref, weekday, direction) == want
+
+
+@pytest.mark.parametrize("ref, season, how, want", [
+    (date(2024, 11, 1), "SU", "previous", 2024),
+    (date(2024, 7, 1), "SU", "previous", 2023),
+    (date(2025, 1, 15), "WI", "current", 2024),  # January belongs to the winter that began in December
+    (date(2024, 11, 1), "SP", "next", 2025),
+    (date(2024, 11, 1), "WI", "future", 2024),
+])
+def test_season_instance(ref: date, season: str, how: str, want: int) -> None:
+    assert cal.season_instance(ref, season, how) == want
+
+
+def test_calendar_helpers() -> None:
+    assert cal.week_value(cal.nth_week_of_month(2009, 3, -1)) == "2009-W13"
+    assert cal.week_value(date(2021, 1, 1)) == "2020-W53"  # ISO year of the week
+    assert cal.two_digit_year(82, date(2024, 1, 1)) == 1982
+    assert cal.two_digit_year(7, date(2024, 1, 1)) == 2007
+    assert [cal.granularity(v) for v in ("2024-11-01T18:00Z", "2024-W44-WE", "2024-Q3", "199", "19",
+                                         "PAST_REF", None)] == \
+        ["day", "week", "quarter", "decade", "century", "vague", None]
+
+
+def test_lexicon_errors_name_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "lexicon.tsv"
+    bad.write_text("# comment\nJanuary\tmonth\t1\nsummer\tseason\tXX\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"lexicon\.tsv:3: 'summer'"):
+        load_lexicon(bad)
+    bad.write_text("Friday\tweekday\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"lexicon\.tsv:1: expected 3 tab-separated columns"):
+        load_lexicon(bad)
+    bad.write_text("Friday\tdayname\t4\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"unknown kind 'dayname'"):
+        load_lexicon(bad)
+
+
+def test_shipped_lexicon_loads() -> None:
+    lex = load_lexicon()
+    assert lex.months["nov"] == 11 and "nov" not in lex.full_months and "may" in lex.full_months
+    assert lex.weekdays["friday"] == 4 and lex.seasons["fall"] == "FA"
