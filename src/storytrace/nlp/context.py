@@ -37,8 +37,9 @@ class AnalyzedDoc:
     events: list[Event] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # scratch space shared between layers
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The document text (cached: spaCy's ``Doc.text`` joins every token on each call)."""
         return str(self.doc.text)
 
     @cached_property
