@@ -84,7 +84,9 @@ def _tokens_of(doc: Doc, seg: Segment) -> QSeg:
 def _starts(doc: Doc) -> list[int]:
     cached = doc.user_data.get("storytrace.tok_starts")
     if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["storytrace.tok_starts"] = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        cached = doc.user_data["storytrace.tok_starts"] = doc.to_array([IDX]).tolist() if len(doc) else []
     return cached  # type: ignore[no-any-return]
 
 

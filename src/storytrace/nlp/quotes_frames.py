@@ -15,6 +15,7 @@ quotes, :mod:`attribution` uses them to say who asserts a clause.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -107,30 +108,58 @@ def _is_aside(t: Token) -> bool:
 _ASIDE_PARTICIPLES = {"cite", "refer", "point", "add", "say", "note", "argue", "explain", "accord"}
 
 
+@dataclass
+class _Marks:
+    """Where the commas and the paragraph breaks of a document are (token indices)."""
+
+    commas: list[int]
+    breaks: list[int]
+
+
+def _marks(doc: Doc) -> _Marks:
+    found = doc.user_data.get("storytrace.quotes.marks")
+    if found is None or found[0] != len(doc):
+        import numpy
+        from spacy.attrs import IS_SPACE, ORTH
+        from spacy.strings import hash_string
+
+        arr = doc.to_array([ORTH, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        commas = numpy.flatnonzero(arr[:, 0] == hash_string(",")).tolist()
+        spaces = numpy.flatnonzero(arr[:, 1]).tolist()
+        found = (len(doc), _Marks(commas, [i for i in spaces if "\n" in doc[i].text]))
+        doc.user_data["storytrace.quotes.marks"] = found
+    return found[1]  # type: ignore[no-any-return]
+
+
 def _asides_start(head: Token, end: int) -> int:
     """Where the closing asides of the clause headed by ``head`` start (``end`` if none).
-    They are the writer's background, not the speaker's words."""
+    They are the writer's background, not the speaker's words. An aside follows a comma and
+    runs to the end: look at the phrases opening after each comma, from the last one back."""
     doc = head.doc
-    asides = [t for t in head.subtree if t.i != head.i and t.left_edge.i > head.left_edge.i and _is_aside(t)]
-    changed = True
-    while changed:
-        changed = False
-        for t in asides:
-            left = t.left_edge.i
-            if left < end and doc[left - 1].text == "," and t.right_edge.i + 1 >= end - 1 and left - 1 > head.i:
-                end, changed = left - 1, True
+    commas = _marks(doc).commas
+    lo = bisect.bisect_right(commas, head.i)
+    hi = bisect.bisect_left(commas, end)
+    for k in reversed(commas[lo:hi]):
+        if k + 1 >= end:
+            continue
+        t = doc[k + 1]
+        while t.head.i != head.i and t.head.left_edge.i == k + 1 and t.head.i != t.i:
+            t = t.head
+        if t.left_edge.i == k + 1 and t.right_edge.i + 1 >= end - 1 and _is_aside(t) \
+                and head.left_edge.i <= t.i <= head.right_edge.i:
+            end = k
     return end
 
 
 def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
     """Keep the part of [start, end) in the paragraph of token ``anchor`` (a parse can run
     across a headline and the paragraph under it)."""
-    for t in doc[start:end]:
-        if t.is_space and "\n" in t.text:
-            if t.i < anchor:
-                start = t.i + 1
-            else:
-                return start, t.i
+    breaks = _marks(doc).breaks
+    for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
+        if i < anchor:
+            start = i + 1
+        else:
+            return start, i
     return start, end
 
 
@@ -378,11 +407,33 @@ def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
     return []
 
 
+def _candidates(doc: Doc, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """Indices of the tokens whose lemma or form is a cue word, and of those that start a
+    source phrase (one vectorized pass: creating a Token object per word would cost more
+    than everything else here)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return [], []
+    arr = doc.to_array([LEMMA, LOWER])
+    hit = numpy.isin(arr[:, 0], lex.trigger_hashes) | numpy.isin(arr[:, 1], lex.trigger_hashes)
+    lower = arr[:, 1]
+    sources = []
+    for phrase in lex.source_hashes:
+        n = len(phrase)
+        for i in numpy.flatnonzero(lower == phrase[0]).tolist():
+            if tuple(lower[i:i + n].tolist()) == phrase:
+                sources.append(i)
+    return [int(i) for i in numpy.flatnonzero(hit)], sorted(sources)
+
+
 def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
     """Every attribution frame of the document, in text order of the cue."""
     frames: list[Frame] = []
-    first_source_words = {w[0] for w in lex.sources}
-    for tok in doc:
+    words, sources = _candidates(doc, lex)
+    for i in words:
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             lemma = lex.verb_lemma(tok)
@@ -398,8 +449,9 @@ def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
             frames.extend(_noun_frames(tok, lex.nouns[lemma], lex))
         elif tok.pos_ == "ADJ" and lemma in lex.adjectives:
             frames.extend(_adjective_frames(tok, lex.adjectives[lemma], lex))
-        if tok.lower_ in first_source_words:
-            frames.extend(_source_frames(doc, tok.i, lex))
+    for i in sources:
+        frames.extend(_source_frames(doc, i, lex))
+    frames.sort(key=lambda f: f.cue)
     return _drop_relayed(doc, frames)
 
 

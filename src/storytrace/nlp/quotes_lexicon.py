@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storytrace.errors import DataFileError
 
@@ -44,6 +45,27 @@ class Lexicon:
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("according", "to") -> stance
     adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> stance
     platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> "Truth Social"
+
+    @cached_property
+    def trigger_hashes(self) -> Any:
+        """spaCy string hashes of every word that can start a frame (lemmas of cue verbs, nouns
+        and adjectives, their inflections for lemmatizer slips, first words of source phrases):
+        lets the frame finder look at these tokens only."""
+        import numpy
+        from spacy.strings import hash_string
+
+        words = set(self.verbs) | set(self.phrasal) | set(self.nouns) | set(self.adjectives)
+        for verb in list(self.verbs):
+            stem = verb[:-1] if verb.endswith("e") else verb
+            words |= {verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing", verb + "ing"}
+        return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+    @cached_property
+    def source_hashes(self) -> dict[tuple[int, ...], tuple[str, ...]]:
+        """The source phrases ("according to") as tuples of spaCy string hashes."""
+        from spacy.strings import hash_string
+
+        return {tuple(hash_string(w) for w in words): words for words in self.sources}
 
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma)
