@@ -106,6 +106,9 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         return None
     if roles.from_place and not roles.actors:
         return None  # nobody acts, somewhere: "a laser was fired at a sample in Japan"
+    if d.type == "CONSULT" and d.cand.pattern.trigger.head in ("visit", "tour", "trip"):
+        # a leader touring home is not a consultation
+        roles.recipients = [r for r in roles.recipients if not same_party([r], roles.actors)]
     if "actor" in require and not any_resolved(roles.actors):
         return None
     if "recipient" in require and not any_resolved(roles.recipients):

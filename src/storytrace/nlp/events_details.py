@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from storytrace.nlp.events_lexicon import Lexicon, Terms
 from storytrace.nlp.events_match import keys, phrase_at, term_match
+from storytrace.nlp.events_roles import dateline
 from storytrace.records import Place, Size, Span, Time
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def where_of(ad: AnalyzedDoc, toks: list[Token]) -> Place | None:
         return None
     chars, lo, hi = _token_set(toks)
     found = [p for p in ad.places if lo <= p.span.start < hi and _starts_in(p.span, chars, toks)]
+    found = [p for p in found if not _filed_from(ad, p.span.start)]
     if not found:
         return None
     for p in found:
@@ -115,6 +117,11 @@ def where_of(ad: AnalyzedDoc, toks: list[Token]) -> Place | None:
         if (before and before[-1] in LOCATIVE) or (len(before) > 1 and before[-2] in LOCATIVE):
             return p
     return found[0]
+
+
+def _filed_from(ad: AnalyzedDoc, start: int) -> bool:
+    span = ad.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and dateline(span[0])
 
 
 def size_of(ad: AnalyzedDoc, anchor: Token) -> Size:

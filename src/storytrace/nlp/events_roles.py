@@ -180,8 +180,9 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
 
 def _definite(tok: Token) -> bool:
     """"the country", "the reclusive state" (not "a country", "every state", "the Baltic states")."""
-    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) \
-        and not any(c.dep_ in ("compound", "prep", "relcl", "acl", "nmod") for c in tok.children)
+    determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return tok.tag_ == "NN" and determined and not any(
+        c.dep_ in ("compound", "prep", "relcl", "acl", "nmod") for c in tok.children)
 
 
 def _np_text(tok: Token) -> str:
@@ -439,7 +440,7 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
     own = set() if domestic else {a.country for a in roles.actors if a.country}
     for head in heads:
         for t in _local(head):
-            if t.i in taken or (not domestic and _destination(t)):
+            if t.i in taken or (not domestic and _destination(t)) or dateline(t):
                 continue
             m = ad.actors.at(t.i, places=True)
             if m is not None and m.kind == "country" and m.country and m.country not in own:
@@ -452,6 +453,14 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
                                                  country=place.country)], t)
                 roles.from_place = True
                 return
+
+
+def dateline(t: Token) -> bool:
+    """"SEOUL -- North Korea fired ...": the place where the story was filed."""
+    sent = t.sent
+    if t.i - sent.start > 4:
+        return False
+    return any(x.text in ("--", "\u2014", "\u2013", "-", ":") for x in t.doc[t.i + 1:min(t.i + 5, sent.end)])
 
 
 def _destination(t: Token) -> bool:
