@@ -32,7 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy
 import yaml
+from spacy.attrs import ENT_TYPE, IS_TITLE, IS_UPPER, POS
+from spacy.parts_of_speech import ADJ as _ADJ
+from spacy.parts_of_speech import PROPN as _PROPN
 
 from storytrace.errors import DataFileError
 from storytrace.nlp import gazetteer
@@ -125,8 +129,9 @@ class Candidate:
 def extract(ad: AnalyzedDoc) -> list[Place]:
     gaz, cues = resources(ad)
     doc = ad.doc
-    found = [c for c in find(doc, gaz, cues) if not _is_time(ad, c)]
-    context = _Context.of(ad, found, gaz)
+    flags = token_flags(doc)
+    found = [c for c in find(doc, gaz, cues, flags) if not _is_time(ad, c)]
+    context = _Context.of(ad, found, gaz, flags)
     _link_qualifiers(doc, found, gaz, cues, context)
     _link_conjuncts(doc, found)
     for cand in found:
@@ -169,6 +174,30 @@ def _per_item(ad: AnalyzedDoc, cand: Candidate, step: Callable[[Candidate], T]) 
         return None
 
 
+@dataclass
+class TokenFlags:
+    """Token attributes the scans need, read once per document as arrays (no Token objects)."""
+
+    capitalized: list[int]  # indices of capitalized tokens
+    capital_set: set[int]
+    propn: list[bool]
+    propn_runs: list[int]  # indices of proper nouns not preceded by one
+    nationalities: list[int]  # NORP entities and capitalized adjectives ("Ukrainian")
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    arr = doc.to_array([IS_TITLE, IS_UPPER, POS, ENT_TYPE])
+    cap = (arr[:, 0] | arr[:, 1]).astype(bool)
+    propn = arr[:, 2] == _PROPN
+    prev = numpy.concatenate(([False], propn[:-1]))
+    norp = arr[:, 3] == doc.vocab.strings["NORP"]
+    adj = arr[:, 2] == _ADJ
+    capitalized = numpy.flatnonzero(cap).tolist()
+    runs = numpy.flatnonzero(propn & ~prev).tolist()
+    return TokenFlags(capitalized, set(capitalized), propn.tolist(), runs,
+                      numpy.flatnonzero(norp | (adj & cap)).tolist())
+
+
 def _is_time(ad: AnalyzedDoc, cand: Candidate) -> bool:
     """A name inside a time expression of the times layer ("in March", "on Easter Sunday")."""
     if not ad.times:
@@ -177,8 +206,9 @@ def _is_time(ad: AnalyzedDoc, cand: Candidate) -> bool:
     return any(t.span.start < end and start < t.span.end for t in ad.times)
 
 
-def find(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[Candidate]:
+def find(doc: Doc, gaz: Gazetteer, cues: Cues, flags: TokenFlags | None = None) -> list[Candidate]:
     """Candidate place names, in text order, not overlapping."""
+    flags = flags or token_flags(doc)
     taken = [False] * len(doc)
     found: list[Candidate] = []
 
@@ -189,19 +219,19 @@ def find(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[Candidate]:
             taken[i] = True
         found.append(cand)
 
-    for cand in _curated_phrases(doc, gaz):
+    for cand in _curated_phrases(doc, gaz, flags):
         add(cand)
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
             cand = _entity(doc, ent.start, ent.end, ent.label_, gaz, cues)
             if cand is not None:
                 add(cand)
-    for cand in _framed_names(doc, gaz, cues, taken):
+    for cand in _framed_names(doc, gaz, cues, taken, flags):
         add(cand)
     return sorted(found, key=lambda c: c.start)
 
 
-def _curated_phrases(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+def _curated_phrases(doc: Doc, gaz: Gazetteer, flags: TokenFlags) -> list[Candidate]:
     """Curated names (seas, landmarks, regions; also one-word ones like "Donbas") by a
     scan of capitalized tokens: spaCy misses or splits many of them."""
     out = []
@@ -214,10 +244,11 @@ def _curated_phrases(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 tok.text)
         return words[i]
 
-    capital = [t.text[:1].isupper() for t in doc]
-    i, n = 0, len(doc)
-    while i < n:
-        longest = gaz.is_phrase_start(word(i)) if capital[i] else 0
+    n, done = len(doc), 0
+    for i in flags.capitalized:
+        if i < done:
+            continue
+        longest = gaz.is_phrase_start(word(i))
         match = None
         for length in range(min(longest + 3, n - i), 0, -1) if longest else ():  # hyphens are tokens
             last = doc[i + length - 1]
@@ -233,9 +264,7 @@ def _curated_phrases(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 break
         if match is not None:
             out.append(match)
-            i = match.end
-        else:
-            i += 1
+            done = match.end
     return out
 
 
@@ -317,26 +346,20 @@ def _region_before(doc: Doc, start: int, cues: Cues) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in cues.region_nouns
 
 
-def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> list[Candidate]:
+def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool],
+                  flags: TokenFlags) -> list[Candidate]:
     """Capitalized proper nouns spaCy did not tag as places, in a place frame: "in X",
     "the city/region of X", "X [border] region", "X, Ukraine"."""
     out = []
-    propn = [t.pos_ == "PROPN" for t in doc]
+    propn, n = flags.propn, len(doc)
     placed = {i for i, t in enumerate(taken) if t}  # tokens of place names found so far
-    i, n = 0, len(doc)
-    while i < n:
-        if taken[i] or not propn[i] or (i > 0 and propn[i - 1]):
-            i += 1
-            continue
-        tok = doc[i]
-        if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACE_ENTS:
-            i += 1
+    for i in flags.propn_runs:  # first tokens of runs of proper nouns
+        if taken[i] or i not in flags.capital_set or doc[i].ent_type_ in _NOT_PLACE_ENTS:
             continue
         j = i
         while j < n and j - i < _MAX_RUN and propn[j] and not taken[j]:
             j += 1
         if j < n and propn[j]:
-            i = j
             continue
         start, end, region = _trim(doc, i, j, cues)
         if start < end and (region or _framed(doc, start, end, cues, placed)):
@@ -349,7 +372,6 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool]) -> li
                 out.append(_facility(doc, start, end, cues))
         elif start < end and _facility_after(doc, end, cues):
             out.append(_facility(doc, start, end, cues))
-        i = j
     return out
 
 
@@ -399,7 +421,7 @@ class _Context:
     top: int = 0  # mentions of the state the article mentions most
 
     @classmethod
-    def of(cls, ad: AnalyzedDoc, found: list[Candidate], gaz: Gazetteer) -> _Context:
+    def of(cls, ad: AnalyzedDoc, found: list[Candidate], gaz: Gazetteer, flags: TokenFlags) -> _Context:
         """States the document talks about: actors, nationality adjectives, and names with a
         single reading (states by name, unambiguous cities), per document and per sentence."""
         doc_states: Counter[str] = Counter()
@@ -416,9 +438,8 @@ class _Context:
             for m in ad.actors.mentions:
                 if not any(i in names for i in range(m.tok_start, m.tok_end)):
                     note(m.country, m.tok_start)
-        for tok in ad.doc:
-            if tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
-                note(gaz.demonym(tok.text), tok.i)
+        for i in flags.nationalities:
+            note(gaz.demonym(ad.doc[i].text), i)
         for cand in found:  # names with a clear reading by the prior alone
             ranked = sorted((_prior(h, cand) for h in cand.hits), reverse=True)
             best = max(cand.hits, key=lambda h: _prior(h, cand), default=None)
