@@ -131,6 +131,7 @@ class ActorDictionary:
     nouns: dict[tuple[str, ...], NounSense] = field(default_factory=dict)  # lower-case phrases
     noun_heads: frozenset[str] = frozenset()  # last tokens of the noun phrases
     agentive: set[str] = field(default_factory=set)  # "US support": the modifier acts
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.yaml word lists
     honorifics: dict[str, str | None] = field(default_factory=dict)  # "Mr" -> "m", "Dr" -> None
     offices: dict[tuple[str, str], list[tuple[Office, str]]] = field(default_factory=dict)
     max_noun_len: int = 1
@@ -455,9 +456,11 @@ def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
 
 
 SECTIONS = ("states", "orgs", "bodies", "people", "titles", "honorifics", "nouns", "agentive", "groups",
-            "nonactors")
+            "nonactors", "cues")
 BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titles.yaml", "nouns.yaml",
-                 "nonactors.yaml")
+                 "nonactors.yaml", "cues.yaml")
+CUE_LISTS = ("locative_preps", "motion_words", "place_nouns", "topic_nouns", "name_particles",
+             "facility_words", "company_words", "org_words", "ranks", "former")
 
 
 def load_sections(b: _Builder, data: Any, path: Path) -> None:
@@ -506,6 +509,16 @@ def load_sections(b: _Builder, data: Any, path: Path) -> None:
         spec = _validated(NounGroupSpec, raw, path, "nouns")
         for noun in spec.nouns:
             b.d.nouns[tuple(noun.lower().split())] = NounSense(spec.sector, spec.domestic)
+    cues = _strip_lines(data.get("cues"))
+    if cues is not None:
+        if not isinstance(cues, dict):
+            raise DataFileError(str(path), f"cues: expected a mapping of lists ({', '.join(CUE_LISTS)})")
+        for name, words in cues.items():
+            if name not in CUE_LISTS:
+                raise DataFileError(str(path), f"cues: unknown list {name!r} (known: {', '.join(CUE_LISTS)})")
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataFileError(str(path), f"cues.{name}: expected a list of words")
+            b.d.cues[name] = b.d.cues.get(name, frozenset()) | {w.lower() for w in words}
     agentive = _strip_lines(data.get("agentive"))
     if agentive is not None:
         if not isinstance(agentive, list) or not all(isinstance(w, str) for w in agentive):
@@ -538,6 +551,9 @@ def load_dictionary(extra_files: Iterable[Path] = (), *,
     for name in BUILTIN_FILES:
         path = DATA_DIR / name
         load_sections(b, read_yaml(path), path)
+    missing = [name for name in CUE_LISTS if name not in b.d.cues]
+    if missing:
+        raise DataFileError(str(DATA_DIR / "cues.yaml"), f"missing cue lists: {', '.join(missing)}")
     for path in extra_files:
         load_sections(b, read_yaml(Path(path)), Path(path))
     return b.finish()

@@ -1,0 +1,1016 @@
+"""The actor resolver: finds actor mentions in one analyzed document and resolves them in
+context (the rules of docs/actors.md, in the order ``Resolver.run`` applies them)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from storytrace.nlp.actor_dictionary import (
+    BLOCK,
+    BODY,
+    CAPITAL,
+    DEMONYM,
+    GROUP,
+    ORG,
+    PEOPLE,
+    PERSON,
+    SEAT,
+    SHORT,
+    STATE,
+    ActorDictionary,
+    ActorRecord,
+    Entry,
+    Title,
+    norm_token,
+    slug,
+)
+from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.mentions import ActorLayer, Mention
+from storytrace.records import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Words that may stand between a qualifier and the name or title it qualifies.
+_SKIP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+_STOP_WORDS = frozenset({"the", "a", "an", "of", "'s", "'", "-", "for", "and"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
+
+
+# --------------------------------------------------------------------------- the resolver
+
+@dataclass
+class _Cand:
+    """A mention under construction."""
+
+    a: int  # token span [a, b)
+    b: int
+    kind: str  # dictionary kind (STATE, ...), or "ner-person", "ner-org", "title", "noun", "group"
+    target: str | None = None  # actor id
+    sector: str | None = None
+    role: str | None = None
+    place: bool = False
+    metonym: bool = False
+    descriptive: bool = False
+    gender: str | None = None
+    country: str | None = None  # for persons and generic groups
+    name: str | None = None  # display name (unknown persons, organizations, groups)
+    entry: Entry | None = None
+    dropped: bool = False
+    evidence: int = 0  # support for an unknown person/org (titles, subject use, repeats)
+
+
+@dataclass
+class Resolver:
+    """Resolves the actor mentions of one document (``run`` returns its ActorLayer)."""
+
+    ad: AnalyzedDoc
+    d: ActorDictionary
+    gazetteer: Any = None  # the places layer's gazetteer, when available
+    cands: list[_Cand] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.doc: Doc = self.ad.doc
+        cue = self.d.cues  # word lists of cues.yaml
+        self.locative_preps, self.motion_words = cue["locative_preps"], cue["motion_words"]
+        self.place_nouns, self.topic_nouns = cue["place_nouns"], cue["topic_nouns"]
+        self.name_particles, self.facility_words = cue["name_particles"], cue["facility_words"]
+        self.company_words, self.org_words = cue["company_words"], cue["org_words"]
+        self.ranks, self.former = cue["ranks"], cue["former"]
+        self.toks: list[Token] = list(self.doc)
+        self.n = len(self.toks)
+        self.texts = [norm_token(t.text) for t in self.toks]
+        self.text: str = self.doc.text  # Doc.text joins every token on each call: keep it
+        self.on: date | None = self.ad.published
+        self.by_token: list[_Cand | None] = [None] * self.n  # name-level candidates
+        self.title_end: dict[int, tuple[int, Title]] = {}  # end token -> (start, title)
+        self.used_titles: set[int] = set()  # start tokens of titles given to a person
+        self.title_ext: dict[int, int] = {}  # title start -> end of its "of ..." ("Secretary of Energy")
+        self.in_title: set[int] = set()  # tokens inside titles
+        self.consumed: set[int] = set()  # tokens of a person's title phrase ("North Korean leader ...")
+        self.blocked: set[int] = set()  # tokens of names that are no actor ("Korean Peninsula", "LEAD")
+        self.place_names: set[str] = set()  # "persons" the text shows to be places
+
+    # ------------------------------------------------------------ pipeline
+    def run(self) -> ActorLayer:
+        self.find_names()
+        self.find_titles()
+        self.find_entities()
+        if self.place_names:
+            for c in self.cands:
+                if c.kind == "ner-person" and c.name in self.place_names:
+                    c.dropped = True
+        self.link_acronyms()
+        self.classify_places()
+        self.resolve_bodies()
+        self.resolve_short_forms()
+        self.link_people()
+        self.resolve_titles()
+        self.resolve_nouns()
+        self.infer_gender()
+        return self.export()
+
+    # ------------------------------------------------------------ helpers
+    def add(self, c: _Cand) -> _Cand:
+        self.cands.append(c)
+        for i in range(c.a, c.b):
+            if self.by_token[i] is None:
+                self.by_token[i] = c
+        return c
+
+    def at(self, i: int) -> _Cand | None:
+        c = self.by_token[i] if 0 <= i < self.n else None
+        return None if c is None or c.dropped else c
+
+    def ending_at(self, b: int) -> _Cand | None:
+        """The name-level candidate whose last token is ``b - 1``."""
+        c = self.at(b - 1)
+        return c if c is not None and c.b == b else None
+
+    def record(self, actor_id: str | None) -> ActorRecord | None:
+        return self.d.record(actor_id) if actor_id else None
+
+    def country_of(self, c: _Cand) -> str | None:
+        """The state a candidate belongs to."""
+        if c.kind in (STATE, DEMONYM, PEOPLE, CAPITAL, SEAT, BODY) or c.kind == "noun":
+            rec = self.record(c.target)
+            return rec.country if rec else None
+        if c.country:
+            return c.country
+        rec = self.record(c.target)
+        return rec.country if rec else None
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        sent = self.ad.sent_of(i)
+        return sent.start, sent.end
+
+    # ------------------------------------------------------------ 1. dictionary names
+    def find_names(self) -> None:
+        d, texts, n = self.d, self.texts, self.n
+        caps: list[str] | None = None
+        i = 0
+        while i < n:
+            hit = d.match(d.names, texts, i)
+            if hit is None and len(texts[i]) > 3 and texts[i].isupper() and texts[i].isalpha():
+                # headlines and datelines in capitals: "MINSK", "KREMLIN SAYS"
+                if caps is None:
+                    caps = [t.title() if len(t) > 3 and t.isupper() and t.isalpha() else t for t in texts]
+                hit = d.match(d.names, caps, i)
+            if hit is None:
+                i += 1
+                continue
+            end, entry = hit
+            if entry.kind == BLOCK:
+                self.blocked.update(range(i, end))
+            elif self._plausible(i, end, entry):
+                self.add(_Cand(i, end, entry.kind, entry.target, entry.sector, entry.role, entry=entry,
+                               name=entry.name))
+            i = end
+
+    def _plausible(self, a: int, b: int, entry: Entry) -> bool:
+        """Reject a dictionary name that is part of a longer person's name ("George Washington",
+        "Chad Smith") or written in a headline's capitals by accident."""
+        if entry.kind in (STATE, CAPITAL, SEAT) and b - a == 1:
+            tok = self.toks[a]
+            if tok.ent_type_ == "PERSON" and entry.kind != SHORT:
+                ent = tok.ent_iob_
+                nxt = self.toks[b] if b < self.n else None
+                prv = self.toks[a - 1] if a > 0 else None
+                inside = (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I"
+                          and nxt.tag_ != "POS") or (ent == "I" and prv is not None and prv.tag_ != "POS")
+                if inside:
+                    return False
+        return True
+
+    # ------------------------------------------------------------ 2. named entities
+    def find_entities(self) -> None:
+        for ent in self.doc.ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
+                continue
+            for a, b in self._chunks(ent.start, ent.end, label):
+                if any(i in self.blocked for i in range(a, b)) or (
+                        label == "ORG" and any(i in self.in_title for i in range(a, b))):
+                    continue
+                if any(self.at(i) is not None for i in range(a, b)):
+                    if label == "ORG":
+                        self._org_with_names(a, b)
+                    continue
+                if label == "PERSON":
+                    self._person_entity(a, b)
+                elif label == "ORG" and self._ministry(a, b):
+                    self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
+                                   entry=Entry(BODY, None, "GOV", "ministry")))
+                elif label == "ORG" and self._looks_like_org(a, b):
+                    self.add(_Cand(a, b, "ner-org", name=self._span_text(a, b)))
+                elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
+                    self.add(_Cand(a, b, GROUP, name=self._span_text(a, b)))
+
+    def _single_after(self, i: int, b: int) -> bool:
+        """"Lavrov and Choe" tagged as one organization: one word on each side of "and"."""
+        return i + 2 == b or (i + 2 < b and self.toks[i + 2].lower_ in ("and", ",", "with"))
+
+    def _ministry(self, a: int, b: int) -> bool:
+        """"Ministry of Science and ICT", "the Gender Equality Ministry": a ministry of some state."""
+        first, last = self.toks[a].lower_, self.toks[b - 1].lower_
+        return b - a > 1 and (last == "ministry" or (first == "ministry" and self.toks[a + 1].lower_ == "of"))
+
+    def link_acronyms(self) -> None:
+        """"People Power Party (PPP)": the acronym in brackets names the actor before it, here
+        and wherever else the document uses it."""
+        known: dict[str, _Cand] = {}
+        toks, n = self.toks, self.n
+        for i in range(n - 2):
+            if toks[i].text != "(" or toks[i + 2].text != ")":
+                continue
+            word = toks[i + 1].text
+            if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()):
+                continue
+            prev = self.ending_at(i)
+            if prev is None or prev.kind in (PERSON, SHORT, "ner-person", GROUP):
+                continue
+            known[word] = prev
+        if not known:
+            return
+        for c in self.cands:
+            if c.dropped or c.b - c.a != 1 or c.kind not in ("ner-org", "ner-person"):
+                continue
+            prev = known.get(self.texts[c.a])
+            if prev is not None:
+                c.kind, c.target, c.name, c.country = prev.kind, prev.target, prev.name, prev.country
+                c.sector, c.role, c.entry = prev.sector, prev.role, prev.entry
+        for i, t in enumerate(toks):
+            if self.by_token[i] is None and t.text in known and t.pos_ == "PROPN":
+                prev = known[t.text]
+                self.add(_Cand(i, i + 1, prev.kind, prev.target, prev.sector, prev.role, name=prev.name,
+                               country=prev.country, entry=prev.entry))
+
+    def _chunks(self, a: int, b: int, label: str) -> list[tuple[int, int]]:
+        """Split an entity at possessives and coordination, trim determiners and punctuation."""
+        out: list[tuple[int, int]] = []
+        start = a
+        for i in range(a, b + 1):
+            cut = i == b
+            if not cut:
+                t = self.toks[i]
+                word = t.lower_
+                possessive = (t.tag_ == "POS" or t.text in ("'s", "'")) and not (
+                    i > a and self.toks[i - 1].lower_ in ("people", "workers", "peoples"))
+                cut = possessive or t.text in ("(", ")", "[", "]") or (label in ("PERSON", "ORG") and (
+                    word in ("with", "from", "via") or (word in ("and", ",", "/", "&") and (
+                        label == "PERSON" or (i - start == 1 and self._single_after(i, b))))))
+            if cut:
+                s, e = start, i
+                while s < e and (self.toks[s].lower_ in ("the", "a", "an") or self.toks[s].is_punct):
+                    s += 1
+                while e > s and (self.toks[e - 1].is_punct or self.toks[e - 1].tag_ == "POS"):
+                    e -= 1
+                if e > s:
+                    out.append((s, e))
+                start = i + 1
+        return out
+
+    def _person_entity(self, a: int, b: int) -> None:
+        toks = self.toks
+        gender = None
+        titled = False
+        # honorifics and titles inside the entity ("Mr Putin", "Gen Milley", "President Xi")
+        while a < b - 1:
+            word = toks[a].text
+            if word in self.d.honorifics:
+                gender = gender or self.d.honorifics[word]
+                titled = True
+                a += 1
+                continue
+            hit = self.d.match(self.d.titles, [t.lower() for t in self.texts[a:b]], 0)
+            if hit is not None and hit[0] < b - a:
+                a += hit[0]
+                titled = True
+                continue
+            break
+        # "Kang Sun-woo": spaCy often stops the name at the hyphen of a Korean given name
+        while b + 1 < self.n and toks[b].text == "-" and not toks[b].whitespace_ \
+                and not toks[b - 1].whitespace_ and toks[b + 1].is_alpha and toks[b + 1].is_lower:
+            b += 2
+        # "Kim SEOUL": a dateline in capitals glued to the name
+        while b - a > 1 and toks[b - 1].is_upper and len(toks[b - 1]) > 2 and not toks[a].is_upper:
+            b -= 1
+        if not self._looks_like_name(a, b):
+            return
+        head = toks[b - 1]
+        prep = head.head if head.dep_ == "pobj" else None
+        located = prep is not None and (
+            (prep.lower_ in self.locative_preps and prep.lower_ not in ("at", "over"))
+            or (prep.lower_ == "of" and prep.head.lower_ in self.place_nouns))
+        if located or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
+            # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
+            self.place_names.add(self._span_text(a, b))
+            return
+        if head.dep_ in ("compound", "amod") and head.head.i >= b and head.head.pos_ == "NOUN" \
+                and head.head.lower_ not in self.d.noun_heads and not self._is_title_word(head.head):
+            return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
+        self.add(_Cand(a, b, "ner-person", name=self._span_text(a, b), gender=gender, evidence=2 * titled))
+
+    def _looks_like_name(self, a: int, b: int) -> bool:
+        words = [self.toks[i] for i in range(a, b)]
+        if words[-1].lower_ in self.org_words or words[-1].lower_ in self.company_words \
+                or words[-1].lower_ in self.facility_words:
+            return False  # "Sambu Construction": a company spaCy took for a person
+        capital = 0
+        for k, t in enumerate(words):
+            if t.lower_ in self.name_particles or t.text in (".", "-") or (k and words[k - 1].text == "-"):
+                continue
+            if not t.is_alpha and not (t.text.endswith(".") and t.text[:-1].isalpha()) and "'" not in t.text:
+                return False
+            if t.text[0].isupper():
+                capital += 1
+            else:
+                return False
+        if capital == 0:
+            return False
+        # a name that is a place (spaCy tags it so elsewhere, or the gazetteer knows it)
+        return not self._known_place(self._span_text(a, b))
+
+    def _looks_like_org(self, a: int, b: int) -> bool:
+        words = [self.toks[i] for i in range(a, b)]
+        if any(any(ch.isdigit() for ch in t.text) for t in words):
+            return False  # "MQ-9", "S-400": weapons and models
+        if b - a > 1 and all(t.is_upper or not t.is_alpha for t in words):
+            return False  # a headline in capitals
+        if not any(t.text[:1].isupper() for t in words) or words[-1].lower_ in self.place_nouns \
+                or words[-1].lower_ in self.facility_words:
+            return False  # "the Indo-Pacific region", "Mansudae Assembly Hall"
+        if all(t.lower_ in self.d.noun_heads or self._is_title_word(t) for t in words):
+            return False  # "Cabinet", "Defense": a noun the sector rules read
+        return not self._known_place(self._span_text(a, b))
+
+    def _known_place(self, text: str) -> bool:
+        """A name spaCy tags as a place elsewhere in the document, or a place of the gazetteer."""
+        places = self.ad.notes.get("actors.gpe")
+        if places is None:
+            places = {e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+            self.ad.notes["actors.gpe"] = places
+        if text in places:
+            return True
+        gaz = self.gazetteer
+        return gaz is not None and any(
+            not h.alternate and h.entry.kind in _PLACE_KINDS for h in gaz.lookup(text))
+
+    def _org_with_names(self, a: int, b: int) -> None:
+        """An ORG entity with a state in it and other capitalized words ("Moscow State
+        University"): an organization of that state; the state inside is only descriptive."""
+        inner = [c for c in {id(self.at(i)): self.at(i) for i in range(a, b) if self.at(i)}.values()
+                 if c is not None]
+        if any(c.kind not in (STATE, DEMONYM, CAPITAL) for c in inner):
+            return
+        rest = [i for i in range(a, b) if self.at(i) is None and self.toks[i].is_alpha
+                and self.toks[i].text[0].isupper() and self.toks[i].lower_ not in ("of", "the", "and")]
+        if not rest:
+            return
+        country = None
+        for c in inner:
+            c.descriptive = True
+            country = country or self.country_of(c)
+        org = _Cand(a, b, "ner-org", name=self._span_text(a, b), country=country)
+        self.cands.append(org)
+
+    def _span_text(self, a: int, b: int) -> str:
+        toks = self.toks
+        return self.text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])]
+
+    # ------------------------------------------------------------ 3. place or actor
+    def classify_places(self) -> None:
+        for c in self.cands:
+            if c.dropped:
+                continue
+            if c.kind in (STATE, CAPITAL, SEAT, BODY):
+                head = self.toks[c.b - 1]
+                c.place = self._locative(head)
+                if not c.place and c.kind in (CAPITAL, SEAT):
+                    c.metonym = True
+                if not c.place and c.kind == STATE and head.dep_ in ("compound", "nmod", "amod") \
+                        and head.head.i > head.i:
+                    noun = head.head
+                    if noun.lower_ in self.place_nouns:
+                        c.place = True
+                    elif not self._agent_noun(noun):
+                        c.descriptive = True
+            elif c.kind == DEMONYM:
+                head = self.toks[c.b - 1]
+                if head.dep_ not in ("amod", "compound", "nmod", "conj", "appos") and head.pos_ != "ADJ":
+                    continue  # "the Chinese said": the people, an actor
+                noun = head.head if head.head.i > head.i else None
+                if noun is not None and noun.lower_ in self.place_nouns:
+                    c.place = True
+                elif noun is None or not self._agent_noun(noun):
+                    c.descriptive = True
+
+    def resolve_bodies(self) -> None:
+        """A generic body takes the state written with it: "Russia's Security Council", "the
+        Russian Defence Ministry", "the Ministry of Defence of Ukraine" (one mention each)."""
+        for c in list(self.cands):
+            if c.dropped or c.kind != BODY or c.target is not None:
+                continue
+            qual = self._qualifier(c.a, c.b, right=("of",))
+            if qual is None or qual.kind not in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE):
+                continue
+            c.target = self.country_of(qual)
+            c.metonym = qual.kind in (CAPITAL, SEAT)
+            qual.dropped = True
+            c.a, c.b = min(c.a, qual.a), max(c.b, qual.b)
+            for i in range(c.a, c.b):
+                self.by_token[i] = c
+
+    def _agent_noun(self, noun: Token) -> bool:
+        """A noun whose state modifier is an actor: a sector noun ("troops"), a title
+        ("president"), a person's name, or a noun of action ("support", "attacks")."""
+        word = noun.lower_
+        return (word in self.d.noun_heads or word in self.d.agentive or self._is_title_word(noun)
+                or noun.ent_type_ == "PERSON")
+
+    def _is_title_word(self, tok: Token) -> bool:
+        return any(tok.lower_ in toks for toks, _t in self.d.titles.get(tok.lower_, ()))
+
+    def _locative(self, head: Token) -> bool:
+        t = head
+        while t.dep_ == "conj" and t.head.i < t.i:
+            t = t.head
+        dep = t.dep_
+        if dep == "pobj":
+            prep = t.head
+            word = prep.lower_
+            if word in self.locative_preps:
+                return not (word == "over" and prep.head.lemma_ in self.topic_nouns)
+            if word in ("to", "from"):
+                gov = prep.head
+                return gov.lemma_.lower() in self.motion_words or gov.lower_ in self.motion_words
+            if word == "of":
+                return prep.head.lower_ in self.place_nouns
+            return False
+        if dep in ("poss", "compound", "nmod") and t.head.i > t.i:
+            return t.head.lower_ in self.place_nouns
+        if dep == "appos" and t.head.ent_type_ in ("GPE", "LOC", "FAC") and t.head.i < t.i:
+            return True
+        return dep == "npadvmod" and t.head.ent_type_ in ("GPE", "LOC", "FAC")
+
+    # ------------------------------------------------------------ 4. titles
+    def find_titles(self) -> None:
+        d, toks = self.d, self.toks
+        lower = None
+        i = 0
+        while i < self.n:
+            key = toks[i].lower_
+            if key not in d.titles:
+                i += 1
+                continue
+            if lower is None:
+                lower = [t.lower_ for t in toks]
+            hit = d.match(d.titles, lower, i)
+            if hit is None:
+                i += 1
+                continue
+            end, title = hit
+            last = toks[end - 1]
+            inside = self.at(i)
+            if last.pos_ in ("NOUN", "PROPN") and (inside is None or inside.kind in (BODY, SEAT)):
+                self.title_end[end] = (i, title)
+                self.in_title.update(range(i, end))
+            i = end
+
+    # ------------------------------------------------------------ 5. short forms
+    def resolve_short_forms(self) -> None:
+        """Surnames and family names of people named in full elsewhere in the document."""
+        parts: dict[str, list[tuple[int, _Cand]]] = {}
+        for c in self.cands:
+            if c.dropped or c.kind not in (PERSON, "ner-person") or c.b - c.a < 2:
+                continue
+            words = [self.texts[i] for i in range(c.a, c.b) if self.texts[i] != "-"]
+            keys = {words[0], words[-1]}
+            if c.b - c.a >= 3 and self.texts[c.b - 2] == "-":  # "Thomas-Greenfield", "Jean-Pierre"
+                keys.add("".join(self.texts[c.b - 3:c.b]))
+            for k in keys:
+                if len(k) > 1 and k[0].isupper():
+                    parts.setdefault(k, []).append((c.a, c))
+        if not parts:
+            return
+        # unknown one-word persons and organizations that are a known person's name part
+        for c in self.cands:
+            if c.dropped or c.kind not in ("ner-person", "ner-org") or c.b - c.a > 3:
+                continue
+            text = "".join(self.texts[c.a:c.b]) if c.b - c.a > 1 else self.texts[c.a]
+            owner = self._owner(parts, text, c.a)
+            if owner is not None and owner is not c:
+                c.kind, c.target, c.country, c.name = owner.kind, owner.target, owner.country, owner.name
+                c.gender = c.gender or owner.gender
+                c.entry = owner.entry
+        # bare proper nouns spaCy did not tag ("Choe declared")
+        for i, t in enumerate(self.toks):
+            if self.by_token[i] is not None or t.pos_ != "PROPN" or self.texts[i] not in parts:
+                continue
+            owner = self._owner(parts, self.texts[i], i)
+            if owner is not None:
+                self.add(_Cand(i, i + 1, owner.kind, owner.target, country=owner.country, name=owner.name,
+                               entry=owner.entry, gender=owner.gender))
+
+    @staticmethod
+    def _owner(parts: dict[str, list[tuple[int, _Cand]]], text: str, i: int) -> _Cand | None:
+        found = parts.get(text)
+        if not found:
+            return None
+        before = [c for a, c in found if a < i]
+        pick = before[-1] if before else found[0][1]
+        return pick
+
+    # ------------------------------------------------------------ 6. people: titles, qualifiers
+    def link_people(self) -> None:
+        for c in self.cands:
+            if c.dropped or c.kind not in (PERSON, SHORT, "ner-person"):
+                continue
+            title, qual, gender = self._prefix(c.a)
+            if title is None:
+                title, qual2 = self._appositive(c)
+                qual = qual or qual2
+            if gender:
+                c.gender = c.gender or gender
+            if gender is not None or (c.a > 0 and self.texts[c.a - 1] in self.d.honorifics):
+                c.evidence += 2
+            if title is not None:
+                start, t = title
+                self.used_titles.add(start)
+                lo = start if qual is None or qual.a > start else qual.b
+                self.consumed.update(range(lo, c.a))
+                former = start > 0 and self.toks[start - 1].lower_ in self.former
+                role = self._compose_role(t, qual)
+                if not t.person and role == t.role:  # a generic title: keep its words
+                    first = start - 1 if start > 0 and self.toks[start - 1].lower_ in self.ranks else start
+                    role = self._span_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
+                c.role = c.role or (f"former {role}" if former else role)
+                if qual is not None and qual.kind == "ner-org":
+                    c.sector = c.sector or None  # "president of Doctrine & Strategy Consulting"
+                else:
+                    c.sector = c.sector or ("ELI" if former else t.sector)
+                c.gender = c.gender or t.gender
+                c.evidence += 2
+            if qual is not None and c.kind == "ner-person" and c.country is None:
+                c.country = self.country_of(qual) if qual.kind != ORG else (self.record(qual.target) or
+                                                                             ActorRecord("", "", "")).country
+                c.evidence += 1
+            head = self.toks[c.b - 1]
+            if head.dep_ in _SUBJECT_DEPS:
+                c.evidence += 1
+
+    def _prefix(self, s: int) -> tuple[tuple[int, Title] | None, _Cand | None, str | None]:
+        """Title, state/organization and honorific written before a name at token ``s``."""
+        lo = self.sent_bounds(s)[0]
+        title: tuple[int, Title] | None = None
+        qual: _Cand | None = None
+        gender: str | None = None
+        j, steps = s - 1, 0
+        while j >= lo and steps < 12:
+            steps += 1
+            word = self.texts[j]
+            if word in self.d.honorifics and title is None and qual is None:
+                gender = self.d.honorifics[word]
+                j -= 1
+                continue
+            if (j + 1) in self.title_end and title is None:
+                start, t = self.title_end[j + 1]
+                title = (start, t)
+                j = start - 1
+                continue
+            c = self.ending_at(j + 1)
+            if c is not None:
+                if c.kind in (STATE, DEMONYM, CAPITAL, SEAT, BODY, ORG, "ner-org") and c.kind != GROUP:
+                    qual = c
+                break
+            tok = self.toks[j]
+            if word.lower() in _STOP_WORDS or tok.tag_ == "POS" or tok.pos_ in _SKIP_POS:
+                if tok.pos_ == "PROPN" and word[0].isupper() and title is None and qual is None:
+                    # "Secretary of Energy Jeffrey Kupfer": a title's "of ..." before the name
+                    k = j
+                    while k > lo and self.toks[k].pos_ == "PROPN" and k > j - 3:
+                        k -= 1
+                    if self.texts[k] == "of" and k in self.title_end:
+                        start, t = self.title_end[k]
+                        title = (start, t)
+                        self.title_ext[start] = j + 1
+                        j = start - 1
+                        continue
+                    break  # another name
+                j -= 1
+                continue
+            break
+        return title, qual, gender
+
+    def _title_stop(self, start: int) -> int:
+        for end, (s, _t) in self.title_end.items():
+            if s == start:
+                return end
+        return start + 1
+
+    def _appositive(self, c: _Cand) -> tuple[tuple[int, Title] | None, _Cand | None]:
+        """"Sergei Shoigu, secretary of Russia's Security Council" / "the Russian president,
+        Vladimir Putin": the title (the apposition's head noun) and the state qualifying it."""
+        head = self.toks[c.b - 1]
+        heads: list[Token] = [ch for ch in head.children if ch.dep_ == "appos" and ch.i >= c.b]
+        if head.dep_ == "appos" and head.head.i < c.a:
+            heads.append(head.head)
+        for h in heads:
+            found = self.title_end.get(h.i + 1)
+            if found is not None and found[0] <= h.i:
+                start, t = found
+                qual = self._qualifier(start, h.i + 1, limit=h.left_edge.i, right_limit=h.right_edge.i + 1,
+                                       right=("of", "for", "at"))
+                return (start, t), qual
+        return None, None
+
+    def _qualifier(self, a: int, b: int, *, limit: int | None = None, right_limit: int | None = None,
+                   right: tuple[str, ...] = ("of",)) -> _Cand | None:
+        """The state or organization qualifying the phrase at tokens [a, b): written before it
+        ("Pyongyang's foreign minister", "US intelligence") or after it ("of Ukraine")."""
+        lo = self.sent_bounds(a)[0] if limit is None else limit
+        j = a - 1
+        while j >= lo:
+            c = self.ending_at(j + 1)
+            if c is not None:
+                return c if c.kind in (STATE, DEMONYM, CAPITAL, SEAT, BODY, ORG, PEOPLE, "ner-org", PERSON,
+                                       SHORT, "ner-person") else None
+            tok = self.toks[j]
+            word = tok.lower_
+            if word in ("its", "their") and tok.tag_ == "PRP$":
+                return self._possessor(j)
+            if word in ("'s", "'") or tok.tag_ == "POS" or (tok.pos_ == "ADJ" and word not in self.d.titles):
+                j -= 1
+                continue
+            if tok.pos_ in ("NOUN",) and j == a - 1 and self.toks[a].dep_ == "compound":
+                j -= 1
+                continue
+            break
+        hi = self.sent_bounds(a)[1] if right_limit is None else right_limit
+        if b < hi and self.toks[b].lower_ in right:
+            k = b + 1
+            while k < hi and (self.toks[k].lower_ in ("the", "'s") or self.toks[k].tag_ == "POS"):
+                k += 1
+            c = self.at(k)
+            if c is not None and c.kind in (STATE, CAPITAL, SEAT, BODY, ORG, "ner-org"):
+                # "of Russia's Security Council": the body wins over the state before it
+                if c.kind in (STATE, CAPITAL) and c.b < hi:
+                    k2 = c.b
+                    while k2 < hi and (self.toks[k2].tag_ == "POS" or self.toks[k2].lower_ == "'s"):
+                        k2 += 1
+                    c2 = self.at(k2)
+                    if c2 is not None and c2.kind == BODY and c2.target is None:
+                        c2.target = self.country_of(c)
+                        return c2
+                return c
+        return None
+
+    def _possessor(self, j: int) -> _Cand | None:
+        """"its troops": the state or organization named last before the pronoun."""
+        lo = self.sent_bounds(self.sent_bounds(j)[0] - 1)[0] if self.sent_bounds(j)[0] > 0 else 0
+        for k in range(j - 1, lo - 1, -1):
+            c = self.at(k)
+            if c is None:
+                continue
+            if c.kind in (PERSON, SHORT, "ner-person"):
+                return None
+            if c.kind in (STATE, CAPITAL, SEAT, BODY, ORG) and not c.place:
+                return c
+        return None
+
+    def _compose_role(self, t: Title, qual: _Cand | None) -> str:
+        """"State Department" + "spokesperson" -> "foreign ministry spokesperson";
+        "secretary of" + "Security Council" -> "secretary of the security council"."""
+        if qual is not None and qual.kind in (BODY, SEAT) and qual.role:
+            if t.role == "spokesperson":
+                return f"{qual.role} spokesperson"
+            if t.role == "minister" and qual.role == "security council":
+                return "secretary of the security council"
+        return t.role
+
+    # ------------------------------------------------------------ 7. titles without a name
+    def resolve_titles(self) -> None:
+        for end, (start, t) in sorted(self.title_end.items()):
+            if start in self.used_titles or any(self.at(i) is not None and self.at(i).kind not in (BODY, SEAT)
+                                                for i in range(start, end)):
+                continue
+            qual = self._qualifier(start, end)
+            a = qual.a if qual is not None and qual.b <= start else start
+            b = qual.b if qual is not None and qual.a >= end else end
+            role = self._compose_role(t, qual)
+            where = None
+            if qual is not None:
+                where = qual.target if qual.kind in (ORG,) and (qual.target or "").startswith("igo:") \
+                    else self.country_of(qual)
+                if qual.kind in (BODY, SEAT) and qual.target is None:
+                    where = None
+            holder = self.d.holder(where, role, self.on) if where and t.person else None
+            if holder is None and where is None and t.person:
+                holder = self._coreferent_person(start, role)
+            if holder is not None:
+                c = _Cand(a, b, PERSON, holder.id, role=role, sector=t.sector, gender=holder.gender,
+                          name=holder.name)
+                self.add_over(c, qual)
+            elif where is not None and qual is not None:
+                kind = "igo" if where.startswith("igo:") else "noun"
+                c = _Cand(a, b, kind if kind == "noun" else ORG, where, t.sector, role,
+                          metonym=qual.kind in (CAPITAL, SEAT))
+                self.add_over(c, qual, absorb=qual.kind in (STATE, DEMONYM, CAPITAL, SEAT))
+            else:
+                c = _Cand(start, end, GROUP, None, t.sector, role, name=self._span_text(start, end))
+                self.add(c)
+
+    def _coreferent_person(self, i: int, role: str) -> ActorRecord | None:
+        """"the president" -> the nearest person before it whose role it is."""
+        before = sorted((c for c in self.cands if c.a < i and not c.dropped and c.target
+                         and c.kind in (PERSON, SHORT) and i - c.a < 600), key=lambda c: -c.a)
+        for c in before:
+            rec = self.record(c.target)
+            office = rec.office_on(self.on) if rec else None
+            if c.role == role or (office is not None and office.role == role):
+                return rec
+        return None
+
+    def add_over(self, c: _Cand, qual: _Cand | None, absorb: bool = False) -> None:
+        """Add a phrase candidate; the qualifier inside it is absorbed (or kept as its own mention)."""
+        if absorb and qual is not None:
+            qual.dropped = True
+        for i in range(c.a, c.b):
+            if self.by_token[i] is None or (absorb and self.by_token[i] is qual):
+                self.by_token[i] = c
+        self.cands.append(c)
+        if not absorb:
+            for i in range(c.a, c.b):
+                if self.by_token[i] is None:
+                    self.by_token[i] = c
+
+    # ------------------------------------------------------------ 8. sector nouns
+    def resolve_nouns(self) -> None:
+        d = self.d
+        heads = d.noun_heads
+        for i, tok in enumerate(self.toks):
+            if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.at(i) is not None or i in self.consumed:
+                continue
+            if i + 1 < self.n and self.toks[i + 1].dep_ == "compound" and self.toks[i].head.i == i + 1 \
+                    and self.toks[i + 1].lower_ in heads:
+                continue  # "police officers": the last noun is the head
+            sense, a = None, i
+            for k in range(min(d.max_noun_len, i + 1), 0, -1):
+                key = tuple(t.lower_ for t in self.toks[i - k + 1:i + 1])
+                if key in d.nouns and all(self.at(j) is None for j in range(i - k + 1, i + 1)):
+                    sense, a = d.nouns[key], i - k + 1
+                    break
+            if sense is None:
+                continue
+            right: tuple[str, ...] = ("of", "from", "for", "at", "in") if sense.sector else ()
+            qual = self._qualifier(a, i + 1, right=right)
+            if qual is not None and qual.kind in (PERSON, SHORT, "ner-person") and sense.sector is None:
+                qual = None
+            if qual is not None and qual.kind == "ner-org":
+                qual = None
+            self._noun_mention(a, i + 1, sense.sector, sense.domestic, qual)
+
+    def _noun_mention(self, a: int, b: int, sector: str | None, domestic: bool, qual: _Cand | None) -> None:
+        text = self._span_text(a, b)
+        if qual is not None:
+            country = self.country_of(qual) if qual.kind not in (ORG,) else None
+            target = qual.target if qual.kind == ORG else country
+            if qual.kind in (PERSON, SHORT, "ner-person"):
+                target = country
+            if sector is None:  # "South Korean analysts": a generic group from that country
+                self.add(_Cand(a, b, GROUP, None, None, country=country, name=text))
+                return
+            if target is None:
+                self.add(_Cand(a, b, GROUP, None, sector, country=country, name=text))
+                return
+            left = qual.b <= a
+            absorb = left and qual.kind in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE, BODY)
+            start = qual.a if left else a
+            end = b if left else max(b, qual.b)
+            kind = ORG if target.startswith(("igo:", "org:")) else "noun"
+            c = _Cand(start, end, kind, target, sector, role=qual.role if qual.kind == BODY else None,
+                      metonym=qual.kind in (CAPITAL, SEAT))
+            self.add_over(c, qual, absorb=absorb)
+            return
+        if domestic and sector is not None:
+            country = self.context_country(a)
+            if country is not None:
+                self.add(_Cand(a, b, "noun", country, sector))
+                return
+        self.add(_Cand(a, b, GROUP, None, sector, name=text))
+
+    def context_country(self, i: int) -> str | None:
+        """The state a domestic noun ("police", "the authorities") belongs to: a state named as
+        a place in the same sentence, else the state the story is mostly set in."""
+        lo, hi = self.sent_bounds(i)
+        best, dist = None, None
+        for c in self.cands:
+            if c.dropped or c.kind not in (STATE, CAPITAL) or not (lo <= c.a < hi) or not c.place:
+                continue
+            gap = abs(c.a - i) + (0 if c.a < i else 1000)
+            if dist is None or gap < dist:
+                best, dist = self.country_of(c), gap
+        if best is not None:
+            return best
+        return self.home_country()
+
+    def home_country(self) -> str | None:
+        home = self.ad.notes.get("actors.home", "")
+        if home != "":
+            return home  # type: ignore[no-any-return]
+        counts: Counter[str] = Counter()
+        for c in self.cands:
+            if not c.dropped and c.kind in (STATE, CAPITAL, DEMONYM, SEAT, BODY):
+                country = self.country_of(c)
+                if country:
+                    counts[country] += 2 if c.place else 1
+        top = counts.most_common(2)
+        result = None
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+            result = top[0][0]
+        self.ad.notes["actors.home"] = result
+        return result
+
+    # ------------------------------------------------------------ 9. gender
+    def infer_gender(self) -> None:
+        people = [c for c in self.cands if not c.dropped and c.kind in (PERSON, SHORT, "ner-person")]
+        if not people:
+            return
+        for c in people:
+            if c.gender is None and c.target:
+                rec = self.record(c.target)
+                if rec is not None and rec.gender:
+                    c.gender = rec.gender
+        known: dict[str, str] = {}
+        for c in people:
+            key = c.target or c.name or ""
+            if c.gender:
+                known.setdefault(key, c.gender)
+        # a he/she right after the only person of unknown gender in the previous sentences
+        sent_of = self.ad.sent_index
+        for tok in self.toks:
+            if tok.lower_ not in ("he", "she") or tok.dep_ not in _SUBJECT_DEPS:
+                continue
+            s = sent_of(tok.i)
+            near = [c for c in people if c.a < tok.i and s - 1 <= sent_of(c.a) <= s]
+            keys = {c.target or c.name or "" for c in near}
+            if len(keys) != 1:
+                continue
+            key = keys.pop()
+            if key and key not in known:
+                known[key] = "f" if tok.lower_ == "she" else "m"
+        for c in people:
+            c.gender = c.gender or known.get(c.target or c.name or "")
+
+    # ------------------------------------------------------------ 10. export
+    def export(self) -> ActorLayer:
+        mentions: list[Mention] = []
+        actors: dict[str, Actor] = {}
+        strong: set[str] = set()
+        support: Counter[str] = Counter()
+        titled: set[str] = set()
+        roles: dict[str, str] = {}
+        persons_seen: dict[str, _Cand] = {}
+        for c in sorted((c for c in self.cands if not c.dropped), key=lambda c: (c.a, -c.b)):
+            m = self._mention(c, persons_seen)
+            if m is None:
+                continue
+            mentions.append(m)
+            if m.actor_id is None:
+                continue
+            support[m.actor_id] += c.evidence + 1
+            if c.evidence >= 2:
+                titled.add(m.actor_id)
+            if not m.place and not m.descriptive:
+                strong.add(m.actor_id)
+            if c.role and m.actor_id not in roles:
+                roles[m.actor_id] = c.role
+            actor = actors.get(m.actor_id)
+            if actor is None:
+                actor = actors[m.actor_id] = self._actor(m, c)
+            if c.kind in (CAPITAL, SEAT) and m.place:
+                continue  # "in Moscow" names the city, not the state
+            actor.mentions.append(Span(start=m.start, end=m.end))
+        exported = []
+        for actor_id, actor in actors.items():
+            if actor_id not in strong or not actor.mentions:
+                continue
+            if actor_id.startswith("person:") and self.record(actor_id) is None and " " not in actor.name \
+                    and actor_id not in titled:
+                continue  # a lone surname with no title: too weak to name a person
+            if actor_id.startswith("org:") and self.record(actor_id) is None and support[actor_id] < 2 \
+                    and not self._orgish(actor.name):
+                continue
+            if actor.kind == "person" and actor.role is None and actor_id in roles:
+                actor.role = roles[actor_id]
+            exported.append(actor)
+        return ActorLayer(exported, mentions)
+
+    def _orgish(self, name: str) -> bool:
+        """A name that says it is an organization ("... Institute", "... Party"), not one word."""
+        words = name.lower().split()
+        return len(words) > 1 and any(w in self.org_words for w in words)
+
+    def _mention(self, c: _Cand, persons_seen: dict[str, _Cand]) -> Mention | None:
+        toks = self.toks
+        start, end = toks[c.a].idx, toks[c.b - 1].idx + len(toks[c.b - 1])
+        text = self.text[start:end]
+        kw = {"start": start, "end": end, "tok_start": c.a, "tok_end": c.b, "text": text}
+        if c.kind in (STATE, DEMONYM, PEOPLE, CAPITAL, SEAT, BODY, "noun") or (
+                c.kind == ORG and c.target and not c.target.startswith(("igo:", "org:"))):
+            target = c.target
+            if c.kind == BODY and target is None:
+                target = self._body_country(c)
+            rec = self.record(target)
+            if rec is None:
+                if c.kind == BODY and c.entry is not None and c.entry.default:
+                    drec = self.record(c.entry.default)
+                    if drec is not None:
+                        return Mention(**kw, actor_id=drec.id, name=drec.name, kind=drec.kind,
+                                       country=drec.country, sector=drec.sector, role=c.role)
+                return Mention(**kw, actor_id=None, name=text, kind="group", sector=c.sector, role=c.role)
+            m = Mention(**kw, actor_id=rec.id, name=rec.name, kind="country", country=rec.country,
+                        sector=c.sector if not c.place else None, role=c.role, place=c.place,
+                        metonym=c.metonym and not c.place)
+            m.descriptive = c.descriptive
+            return m
+        if c.kind in (PERSON, SHORT):
+            rec = self.record(c.target)
+            if rec is None:
+                return None
+            office = rec.office_on(self.on)
+            country = rec.country
+            if country is None and office is not None and not office.where.startswith(("igo:", "org:")):
+                country = office.where
+            return Mention(**kw, actor_id=rec.id, name=rec.name, kind="person", country=country,
+                           sector=rec.sector, role=(office.role if office else None) or c.role or rec.role,
+                           gender=c.gender or rec.gender)
+        if c.kind == "ner-person":
+            name = c.name or text
+            key = slug(name)
+            if not key:
+                return None
+            pid = f"person:{key}"
+            if c.target:  # a short form resolved to an unknown person named in full
+                pid = c.target
+            seen = persons_seen.get(pid)
+            if seen is None:
+                persons_seen[pid] = c
+            return Mention(**kw, actor_id=pid, name=name, kind="person", country=c.country,
+                           sector=c.sector, role=c.role, gender=c.gender)
+        if c.kind == ORG:
+            rec = self.record(c.target)
+            if rec is None:
+                return None
+            return Mention(**kw, actor_id=rec.id, name=rec.name, kind=rec.kind, country=rec.country,
+                           sector=c.sector or rec.sector, role=c.role or rec.role)
+        if c.kind == "ner-org":
+            name = c.name or text
+            key = slug(name)
+            if not key:
+                return None
+            return Mention(**kw, actor_id=f"org:{key}", name=name, kind="organization", country=c.country)
+        if c.kind == GROUP:
+            return Mention(**kw, actor_id=None, name=c.name or text, kind="group", country=c.country,
+                           sector=c.sector, role=c.role)
+        return None
+
+    def _body_country(self, c: _Cand) -> str | None:
+        """A generic body's state: a state before it, "of <state>" after it, the same body
+        named with its state earlier, or the story's state."""
+        qual = self._qualifier(c.a, c.b, right=("of",))
+        if qual is not None and qual.kind in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE):
+            if qual.b <= c.a:
+                qual.dropped = qual.dropped or False
+            return self.country_of(qual)
+        if c.entry is not None and c.entry.default:
+            return None
+        for other in reversed(self.cands):
+            if other is c or other.a >= c.a or other.kind != BODY or other.role != c.role:
+                continue
+            country = other.target or (self._qualifier(other.a, other.b) and
+                                       self.country_of(self._qualifier(other.a, other.b)))  # type: ignore[arg-type]
+            if country:
+                return country
+        return self.home_country()
+
+    def _actor(self, m: Mention, c: _Cand) -> Actor:
+        rec = self.record(m.actor_id)
+        if rec is not None:
+            office = rec.office_on(self.on)
+            sector = rec.sector if rec.kind != "country" else None
+            role = (office.role if office else None) or rec.role
+            country = rec.country
+            if rec.kind == "person" and country is None and office is not None \
+                    and not office.where.startswith(("igo:", "org:")):
+                country = office.where
+            return Actor(id=rec.id, name=rec.name, kind=rec.kind, country=country,  # type: ignore[arg-type]
+                         sector=sector, role=role, wikidata=rec.wikidata)
+        return Actor(id=m.actor_id or "", name=m.name, kind=m.kind, country=m.country,  # type: ignore[arg-type]
+                     sector=m.sector, role=m.role)
