@@ -80,6 +80,9 @@ def test_date_with_clock_time(run) -> None:  # type: ignore[no-untyped-def]
     ("Shelling began early Thursday morning.", [("early Thursday morning", "2024-10-31TMO")]),
     ("Chelsea play Arsenal on Sunday.", [("Sunday", "2024-11-03")]),  # present: the nearest Sunday
     ("Leaders unveil the plan Wednesday", [("Wednesday", "2024-10-30")]),  # headline present
+    ("The council will meet on Tuesday and vote on Wednesday.",
+     [("Tuesday", "2024-11-05"), ("Wednesday", "2024-11-06")]),  # the conjunct shares "will"
+    ("Rallies were held this past Sunday.", [("this past Sunday", "2024-10-27")]),
 ])
 def test_weekdays_follow_tense(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     check(run(text), want)
@@ -119,6 +122,9 @@ def test_days_relative_to_publication(run, text: str, want: list) -> None:  # ty
     ("More troops were sent earlier this year.", [("earlier this year", "2024")]),
     ("A second round is planned later this month.", [("later this month", "2024-11")]),
     ("Debt rose to a record by the end of last year.", [("the end of last year", "2023")]),
+    ("Prices rose late last year.", [("late last year", "2023")]),
+    ("Growth should return early next year.", [("early next year", "2025")]),
+    ("Profits for the last year beat forecasts.", [("the last year", "2023")]),
 ])
 def test_months_weeks_years(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     check(run(text), want)
@@ -193,6 +199,11 @@ def test_vague_references(run, text: str, want: list) -> None:  # type: ignore[n
     ("Sales grew in the third quarter, up from the same period last year.",
      [("the third quarter", "2024-Q3"), ("the same period last year", "2023-Q3")]),
     ("The index ended the day 2% lower.", [("the day", "2024-11-01")]),
+    ("Gunmen attacked on Oct. 7, 2023. The Oct. 7 raid shocked the country.",
+     [("Oct. 7, 2023", "2023-10-07"), ("Oct. 7", "2023-10-07")]),  # the year given before
+    ("The port was shelled the previous night.", [("the previous night", "2024-10-31TNI")]),
+    ("Officials said on 28 October that prices had doubled since the start of the month.",
+     [("28 October", "2024-10-28"), ("the start of the month", "2024-10")]),
 ])
 def test_anchored(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     check(run(text), want)
@@ -248,6 +259,7 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
     "Markets reopened on Black Monday as sellers returned.",
     "The now-cancelled deal was signed as soon as possible.",
     "The future of the talks is unclear.",
+    "The council meets every Friday and each March.",
 ])
 def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
     check(run(text), [])

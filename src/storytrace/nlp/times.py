@@ -47,6 +47,7 @@ class _Resolver:
         self.ref_grain: str | None = "day" if ad.published else None
         self.ref_day: date | None = None  # only a day the text names anchors "three days later"
         self.done: dict[int, Resolution | None] = {}
+        self.known_days: dict[tuple[int, int], int] = {}  # month and day -> the year the text gave
 
     def context(self, i: int) -> Context:
         c = self.cands[i]
@@ -56,7 +57,7 @@ class _Resolver:
         if before is not None and before.lower_ in _UNTIL and tense != "past":
             tense = "future"  # "markets stay closed until Friday", "has extended the ban until May"
         ctx = Context(pub=self.ad.published, lex=self.lex, ref=self.ref, ref_grain=self.ref_grain,
-                      ref_day=self.ref_day, tense=tense)
+                      ref_day=self.ref_day, tense=tense, known_days=self.known_days)
         text = self.tokens.text
         if c.rule in _ANCHORED:
             nxt = self.cands[i + 1] if i + 1 < len(self.cands) else None

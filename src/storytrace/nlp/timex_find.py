@@ -96,7 +96,8 @@ _DETERMINERS = {"the", "its", "his", "her", "their", "our", "a", "this", "that",
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "whose"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "LOC", "LAW", "EVENT"}
 _COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
-_DURATION_BEFORE = {"over", "for", "within", "throughout", "during", "past"}
+_EVERY = {"every", "each"}
+_DURATION_BEFORE = {"over", "within", "throughout", "past"}  # "for the last year" is often a date: kept
 
 
 def _lower(tok: Token | None) -> str:
@@ -160,6 +161,8 @@ def _decade(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 def _month(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if c.groups.get("rel") or c.groups.get("mod"):
         return True
+    if _lower(tk.before(c.start)) in _EVERY:
+        return False
     tok = tk.at(c.start)
     if tok is None or tok.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or _in_name(tok):
         return False
@@ -172,6 +175,8 @@ def _weekday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if c.groups.get("rel"):
         return True
     prev = tk.before(c.start)
+    if _lower(prev) in _EVERY:
+        return False  # "every Friday": a set of days, not one
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in lex.named_days:
         return False  # Black Monday, Good Friday
     return not _in_name(tk.at(c.start))

@@ -102,8 +102,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
                     r"|(?<![\w-])Q(?P<q>[1-4])(?:\s+(?P<y2>%YEAR)|\s?['’](?P<yy>\d{2}))?(?!\w)"),
         # this week, last month, the previous year, earlier this year, the end of last year
         ("unit_rel", r"(?i:(?:(?P<pre>earlier|later|so\s+far|the\s+(?:very\s+)?(?:end|beginning|start"
-                     r"|middle|close|turn)\s+of|(?:early|late|earlier|later)\s+in)\s+)?"
-                     r"(?P<det>this|last|next|that|the\s+(?:previous|following|coming|current|same|last"
+                     r"|middle|close|turn)\s+of|(?:early|late|earlier|later)\s+in|early|late|mid-?)\s*)?"
+                     r"(?P<det>this\s+past|this|last|next|that|the\s+(?:previous|following|coming|current|same|last"
                      r"|next|present)|the)\s+(?P<unit>week|month|year|quarter|decade|weekend))(?![\w-])"),
         # the same period last year, the same month a year earlier
         ("same_period", r"(?i:the\s+same\s+(?P<unit>period|month|quarter|week|day|time|season)(?:\s+of)?\s+"
@@ -113,7 +113,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("unit_after", r"(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|previous|earlier"
                        r"|later))(?![\w-])"),
         # (last|next|this) Friday (morning)
-        ("weekday", r"(?:(?P<rel>(?i:last|next|this|the\s+following|the\s+previous|early|late))\s+)?"
+        ("weekday", r"(?:(?P<rel>(?i:last|next|this\s+past|this|the\s+following|the\s+previous|early"
+                    r"|late))\s+)?"
                     r"(?P<wd>%WEEKDAY)(?:\s+(?P<part>%PART))?(?!\w)"),
         # today, yesterday morning, tonight, last night, earlier today
         ("relday", r"(?i:(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>the\s+day\s+before\s+yesterday"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storytrace.nlp import timex_calendar as cal
@@ -43,6 +43,7 @@ class Context:
     next_anchor: Resolution | None = None  # the date right after "a day after ..."
     clause_ends: bool = False  # nothing but punctuation follows ("the day before.")
     sentence_day: date | None = None  # a day named in the clock time's sentence
+    known_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year named
 
 
 def _g(c: Candidate, key: str) -> str:
@@ -186,9 +187,14 @@ def _dated(c: Candidate, ctx: Context) -> Resolution | None:
     day = int("".join(ch for ch in c.groups["d"] or "" if ch.isdigit()) or 0)
     if c.groups.get("y"):
         year = int(c.groups["y"] or 0)
-        return _day(date(year, month, day)) if cal.valid_day(year, month, day) else None
+        if not cal.valid_day(year, month, day):
+            return None
+        ctx.known_days.setdefault((month, day), year)
+        return _day(date(year, month, day))
     if not cal.valid_day(2024, month, day):  # 2024 is a leap year: allows 29 February
         return None
+    if (month, day) in ctx.known_days:  # "Oct. 7, 2023 ... the Oct. 7 attacks"
+        return _day(date(ctx.known_days[(month, day)], month, day))
     if ctx.pub is None:
         return Resolution(None, "day")
     pub = ctx.pub
@@ -332,19 +338,25 @@ def _quarter(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 _DETS: dict[str, tuple[int, bool]] = {  # determiner -> (shift, anaphoric)
-    "this": (0, False), "the current": (0, False), "the present": (0, False), "the": (0, False),
+    "this": (0, False), "the current": (0, False), "the present": (0, False), "the": (0, True),
     "last": (-1, False), "the last": (-1, False), "next": (1, False), "the next": (1, False),
     "the coming": (1, False), "the previous": (-1, True), "the following": (1, True),
-    "the same": (0, True), "that": (0, True),
+    "the same": (0, True), "that": (0, True), "this past": (-1, False),
 }
 
 
 def _unit_rel(c: Candidate, ctx: Context) -> Resolution | None:
     det, unit = _g(c, "det"), _g(c, "unit")
     n, anaphoric = _DETS[det]
-    mod = _mod(_g(c, "pre")) if _g(c, "pre").startswith("the") or " in" in _g(c, "pre") else None
+    if unit == "weekend" and det == "the":
+        anaphoric = False  # "over the weekend": the one of the story, as "this weekend"
+    pre = _g(c, "pre")
+    # "the end of", "early", "late", "mid-" mark a part of the unit; "earlier/later this year" do not
+    mod = _mod(pre) if pre.startswith(("the", "early", "mid")) or pre in ("late", "late in") else None
     grain = "week" if unit == "weekend" else unit
     base = _base(ctx, grain, anaphoric)
+    if base is None and det == "the":
+        base = ctx.pub  # "the end of the month" after "in 2009": the month of the story
     if base is None:
         return Resolution(None, grain)
     if unit == "weekend" and n == 0 and not anaphoric and ctx.tense in ("past", "perfect") \
@@ -411,7 +423,7 @@ def _weekday(c: Candidate, ctx: Context) -> Resolution | None:
         return Resolution(None, "day")
     wd = ctx.lex.weekdays[(c.groups["wd"] or "").lower()]
     rel = _g(c, "rel")
-    if rel in ("last", "the previous"):
+    if rel in ("last", "the previous", "this past"):
         d = cal.weekday_near(ctx.pub, wd, -1, strict=True)
     elif rel in ("next", "the following"):
         d = cal.weekday_near(ctx.pub, wd, 1, strict=True)
@@ -451,7 +463,9 @@ def _anaphor(c: Candidate, ctx: Context) -> Resolution | None:
     n = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(det, 0)
     part = ctx.lex.dayparts.get(unit)
     if part or unit == "day":
-        day = ctx.ref_day
+        # "the next day" needs a day named before it; "the previous night", "that day" may
+        # also mean the day of the story
+        day = ctx.ref_day or (ctx.pub if n <= 0 else None)
         if day is None or ctx.pub is None:
             return Resolution(None, "day")
         return _day(day + timedelta(days=n), part)

@@ -84,9 +84,11 @@ def tense_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset())
         break
     aux = _aux_tense(verb)
     for _ in range(3):
-        # a bare participle in a small clause takes the tense of the verb above it
-        # ("has kept markets closed until Friday")
-        if aux is not None or verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+        # a bare participle in a small clause, or a bare verb in a coordination, takes the
+        # tense of the verb above it ("has kept markets closed until Friday", "will meet on
+        # Tuesday and vote on Wednesday")
+        bare_participle = verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl")
+        if aux is not None or not (bare_participle or (verb.tag_ == "VB" and verb.dep_ == "conj")):
             break
         if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
             break
