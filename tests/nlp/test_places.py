@@ -286,6 +286,21 @@ def test_names_that_are_not_places_here(analyze, text):
     assert places(analyze, text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a surname of a person named in the article
+    ("Defense Secretary Lloyd Austin met his counterpart. Austin said the talks went well.", []),
+    ("Florence Pugh arrived in Florence for the premiere.", [("Florence", "ITA", "city")]),
+    # "the Dnipro" is the river, "Dnipro" the city
+    ("Ukrainian forces crossed the Dnipro near Kherson.", [("Dnipro", "UKR", "water"), ("Kherson", "UKR", "city")]),
+    ("Missiles hit Dnipro overnight.", [("Dnipro", "UKR", "city")]),
+    # the state, not the city
+    ("Wildfires spread across eastern Washington state on Monday.", [("Washington", "USA", "region")]),
+    ("Kim Jong Un inspected a factory in South Hamgyong Province.", [("South Hamgyong", "PRK", "region")]),
+])
+def test_names_read_in_context(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
 def test_jordan_the_country_when_used_as_a_location(analyze):
     assert places(analyze, "King Abdullah flew back to Jordan after the summit.") == [("Jordan", "JOR", "country")]
 

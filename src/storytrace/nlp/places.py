@@ -119,6 +119,7 @@ class Candidate:
     end: int
     hits: list[Hit]
     region: bool = False  # "<name> region", "the region of <name>": a division
+    article: bool = False  # written with "the" ("the Dnipro" is the river, not the city)
     facility: bool = False  # an unknown facility placed by its container
     entry: Entry | None = None  # the resolved reading
     use: str = NEUTRAL
@@ -299,6 +300,7 @@ def _modifies_noun(tok: Token) -> bool:
 
 
 def _entity(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer, cues: Cues) -> Candidate | None:
+    article = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     start, end, region = _trim(doc, start, end, cues)
     if start >= end:
         return None
@@ -306,8 +308,10 @@ def _entity(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer, cues: Cu
     if gazetteer.key(text) in cues.not_places:
         return None
     hits = gaz.lookup(text, region=region)
+    if article and hits and not region:  # "the Dnipro", "the Jordan": a river of that name
+        hits = [h for h in gaz.lookup(f"{text} River") if h.entry.kind == "water"] or hits
     if hits:
-        return Candidate(start, end, hits, region=region)
+        return Candidate(start, end, hits, region=region, article=article)
     if doc[end - 1].lemma_.lower() in cues.facility_nouns and end - start > 1:
         return Candidate(start, end, [], facility=True)  # "Huaihai Road", "Vnukovo airport"
     return None
