@@ -111,6 +111,18 @@ def test_bodies_and_organizations(analyze, text, phrase, actor_id, kind, country
     assert (m.actor_id, m.kind, m.country, m.sector) == (actor_id, kind, country, sector)
 
 
+@pytest.mark.parametrize("text, phrase, actor_id", [
+    ("Russia's Security Council met on Monday. Later the Security Council issued a statement.",
+     "Security Council", "RUS"),
+    ("Ukraine's foreign ministry summoned the envoy. The foreign ministry said the note was handed over.",
+     "foreign ministry", "UKR"),
+])
+def test_generic_body_named_again_keeps_its_state(analyze, text, phrase, actor_id) -> None:
+    layer = layer_of(analyze, text)
+    later = [m for m in layer.mentions if m.text == phrase]
+    assert later and later[-1].actor_id == actor_id
+
+
 # --------------------------------------------------------------------------- people
 
 @pytest.mark.parametrize("text, phrase, actor_id, country", [

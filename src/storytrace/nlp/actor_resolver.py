@@ -736,17 +736,14 @@ class Resolver:
         return None
 
     def add_over(self, c: _Cand, qual: _Cand | None, absorb: bool = False) -> None:
-        """Add a phrase candidate; the qualifier inside it is absorbed (or kept as its own mention)."""
+        """Add a phrase candidate over free tokens; with ``absorb`` the qualifier inside it
+        ("North Korean" in "North Korean troops") becomes part of it instead of a mention."""
         if absorb and qual is not None:
             qual.dropped = True
         for i in range(c.a, c.b):
             if self.by_token[i] is None or (absorb and self.by_token[i] is qual):
                 self.by_token[i] = c
         self.cands.append(c)
-        if not absorb:
-            for i in range(c.a, c.b):
-                if self.by_token[i] is None:
-                    self.by_token[i] = c
 
     # ------------------------------------------------------------ 8. sector nouns
     def resolve_nouns(self) -> None:
@@ -982,22 +979,15 @@ class Resolver:
         return None
 
     def _body_country(self, c: _Cand) -> str | None:
-        """A generic body's state: a state before it, "of <state>" after it, the same body
-        named with its state earlier, or the story's state."""
-        qual = self._qualifier(c.a, c.b, right=("of",))
-        if qual is not None and qual.kind in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE):
-            if qual.b <= c.a:
-                qual.dropped = qual.dropped or False
-            return self.country_of(qual)
+        """The state of a generic body named without one (those written with their state were
+        resolved by ``resolve_bodies``): the same body named with its state earlier, else none
+        when the body has a default actor ("Security Council": the UN's), else the story's state."""
+        for other in sorted(self.cands, key=lambda x: -x.a):
+            if other.a < c.a and not other.dropped and other.kind == BODY and other.role == c.role \
+                    and other.target:
+                return other.target
         if c.entry is not None and c.entry.default:
             return None
-        for other in reversed(self.cands):
-            if other is c or other.a >= c.a or other.kind != BODY or other.role != c.role:
-                continue
-            country = other.target or (self._qualifier(other.a, other.b) and
-                                       self.country_of(self._qualifier(other.a, other.b)))  # type: ignore[arg-type]
-            if country:
-                return country
         return self.home_country()
 
     def _actor(self, m: Mention, c: _Cand) -> Actor:
