@@ -78,6 +78,8 @@ def test_date_with_clock_time(run) -> None:  # type: ignore[no-untyped-def]
     ("The talks collapsed last Friday.", [("last Friday", "2024-10-25")]),
     ("The talks resume next Monday.", [("next Monday", "2024-11-04")]),
     ("Shelling began early Thursday morning.", [("early Thursday morning", "2024-10-31TMO")]),
+    ("Two men were killed in artillery shelling on Tuesday evening, medics said.",
+     [("Tuesday evening", "2024-10-29TEV")]),  # the gerund takes the tense of "were killed"
     ("Chelsea play Arsenal on Sunday.", [("Sunday", "2024-11-03")]),  # present: the nearest Sunday
     ("Leaders unveil the plan Wednesday", [("Wednesday", "2024-10-30")]),  # headline present
     ("The council will meet on Tuesday and vote on Wednesday.",
@@ -188,6 +190,8 @@ def test_vague_references(run, text: str, want: list) -> None:  # type: ignore[n
 @pytest.mark.parametrize("text, want", [
     ("The envoy resigned two weeks ago.", [("two weeks ago", "2024-10-18")]),
     ("The plant closed a year ago.", [("a year ago", "2023")]),
+    ("Twenty-two years ago, the plant opened.", [("Twenty-two years ago", "2002")]),
+    ("Prices peaked a few days ago.", [("a few days ago", "PAST_REF")]),
     ("The army entered the town on Monday. Three days later, it withdrew.",
      [("Monday", "2024-10-28"), ("Three days later", "2024-10-31")]),
     ("The talks began on 3 March 2022 and collapsed the following day.",
@@ -260,6 +264,7 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
     "The now-cancelled deal was signed as soon as possible.",
     "The future of the talks is unclear.",
     "The council meets every Friday and each March.",
+    "Youth unemployment is in the mid-30s.",
 ])
 def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
     check(run(text), [])

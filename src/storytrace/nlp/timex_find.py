@@ -153,6 +153,8 @@ def _decade(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
         prev = tk.before(prev.idx)
     if _lower(prev) in _POSSESSIVES or _lower(prev) in ("aged", "age", "ages"):
         return False  # "in his 70s": an age
+    if c.groups.get("d3") and "mid" in (c.groups.get("mod") or "").lower():
+        return False  # "unemployment in the mid-30s": a level, not a decade
     # a bare "70s" needs a word that makes it a period: "in the 70s", "since 80s"
     return not c.groups.get("d3") or _lower(prev) in (
         "the", "in", "of", "since", "from", "to", "and", "late", "early", "mid", "during", "until", "through")
@@ -237,11 +239,11 @@ def _clock(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 
 
 def _ago(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
-    n = (c.groups["n"] or "").lower()
+    n = " ".join((c.groups["n"] or "").lower().split())
     prev = tk.before(c.start)
     if _lower(prev) in ("for", "over", "within", "the", "past", "last"):
         return False  # "for two years before", "the three days after"
-    vague = not n.isdigit() and n not in lex.numbers
+    vague = n in ("several", "few", "many") or n.startswith("a few")
     if vague:
         return (c.groups["dir"] or "").lower() in ("ago", "from now", "hence")
     return True

@@ -42,6 +42,8 @@ def _alt(words: Iterable[str], *, fold: bool = True) -> str:
 def build_rules(lex: TimeLexicon) -> list[Rule]:
     full = [m.capitalize() for m in lex.full_months]
     abbr = [m.capitalize() for m in lex.months if m not in lex.full_months]
+    tens = _alt(w for w, n in lex.numbers.items() if n % 10 == 0 and 20 <= n <= 90)
+    units = _alt(w for w, n in lex.numbers.items() if 1 <= n <= 9 and w not in ("a", "an"))
     frag = {
         "MONTH": f"(?:{_alt(full, fold=False)}|{_alt(abbr, fold=False)}\\.?)(?![A-Za-z])",
         "MONTHF": f"{_alt(full, fold=False)}(?![A-Za-z])",
@@ -49,7 +51,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?:1\d{3}|20\d{2})(?!\d)",
         "ORD": _alt(lex.ordinals),
-        "NUM": f"(?:{_alt(lex.numbers)}|\\d{{1,3}}|(?i:a\\s+few|several|few|many))",
+        "NUM": f"(?:{tens}[-\\s]{units}|{_alt(lex.numbers)}|\\d{{1,3}}|(?i:a\\s+few|several|few|many))",
         "UNIT": _alt(lex.units),
         "SEASON": _alt(lex.seasons),
         "PART": _alt(lex.dayparts),
@@ -140,7 +142,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
                   r"(?:\s+(?:(?i:on)\s+)?(?P<wd>%WEEKDAY)|\s+(?P<rel>(?i:today|yesterday|tomorrow|tonight))"
                   r"(?!\w))?"),
         # two weeks ago, three days later, a day after, a few years earlier
-        ("ago", r"(?i:(?P<n>%NUM)\s+(?P<unit>%UNIT)\s+(?P<dir>ago|earlier|later|before|after|afterwards?"
+        ("ago", r"(?<![\w-])(?i:(?P<n>%NUM)\s+(?P<unit>%UNIT)\s+(?P<dir>ago|earlier|later|before|after|afterwards?"
                 r"|previously|from\s+now|hence|on))(?![\w-])(?=(?P<than>\s+than\b))?"),
         # recently, in the coming days, now, soon
         ("vague", f"(?<![\\w-])(?P<phrase>{_alt(lex.vague)})(?![\\w-])"),

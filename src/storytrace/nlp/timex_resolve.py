@@ -528,7 +528,7 @@ def _clock(c: Candidate, ctx: Context) -> Resolution | None:
 
 def _ago(c: Candidate, ctx: Context) -> Resolution | None:
     word, unit, direction = _g(c, "n"), ctx.lex.units[_g(c, "unit")], _g(c, "dir")
-    n = int(word) if word.isdigit() else ctx.lex.numbers.get(word)
+    n = int(word) if word.isdigit() else _count(word, ctx.lex)
     if n is None:  # "a few years ago", "several days from now"
         return Resolution("PAST_REF" if direction == "ago" else "FUTURE_REF", "vague")
     if direction in ("ago", "from now", "hence"):
@@ -552,6 +552,16 @@ def _ago(c: Candidate, ctx: Context) -> Resolution | None:
         return shift(ctx.ref_day, unit, sign * n)
     base = _base(ctx, unit, True)
     return shift(base, unit, sign * n, _grain_of(base, ctx))
+
+
+def _count(word: str, lex: TimeLexicon) -> int | None:
+    """"three" -> 3, "twenty-two" -> 22; None for "a few", "several"."""
+    if word in lex.numbers:
+        return lex.numbers[word]
+    parts = word.replace("-", " ").split()
+    if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+        return lex.numbers[parts[0]] + lex.numbers[parts[1]]
+    return None
 
 
 def _vague(c: Candidate, ctx: Context) -> Resolution | None:

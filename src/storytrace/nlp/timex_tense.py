@@ -88,7 +88,9 @@ def tense_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset())
         # tense of the verb above it ("has kept markets closed until Friday", "will meet on
         # Tuesday and vote on Wednesday")
         bare_participle = verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl")
-        if aux is not None or not (bare_participle or (verb.tag_ == "VB" and verb.dep_ == "conj")):
+        bare_gerund = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj", "pcomp", "ccomp")
+        bare_conjunct = verb.tag_ == "VB" and verb.dep_ == "conj"
+        if aux is not None or not (bare_participle or bare_gerund or bare_conjunct):
             break
         if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
             break
