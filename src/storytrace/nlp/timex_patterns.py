@@ -142,8 +142,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
                   r"(?:\s+(?:(?i:on)\s+)?(?P<wd>%WEEKDAY)|\s+(?P<rel>(?i:today|yesterday|tomorrow|tonight))"
                   r"(?!\w))?"),
         # two weeks ago, three days later, a day after, a few years earlier
-        ("ago", r"(?<![\w-])(?i:(?P<n>%NUM)\s+(?P<unit>%UNIT)\s+(?P<dir>ago|earlier|later|before|after|afterwards?"
-                r"|previously|from\s+now|hence|on))(?![\w-])(?=(?P<than>\s+than\b))?"),
+        ("ago", r"(?<![\w-])(?i:(?P<n>%NUM)\s+(?P<unit>%UNIT)\s+(?P<dir>ago|earlier|later|before|after"
+                r"|afterwards?|previously|from\s+now|hence|on))(?![\w-])(?=(?P<than>\s+than\b))?"),
         # recently, in the coming days, now, soon
         ("vague", f"(?<![\\w-])(?P<phrase>{_alt(lex.vague)})(?![\\w-])"),
         # this summer, the previous autumn, summer 2023, the spring of 2009
