@@ -50,6 +50,14 @@ def test_metonymy_and_places(analyze, text, phrase, actor_id, sector, place, met
     assert (m.actor_id, m.sector, m.place, m.metonym) == (actor_id, sector, place, metonym)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea fired two missiles. The South said the North had violated the accord.", {"PRK", "KOR"}),
+    ("The South voted for the senator, and the North stayed home.", set()),
+])
+def test_the_north_and_the_south_only_in_korean_stories(analyze, text, expected) -> None:
+    assert set(exported(layer_of(analyze, text))) == expected
+
+
 def test_a_place_only_state_is_not_an_acting_actor(analyze) -> None:
     layer = layer_of(analyze, "The singer gave two concerts in Moscow last spring.")
     assert "RUS" not in exported(layer)

@@ -104,6 +104,7 @@ class Entry:
     role: str | None = None
     default: str | None = None  # generic bodies: the actor when the context names no state
     name: str | None = None  # generic groups: the name they are shown with
+    needs: tuple[str, ...] = ()  # contextual names: valid only where one of these states is named
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,16 @@ class StateSpec(_Model):
     people: list[str] = Field(default_factory=list)
     capitals: list[str] = Field(default_factory=list)
     seats: list[str] = Field(default_factory=list)
+    contextual: list[str] = Field(default_factory=list)
+    contextual_with: list[str] = Field(default_factory=list)
     wikidata: str | None = None
+
+    @field_validator("contextual_with")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            _check_country(code)
+        return value
 
 
 class OrgSpec(_Model):
@@ -384,6 +394,11 @@ class _Builder:
             self.name(cap, Entry(CAPITAL, code, "GOV"))
         for seat in spec.seats:
             self.name(seat, Entry(SEAT, code, "GOV", "presidency"))
+        needs = tuple(spec.contextual_with or [code])
+        for text in spec.contextual:
+            self.name(text, Entry(STATE, code, needs=needs))
+            if text.startswith("the "):
+                self.name("The " + text[4:], Entry(STATE, code, needs=needs))
 
     def org(self, spec: OrgSpec) -> None:
         self.add_record(ActorRecord(spec.id, spec.name, spec.kind, spec.country, spec.sector, spec.role,

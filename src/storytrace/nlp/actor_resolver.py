@@ -170,6 +170,11 @@ class Resolver:
                 self.add(_Cand(i, end, entry.kind, entry.target, entry.sector, entry.role, entry=entry,
                                name=entry.name))
             i = end
+        # "the North": only where the story names one of the states it needs
+        named = {c.target for c in self.cands if c.entry is not None and not c.entry.needs}
+        for c in self.cands:
+            if c.entry is not None and c.entry.needs and not named.intersection(c.entry.needs):
+                c.dropped = True
 
     def _plausible(self, a: int, b: int, entry: Entry) -> bool:
         """Reject a dictionary name that is part of a longer person's name ("George Washington",
