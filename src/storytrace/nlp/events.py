@@ -68,7 +68,9 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
         event, cue = made
         if not _repeated(ad, d, event, events):
             events.append(event)
-            claim = _guard(ad, d.cand, lambda e=event, c=cue: _allegation(ad, e, c))
+            # a state's allegation is read from a clause it states, not from a noun in passing
+            claim = None if d.cand.pos == "noun" else _guard(
+                ad, d.cand, lambda e=event, c=cue: _allegation(ad, e, c))
             if claim is not None:
                 events.append(claim)
     return _dedupe(ad, events)

@@ -197,6 +197,7 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         return
     if frame == "intent":
         if inner is None:
+            _absorb_governed(d, comps, by_token)
             return
         t = inner.type
         new = ("AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING
@@ -245,7 +246,11 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
     if inner is not None:
         d.governed = inner.type
         absorb(d, inner, roles=frame in ("intent", "refuse", "threat"))
-    # everything said inside the governed clause is asked for / promised / alleged, not reported
+    _absorb_governed(d, comps, by_token)
+
+
+def _absorb_governed(d: Draft, comps: list[Token], by_token: dict[int, Draft]) -> None:
+    """Everything said inside the governed clause is asked for / promised / alleged, not reported."""
     for comp in comps:
         for t in comp.subtree:
             other = by_token.get(t.i)

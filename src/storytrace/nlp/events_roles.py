@@ -56,6 +56,9 @@ def any_resolved(refs: list[ActorRef]) -> bool:
 def _same(a: ActorRef, b: ActorRef) -> bool:
     if a.id and b.id:
         return a.id == b.id
+    if a.country and b.country and not (a.id and b.id):  # "Belarusian counterpart" and "Belarus"
+        return a.country == b.country and (a.id is None or b.id is None) and (
+            a.id == a.country or b.id == b.country or (a.id is None and b.id is None))
     return (a.id or a.text) == (b.id or b.text)
 
 
@@ -301,7 +304,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
                 actor_toks += [c for c in t.children if c.dep_ in ("amod", "compound", "poss") and c.i < t.i]
     actor_toks = _listed(actor_toks)
     bystanders = lex.cue("bystander_nouns")
-    actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders]  # "analysts say"
+    actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders  # "analysts say"
+                  and not dateline(t)]
     for t in actor_toks:
         refs = resolve(ad, t, lex, places=t.head.lower_ == "from" or t.dep_ in ("nsubj", "appos", "conj",
                                                                                  "amod", "compound", "poss"))
@@ -458,9 +462,14 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
 def dateline(t: Token) -> bool:
     """"SEOUL -- North Korea fired ...": the place where the story was filed."""
     sent = t.sent
-    if t.i - sent.start > 4:
+    if t.i - sent.start > 3 or t.pos_ != "PROPN":
         return False
-    return any(x.text in ("--", "\u2014", "\u2013", "-", ":") for x in t.doc[t.i + 1:min(t.i + 5, sent.end)])
+    for x in t.doc[t.i + 1:min(t.i + 6, sent.end)]:
+        if x.text in ("--", "\u2014", "\u2013", ":") or (x.text == "-" and x.whitespace_):
+            return True
+        if not (x.pos_ == "PROPN" or x.is_punct):  # "SEOUL (Yonhap) --" only
+            return False
+    return False
 
 
 def _destination(t: Token) -> bool:

@@ -72,6 +72,27 @@ def _chain(anchor: Token) -> list[Token]:
     return out
 
 
+def _according_to(ad: AnalyzedDoc, tok: Token) -> ActorRef | None:
+    sent = tok.sent
+    for t in sent:
+        if t.i >= tok.i:
+            return None
+        if t.lower_ == "according" and t.i + 1 < sent.end and ad.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in ad.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            found = ad.actors.phrase(pobj) if ad.actors is not None else []
+            text = ad.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text
+            return found[0].ref(text) if found else ActorRef(text=text)
+    return None
+
+
+def _passive_like(v: Token) -> bool:
+    """A passive, or a bare past participle with no "have" ("with both believed to be ...")."""
+    return is_passive(v) or (v.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                          for c in v.children))
+
+
 def _reporting_verb(tok: Token) -> int | None:
     """The reporting verb above a token (when the attribution came from a quote record)."""
     node = tok
@@ -143,9 +164,9 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
             hedge_modal = True  # "is believed to", "is said to", "appears to"
     hedged = hedge_modal or any(c.dep_ == "advmod" and c.lower_ in lex.cue("hedge_adverbs")
                                 for n in chain for c in n.children)
-    if len(chain) > 1 and any(lm in lex.cue("hedge_governors") and is_passive(n)
+    if len(chain) > 1 and any(lm in lex.cue("hedge_governors") and _passive_like(n)
                               for lm, n in zip(lemmas[1:], chain[1:], strict=True)):
-        hedged = True
+        hedged = True  # "is believed to", "both believed to be supplying"
     if any(lm in ("seem", "appear", "likely") for lm in lemmas[1:]):
         hedged = True
     predicted = has_future or bool(modal) or future_time or any(
@@ -157,13 +178,19 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     if att is not None and att.cue_token is not None and _through_relative(trigger, att.cue_token):
         att = None  # "she said X had no doubt in Putin, who signed ...": the writer's aside
     anonymous = False
-    if att is not None and att.source is not None and (att.cue_token is None or att.cue_token != trigger.i):
-        cue = ad.doc[att.cue_token] if att.cue_token is not None else None
-        if (att.source_text or "").lower() in ("it", "this") and cue is not None and is_passive(cue):
-            anonymous = True  # "it is stated that ...": reported, by nobody named
+    if att is not None and att.cue_token != trigger.i:
+        src = att.source
+        named = src is not None and bool(src.id or src.country or src.text)
+        if not named or (src.text or "").lower() in ("it", "this"):  # type: ignore[union-attr]
+            anonymous = True  # "it is stated that ...", "reportedly": reported, by nobody named
         else:
-            out.reported_by = att.source
+            out.reported_by = src
         out.source_cue = att.cue_token if att.cue_token is not None else _reporting_verb(trigger)
+    if att is None:  # "According to CNN, ...": a source phrase heading the sentence
+        src = _according_to(ad, trigger)
+        if src is not None:
+            out.reported_by, anonymous = src, False
+    stance = att.stance if att is not None else None
     self_statement = out.reported_by is not None and same_party([out.reported_by], actors)
     if hypothetical:
         out.status = "hypothetical"
@@ -171,9 +198,9 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
         out.status = "negated"
     elif predicted:
         out.status = "predicted"
-    elif hedged or (att is not None and att.stance == "believed"):
+    elif hedged or stance in ("believed", "hedged"):
         out.status = "hedged"
-    elif att is not None and att.stance == "denied" and not self_statement:
+    elif stance == "denied" and not self_statement:
         out.status = "negated"
     elif (out.reported_by is not None and not self_statement) or anonymous:
         out.status = "reported"
