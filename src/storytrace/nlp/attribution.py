@@ -1,10 +1,18 @@
 """Attribution: who asserts the clause a token is in, and how firmly.
 
 Shared by quotes (speaker and cue), claims (source and stance) and events (reported_by and
-status), so the three layers agree on "according to whom?".
+status), so the three layers agree on "according to whom?". It reads what the quotes layer
+found (:func:`quotes.analysis`, computed on first use and cached in ``ad.notes``), in order:
 
-Bootstrap version (the quotes layer owns and extends it): reporting verbs governing the
-clause, "according to X", and quoted speech already found by the quotes layer.
+1. a direct quote holding the token: its speaker (a cue inside the quote, "we believe ...",
+   only sets the stance);
+2. the innermost attribution frame whose content holds the token: a cue verb ("X said /
+   warned / believes / estimates / denied that ..."), a cue noun ("his claim that ..."), a cue
+   adjective ("X is confident that ..."), a source phrase ("according to X, ..."), or an
+   agentless passive ("it is stated that ...");
+3. an attributing adverb in the clause ("reportedly", "allegedly"): a stance, no source.
+
+The cue words and their stance live in ``data/quotes/*.tsv`` (see :mod:`quotes_lexicon`).
 """
 
 from __future__ import annotations
@@ -12,27 +20,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storytrace.nlp.quotes_lexicon import lexicon, load_lexicon
 from storytrace.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.quotes_frames import Frame
 
-REPORTING = {
-    "say", "tell", "state", "announce", "declare", "add", "report", "claim", "warn", "confirm",
-    "insist", "vow", "pledge", "write", "note", "argue", "explain", "reveal", "indicate",
-    "suggest", "allege", "assert", "stress", "emphasize", "emphasise", "acknowledge", "admit",
-}
-ESTIMATING = {"estimate", "calculate", "count", "put", "assess", "project"}
-BELIEVING = {"believe", "think", "suspect", "fear", "expect", "assume", "consider"}
-DENYING = {"deny", "reject", "dispute", "refute"}
-STANCE_OF = {
-    **{v: "reported" for v in REPORTING},
-    **{v: "estimated" for v in ESTIMATING},
-    **{v: "believed" for v in BELIEVING},
-    **{v: "denied" for v in DENYING},
-}
+# verb lemma -> stance (reported | estimated | believed | hedged | denied), from the data files
+STANCE_OF: dict[str, str] = load_lexicon().stance_of()
+_EXPLETIVE_SOURCE = "it"
+_ADVERB_DEPTH = 6
 
 
 @dataclass
@@ -45,40 +45,77 @@ class Attribution:
 
 
 def attribution_for(ad: AnalyzedDoc, token: Token | int) -> Attribution | None:
-    """The attribution governing the clause that contains ``token``, if any."""
+    """The attribution governing the clause that contains ``token``, if any.
+
+    An agentless passive ("it is stated that ...") has the source ``ActorRef(text="it")`` and
+    source_text "it": reported, by nobody named. An attributing adverb ("reportedly") gives an
+    attribution with no source at all.
+    """
+    from storytrace.nlp.quotes import analysis
+
     tok = ad.doc[token] if isinstance(token, int) else token
-    # quoted speech found by the quotes layer
+    an = analysis(ad)
+    inner = _innermost(an.inner_frames, tok.i)
     for q in ad.quotes:
-        if q.span.start <= tok.idx < q.span.end and q.speaker is not None:
-            return Attribution(q.speaker, q.speaker.text, q.cue, "reported")
-    sent = ad.sent_of(tok)
-    # "according to X"
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(ad.doc) and ad.doc[t.i + 1].lower_ == "to":
-            objs = [c for c in ad.doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objs:
-                return _from_subject(ad, objs[0], "according to", "reported", t.i)
-    # a reporting / believing verb above the token
+        if q.kind == "direct" and q.speaker is not None and q.span.start <= tok.idx < q.span.end:
+            cue_i = _cue_token(ad, q.cue_span.start) if getattr(q, "cue_span", None) is not None else None
+            stance = inner.stance if inner is not None else _verb_stance(ad, cue_i)
+            return Attribution(q.speaker, q.speaker.text, q.cue, stance, cue_i)
+    frame = _innermost(an.frames, tok.i)
+    if frame is not None:
+        return _from_frame(ad, frame)
+    return _adverb(ad, tok)
+
+
+def _innermost(frames: list[Frame], i: int) -> Frame | None:
+    """The frame with the smallest content holding token ``i`` (a frame never holds its own cue)."""
+    best: Frame | None = None
+    for f in frames:
+        if f.colon or not f.contains(i) or f.cue == i or (f.hole and f.hole[0] <= i < f.hole[1]):
+            continue
+        if best is None or f.content[1] - f.content[0] < best.content[1] - best.content[0]:
+            best = f
+    return best
+
+
+def _from_frame(ad: AnalyzedDoc, frame: Frame) -> Attribution:
+    from storytrace.nlp.quotes import cue_text, speaker_ref
+
+    cue = cue_text(ad, frame)
+    if frame.speaker is None:
+        if frame.passive and any(c.lower_ == _EXPLETIVE_SOURCE and c.dep_ in ("nsubj", "nsubjpass")
+                                 for c in ad.doc[frame.cue].children):
+            it = ActorRef(text=_EXPLETIVE_SOURCE)  # "it is stated that ...": reported by nobody named
+            return Attribution(it, _EXPLETIVE_SOURCE, cue, frame.stance, frame.cue)
+        return Attribution(None, None, cue, frame.stance, frame.cue)
+    found = speaker_ref(ad, frame.speaker)
+    ref = found[0] if found is not None else None
+    return Attribution(ref, ref.text if ref is not None else None, cue, frame.stance, frame.cue)
+
+
+def _verb_stance(ad: AnalyzedDoc, cue_i: int | None) -> str:
+    if cue_i is None:
+        return "reported"
+    lex = lexicon(ad.res)
+    cue = lex.verb(lex.verb_lemma(ad.doc[cue_i]))
+    return cue.stance if cue is not None else "reported"
+
+
+def _cue_token(ad: AnalyzedDoc, char: int) -> int | None:
+    span = ad.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def _adverb(ad: AnalyzedDoc, tok: Token) -> Attribution | None:
+    """"reportedly", "allegedly" modifying the token's clause (or a clause above it)."""
+    adverbs = lexicon(ad.res).adverbs
     node = tok
-    while node.head.i != node.i:  # (spaCy tokens are not identity-stable: compare indices)
-        child, node = node, node.head
-        stance = STANCE_OF.get(node.lemma_.lower())
-        if stance and child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass"):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].i != child.i:
-                return _from_subject(ad, subjects[0], node.text, stance, node.i)
+    for _ in range(_ADVERB_DEPTH):
+        for child in node.children:
+            stance = adverbs.get(child.lower_)
+            if stance is not None and child.dep_ == "advmod":
+                return Attribution(None, None, child.lower_, stance, child.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
     return None
-
-
-def _from_subject(ad: AnalyzedDoc, head: Token, cue: str, stance: str, cue_i: int) -> Attribution:
-    start = min(t.i for t in head.subtree)
-    end = max(t.i for t in head.subtree) + 1
-    text = ad.doc[start:end].text
-    source = None
-    if ad.actors is not None:
-        found = ad.actors.phrase(head)
-        if found:
-            source = found[0].ref(text)
-    if source is None:
-        source = ActorRef(id=None, name=None, text=text, country=None)
-    return Attribution(source, text, cue, stance, cue_i)

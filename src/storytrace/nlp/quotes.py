@@ -16,7 +16,7 @@ Find, then write:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.quotes_frames import Frame, find_frames, is_word, subject_of
@@ -55,10 +55,13 @@ class QSeg:
 class Analysis:
     """What the quotes layer found, kept in ``ad.notes`` for :mod:`attribution`."""
 
-    text: str  # the document text (``ad.text`` rebuilds it on every access)
-    frames: list[Frame]
+    text: str
+    frames: list[Frame]  # frames whose cue is outside quotation marks
+    inner_frames: list[Frame]  # cues inside quotation marks ("we believe ..." in a quote)
     segments: list[QSeg]
     quoted: set[int]
+    resolver: SpeakerResolver
+    refs: dict[int, tuple[ActorRef, tuple[int, int]]] = field(default_factory=dict)
 
 
 def analysis(ad: AnalyzedDoc) -> Analysis:
@@ -69,9 +72,28 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
         segments = [_tokens_of(doc, s) for s in find_segments(text)]
         segments = [s for s in segments if s.tok_end > s.tok_start]
         quoted = {i for s in segments for i in range(s.tok_start, s.tok_end)}
-        frames = [f for f in find_frames(doc, lexicon(ad.res)) if f.cue not in quoted]
-        found = ad.notes[NOTES_KEY] = Analysis(text, frames, segments, quoted)
+        frames = find_frames(doc, lexicon(ad.res))
+        found = ad.notes[NOTES_KEY] = Analysis(
+            text, [f for f in frames if f.cue not in quoted], [f for f in frames if f.cue in quoted],
+            segments, quoted, SpeakerResolver(ad, quoted))
     return found  # type: ignore[no-any-return]
+
+
+def speaker_ref(ad: AnalyzedDoc, head: int) -> tuple[ActorRef, tuple[int, int]]:
+    """The ActorRef of the speaker phrase headed by token ``head`` and its token span (memoized
+    per document, shared with :mod:`attribution`)."""
+    an = analysis(ad)
+    if head not in an.refs:
+        an.refs[head] = an.resolver.ref(head)
+    return an.refs[head]
+
+
+def cue_text(ad: AnalyzedDoc, frame: Frame) -> str | None:
+    """The words of a frame's cue, the cue word first: "said in a statement", "told reporters"."""
+    if not frame.cue_toks:
+        return None
+    doc = ad.doc
+    return " ".join(doc[i].text for i in [frame.cue, *(i for i in frame.cue_toks if i != frame.cue)])
 
 
 def _tokens_of(doc: Doc, seg: Segment) -> QSeg:
@@ -93,23 +115,14 @@ def _starts(doc: Doc) -> list[int]:
 def extract(ad: AnalyzedDoc) -> list[Quote]:
     an = analysis(ad)
     doc = ad.doc
-    resolver = SpeakerResolver(ad, an.quoted)
-    refs: dict[int, tuple[ActorRef, tuple[int, int]] | None] = {}
 
     def speaker(frame: Frame) -> tuple[ActorRef, tuple[int, int]] | None:
-        if frame.speaker is None:
-            return None
-        if frame.speaker not in refs:
-            refs[frame.speaker] = resolver.ref(frame.speaker)
-        return refs[frame.speaker]
+        return None if frame.speaker is None else speaker_ref(ad, frame.speaker)
 
     quotes: list[Quote] = []
     for frame in an.frames:
         kind = _link(frame, an, doc)
         if kind is None or frame.speaker is None or frame.kind == "object" or _backgrounded(doc[frame.cue]):
-            continue
-        import os
-        if os.environ.get("BEL") and frame.stance == "believed" and not _personal(resolver, doc[frame.speaker]):
             continue
         start, end = frame.content
         if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
@@ -132,14 +145,6 @@ def _backgrounded(cue: Token) -> bool:
     return cue.dep_ == "pcomp" and cue.head.lower_ in ("with", "amid")
 
 
-def _personal(resolver: SpeakerResolver, head: Token) -> bool:
-    """The speaker is a person (beliefs of states and groups are assessments, not quotes)."""
-    if head.lower_ in ("i", "we", "you", "he", "she"):
-        return True
-    m = resolver.mention(head)
-    return m is not None and m.is_person
-
-
 def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
     """Match a frame with the quoted stretches: "direct" (its content is quoted; the
     stretches take the frame, no quote of its own), "mixed", "indirect", or None."""
@@ -148,7 +153,8 @@ def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
     a, b = frame.content
     inside = [qs for qs in an.segments if qs.tok_start < b and qs.tok_end > a]
     hole = frame.hole or (0, 0)
-    outside_words = any(is_word(t) and t.i not in an.quoted and not hole[0] <= t.i < hole[1] for t in doc[a:b])
+    outside_words = any(is_word(t) and t.i not in an.quoted and not hole[0] <= t.i < hole[1]
+                        for t in doc[a:b])
     if inside and not outside_words:
         for qs in inside:
             if qs.frame is None or abs(qs.frame.cue - qs.tok_start) > abs(frame.cue - qs.tok_start):
@@ -195,7 +201,8 @@ def _link_adjacent(ad: AnalyzedDoc, an: Analysis) -> None:
     for qs in an.segments:
         if qs.frame is not None or qs.absorbed:
             continue
-        qs.frame = _cue_after(ad, an, qs, frame_at) or _byline(ad, an, qs) or _cue_before(ad, an, qs, frame_at)
+        qs.frame = (_cue_after(ad, an, qs, frame_at) or _byline(ad, an, qs)
+                    or _cue_before(ad, an, qs, frame_at))
 
 
 def _barrier(tok: Token) -> bool:
@@ -259,7 +266,8 @@ def _byline(ad: AnalyzedDoc, an: Analysis, qs: QSeg) -> Frame | None:
     if i >= len(doc) or starts[i] != pos or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
         return None
     j = i
-    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in an.quoted:
+    while j + 1 < len(doc) and j + 1 not in an.quoted and doc[j + 1].pos_ == "PROPN" \
+            and doc[j + 1].text[:1].isupper():
         j += 1
     return Frame(i, [], "reported", j, (qs.tok_start, qs.tok_end))
 
@@ -276,7 +284,9 @@ def _link_runs(ad: AnalyzedDoc, an: Analysis) -> None:
     segs = [qs for qs in an.segments if not qs.absorbed]
     for n, qs in enumerate(segs):
         words = qs.seg.words(text)
-        if qs.frame is not None or words < 2 or _title_like(text, qs.seg) or not _starts_sentence(ad, text, qs):
+        if qs.frame is not None or words < 2 or _title_like(text, qs.seg):
+            continue
+        if not _starts_sentence(ad, text, qs):
             continue
         prev = next((p for p in reversed(segs[:n]) if p.frame or p.inherited), None)
         gap = _paragraphs_between(text, prev.seg.end, qs.seg.start) if prev is not None else 99
@@ -297,7 +307,8 @@ def _title_like(text: str, seg: Segment) -> bool:
     return len(rest) >= 2 and all(w[0].isupper() for w in rest) and words[0][:1].isupper()
 
 
-_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
+_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from",
+                "as"}
 
 
 def _starts_sentence(ad: AnalyzedDoc, text: str, qs: QSeg) -> bool:
@@ -345,9 +356,8 @@ def _record(ad: AnalyzedDoc, content: str, kind: str, start: int, end: int, fram
             speaker: tuple[ActorRef, tuple[int, int]] | None) -> Quote:
     doc = ad.doc
     extra: dict[str, Span] = {}
-    cue = None
+    cue = cue_text(ad, frame)
     if frame.cue_toks:
-        cue = " ".join(doc[i].text for i in [frame.cue, *(i for i in frame.cue_toks if i != frame.cue)])
         c0, c1 = frame.cue_toks[0], frame.cue_toks[-1]
         if c1 - c0 > len(frame.cue_toks) + 2:  # a cue in pieces: highlight its head word only
             c0 = c1 = frame.cue

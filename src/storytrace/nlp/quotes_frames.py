@@ -166,8 +166,8 @@ def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, i
 def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
     """A verb coordinated into the content that shares the speaker's subject: "said it was
     opposed and warned North Korea ..." (the parse hangs "warned" under "was")."""
-    return cues is not None and t.dep_ == "conj" and t.pos_ == "VERB" and cues.is_cue_lemma(cues.verb_lemma(t)) \
-        and not any(c.dep_ in SUBJECTS for c in t.children)
+    return cues is not None and t.dep_ == "conj" and t.pos_ == "VERB" \
+        and cues.is_cue_lemma(cues.verb_lemma(t)) and not any(c.dep_ in SUBJECTS for c in t.children)
 
 
 def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None,
@@ -280,6 +280,21 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if nxt < len(doc) and doc[nxt].text == ":":
                 out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
                                  (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
+    # "3,000 are believed to have died", "he is said to be ill", "with both believed to be ...":
+    # no speaker (unless a "by" agent), a stance
+    reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children)
+    if ((passive and speaker is None) or reduced) and not out:
+        agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        for c in children:
+            if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                subj = [o for o in children if o.dep_ in ("nsubjpass", "nsubj") and o.i < c.i]
+                lo = subj[0].left_edge.i if subj else c.left_edge.i
+                _, hi = content_of(c, anchor=verb.i, cues=lex)
+                content = _trim(doc, *_paragraph_clip(doc, lo, hi, verb.i))
+                if content[1] > content[0]:
+                    source = None if agent is None else agent.i
+                    out.append(Frame(verb.i, cue_toks, cue.stance, source, content, kind="infinitive",
+                                     passive=True))
     if "infinitive" in frames and not any(not f.colon for f in out):
         for c in children:
             if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
@@ -288,7 +303,8 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
                 _, hi = content_of(c, anchor=verb.i, cues=lex)
                 add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)), kind="infinitive")
     if "naming" in frames and not out:
-        objs = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called X"
+        # (not "what he called X": a free relative, an aside)
+        objs = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
         comps = [c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and (
             c.lower_ == "as" or (c.lower_ in ("to", "with") and verb.lemma_ in ("liken", "compare"))))]
         if objs and comps and comps[0].i > objs[0].i:
@@ -311,7 +327,8 @@ def _quoted_object(tok: Token) -> bool:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     opened = doc[left].text in _QUOTE_CHARS or (left > 0 and doc[left - 1].text in _QUOTE_CHARS)
-    closed = doc[right].text in _QUOTE_CHARS or (right + 1 < len(doc) and doc[right + 1].text in _QUOTE_CHARS) \
+    closed = doc[right].text in _QUOTE_CHARS \
+        or (right + 1 < len(doc) and doc[right + 1].text in _QUOTE_CHARS) \
         or (right + 2 < len(doc) and doc[right + 1].is_punct and doc[right + 2].text in _QUOTE_CHARS)
     return opened and closed
 
@@ -356,7 +373,8 @@ def _noun_speaker(noun: Token) -> Token | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and poss[0].pos_ != "PRON":
         return poss[0]
-    named = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    named = [c for c in noun.children
+             if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if named:
         return named[-1]  # "a New York Times report that ..."
     gov = noun.head
@@ -482,7 +500,8 @@ def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
         if t.i <= head.i or t.left_edge.i <= head.i:
             continue
         first = doc[t.left_edge.i]
-        if (t.dep_ == "relcl" and first.lower_ in _RELATIVE_OPENERS) or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")) \
+        if (t.dep_ == "relcl" and first.lower_ in _RELATIVE_OPENERS) \
+                or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")) \
                 or (first.text == "(" and any(g.pos_ in ("VERB", "AUX") for g in t.subtree)):
             cut = t.left_edge.i
             while cut > head.i + 1 and doc[cut - 1].text in (",", "(", "-", "--", "\u2014"):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 STANCES = frozenset({"reported", "estimated", "believed", "hedged", "denied"})
 FRAMES = frozenset({"clause", "quote", "infinitive", "object", "naming"})
-MARKER_KINDS = frozenset({"source", "adverb", "platform"})
+MARKER_KINDS = frozenset({"source", "adverb", "platform", "stance"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # lemma -> stance
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("according", "to") -> stance
     adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> stance
-    platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> "Truth Social"
+    platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> name
+    stance_verbs: dict[str, str] = field(default_factory=dict)  # "put" -> "estimated" (not cues)
 
     @cached_property
     def trigger_hashes(self) -> Any:
@@ -57,7 +58,8 @@ class Lexicon:
         words = set(self.verbs) | set(self.phrasal) | set(self.nouns) | set(self.adjectives)
         for verb in list(self.verbs):
             stem = verb[:-1] if verb.endswith("e") else verb
-            words |= {verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing", verb + "ing"}
+            words |= {verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing",
+                      verb + "ing"}
         return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
     @cached_property
@@ -66,6 +68,13 @@ class Lexicon:
         from spacy.strings import hash_string
 
         return {tuple(hash_string(w) for w in words): words for words in self.sources}
+
+    def stance_of(self) -> dict[str, str]:
+        """Verb lemma -> stance, for every verb that attributes a clause or a figure (cue verbs
+        with a clause, infinitive or object frame, and the stance verbs)."""
+        out = {v: c.stance for v, c in self.verbs.items() if c.frames & {"clause", "infinitive", "object"}}
+        out.update(self.stance_verbs)
+        return out
 
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma)
@@ -140,12 +149,15 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     path = data_dir / "markers.tsv"
     for n, (kind, phrase, stance) in _rows(path, 3):
         if kind not in MARKER_KINDS:
-            raise DataFileError(str(path), f"unknown marker kind {kind!r} (one of {', '.join(sorted(MARKER_KINDS))})", n)
+            kinds = ", ".join(sorted(MARKER_KINDS))
+            raise DataFileError(str(path), f"unknown marker kind {kind!r} (one of {kinds})", n)
         words = tuple(phrase.lower().split())
         if kind == "source":
             lex.sources[words] = _stance(path, n, stance)
         elif kind == "adverb":
             lex.adverbs[phrase.lower()] = _stance(path, n, stance)
+        elif kind == "stance":
+            lex.stance_verbs[phrase.lower()] = _stance(path, n, stance)
         else:
             lex.platforms[words] = phrase
     return lex

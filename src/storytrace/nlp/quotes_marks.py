@@ -87,7 +87,8 @@ def find_double(text: str) -> list[Segment]:
         scan_from = pstart
         if open_at is not None:
             first = _MARK.match(text, pstart)
-            if first and _is_opening(text, pstart, first.group()) is not False and len(parts) < MAX_PARAGRAPHS:
+            goes_on = first is not None and _is_opening(text, pstart, first.group()) is not False
+            if first is not None and goes_on and len(parts) < MAX_PARAGRAPHS:
                 piece = scan_from = first.end()  # the quote goes on in this paragraph
             else:  # no closing mark: the quote ended with its paragraph
                 _close(segments, text, open_at, None, parts)
@@ -149,7 +150,8 @@ def _single_opens(text: str, i: int) -> bool:
         return False
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    return (before in _OPENS_AFTER or before in "\"\u201c") and bool(_WORD.match(after)) and not after.isdigit()
+    opens = before in _OPENS_AFTER or before in "\"\u201c"
+    return opens and bool(_WORD.match(after)) and not after.isdigit()
 
 
 def _single_close(text: str, i: int, pend: int) -> int | None:

@@ -138,7 +138,9 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ titles
     def titled_person(self, head: Token) -> Mention | None:
         """"the president" -> the last person introduced with the title "president"."""
-        if self.actors is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        if self.actors is None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
             return None
         title = head.lemma_.lower()
         for m in self.actors.before(head.i, persons=True, limit_tokens=LOOKBACK_TOKENS):
