@@ -348,11 +348,13 @@ def _add_countries(b: _Builder, aliases: Path) -> None:
     for iso2, c in sorted(_geonames_file("countries.json").items()):
         iso3 = c["iso3"]
         centre = _weighted_centre(points.get(iso3, []))
-        if centre is None:
+        lat, lon = centre if centre is not None else (None, None)
+        if centre is None:  # no city of 15,000: the capital, if GeoNames has it
             capital = b.city(iso3, c.get("capital") or "")
-            centre = (b.entries[capital].lat, b.entries[capital].lon) if capital is not None else (None, None)
-        i = b.add(Entry(c["name"], "country", iso3, centre[0], centre[1], c["geonameid"],
-                        c["population"] or 0, actor=True))
+            if capital is not None:
+                lat, lon = b.entries[capital].lat, b.entries[capital].lon
+        i = b.add(Entry(c["name"], "country", iso3, lat, lon, c["geonameid"], c["population"] or 0,
+                        actor=True))
         b.countries[iso3] = i
         b.index(b.names, c["name"], i)
         pc = pycountry.countries.get(alpha_2=iso2)

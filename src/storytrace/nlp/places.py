@@ -188,7 +188,7 @@ class TokenFlags:
 
 def token_flags(doc: Doc) -> TokenFlags:
     arr = doc.to_array([IS_TITLE, IS_UPPER, POS, ENT_TYPE])
-    cap = (arr[:, 0] | arr[:, 1]).astype(bool)
+    cap = (arr[:, 0] != 0) | (arr[:, 1] != 0)
     propn = arr[:, 2] == _PROPN
     prev = numpy.concatenate(([False], propn[:-1]))
     norp = arr[:, 3] == doc.vocab.strings["NORP"]
@@ -224,9 +224,9 @@ def find(doc: Doc, gaz: Gazetteer, cues: Cues, flags: TokenFlags | None = None) 
         add(cand)
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
-            cand = _entity(doc, ent.start, ent.end, ent.label_, gaz, cues)
-            if cand is not None:
-                add(cand)
+            named = _entity(doc, ent.start, ent.end, gaz, cues)
+            if named is not None:
+                add(named)
     for cand in _framed_names(doc, gaz, cues, taken, flags):
         add(cand)
     return sorted(found, key=lambda c: c.start)
@@ -299,7 +299,7 @@ def _modifies_noun(tok: Token) -> bool:
     return tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
 
 
-def _entity(doc: Doc, start: int, end: int, label: str, gaz: Gazetteer, cues: Cues) -> Candidate | None:
+def _entity(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> Candidate | None:
     article = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     start, end, region = _trim(doc, start, end, cues)
     if start >= end:
