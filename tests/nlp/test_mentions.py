@@ -36,6 +36,13 @@ def test_phrase(analyze, text: str, head: str, expected: list[str]) -> None:
     assert [m.actor_id for m in layer.phrase(token(doc, head))] == expected
 
 
+def test_its_troops_belong_to_the_actor_named_before(analyze) -> None:
+    text = "Araghchi accused Washington of backing the raids. The Israeli military said its jets struck."
+    doc, layer = run(analyze, text, "2025-06-20")
+    (m,) = layer.phrase(token(doc, "jets"))
+    assert (m.actor_id, m.sector, m.text) == ("ISR", "MIL", "jets")
+
+
 def test_phrase_keeps_sector_of_the_mention(analyze) -> None:
     doc, layer = run(analyze, "Ukrainian forces retook the village.")
     (m,) = layer.phrase(token(doc, "forces"))

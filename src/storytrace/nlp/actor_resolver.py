@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _SKIP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "'s", "'", "-", "for", "and"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
 
 
@@ -683,9 +684,16 @@ class Resolver:
                 continue
             if c.kind in (PERSON, SHORT, "ner-person"):
                 return None
-            if c.kind in (STATE, CAPITAL, SEAT, BODY, ORG) and not c.place:
+            if c.kind in (STATE, CAPITAL, SEAT, BODY, ORG, "noun") and c.target and not c.place \
+                    and not c.descriptive:
                 return c
         return None
+
+    def _in_phrase(self, a: int, b: int) -> bool:
+        """Tokens [a, b) can sit inside one noun phrase between a qualifier and its noun
+        ("Russia's new", "of the")."""
+        toks, texts = self.toks, self.texts
+        return b - a <= 4 and all(toks[k].pos_ in _PHRASE_POS or texts[k] == "'s" for k in range(a, b))
 
     def _compose_role(self, t: Title, qual: _Cand | None) -> str:
         """"State Department" + "spokesperson" -> "foreign ministry spokesperson";
@@ -791,10 +799,11 @@ class Resolver:
             if target is None:
                 self.add(_Cand(a, b, GROUP, None, sector, country=country, name=text))
                 return
-            left = qual.b <= a
+            left = qual.b <= a and self._in_phrase(qual.b, a)
+            right = qual.a >= b and self._in_phrase(b, qual.a)
             absorb = left and qual.kind in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE, BODY)
             start = qual.a if left else a
-            end = b if left else max(b, qual.b)
+            end = qual.b if right else b
             kind = ORG if target.startswith(("igo:", "org:")) else "noun"
             c = _Cand(start, end, kind, target, sector, role=qual.role if qual.kind == BODY else None,
                       metonym=qual.kind in (CAPITAL, SEAT))
