@@ -213,6 +213,7 @@ def find(ad: AnalyzedDoc, lex: Lexicon) -> list[Candidate]:
             tables.append(("noun", lex.nouns))
         if pos == "ADJ":
             tables.append(("adj", lex.adjectives))
+        memo: dict[str, object] = {}  # per-token facts shared by the patterns tried
         for kind, table in tables:
             patterns = table.get(lemma) or (table.get(lower) if lower != lemma else None)
             if not patterns and kind == "verb":
@@ -221,7 +222,7 @@ def find(ad: AnalyzedDoc, lex: Lexicon) -> list[Candidate]:
                 continue
             cand = None
             for p in patterns:
-                cand = _check(ad, tok, p, quantity)
+                cand = _check(ad, tok, p, quantity, memo)
                 if cand is not None:
                     break
             if cand is not None:
@@ -302,7 +303,8 @@ def _temporal_prep(c: Token) -> bool:
     return c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
 
 
-def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candidate | None:
+def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
+           memo: dict[str, object] | None = None) -> Candidate | None:
     extra = _deps_present(tok, p.trigger, p.pos)
     if extra is None:
         return None
@@ -313,7 +315,11 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candi
             return None  # the month
         cand = Candidate(p, tok, sorted([tok.i, *extra]))
         return cand if _pp_ok(ad, tok, p, cand, quantity) else None
-    passive = is_passive(tok) if p.pos == "verb" else False
+    memo = {} if memo is None else memo
+    if "passive" not in memo:
+        memo["passive"] = is_passive(tok)
+        memo["objects"] = direct_objects(tok)
+    passive = bool(memo["passive"]) if p.pos == "verb" else False
     if passive and tok.dep_ in ("amod", "acl") and p.type != "ASSAULT" and not any(
             c.dep_ == "agent" for c in tok.children):
         return None  # a participle describing a noun ("donated missiles", "a member jailed in 2020")
@@ -321,7 +327,8 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str]) -> Candi
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and any(
             c.dep_ == "dobj" for c in tok.children):
         return None  # a participle misread as a clause: "fire donated missiles"
-    objects = [o for o in direct_objects(tok) if o.i not in extra] if p.pos == "verb" else []
+    found: list[Token] = memo["objects"]  # type: ignore[assignment]
+    objects = [o for o in found if o.i not in extra] if p.pos == "verb" else []
     if any(c.dep_ == "det" and c.lower_ == "any" for o in ([tok] if p.pos == "noun" else objects)
            for c in o.children) and (p.pos == "noun" or passive):
         return None  # "any support provided ...": no particular act
