@@ -174,6 +174,21 @@ def test_office_holder_by_metonym(analyze) -> None:
     assert (m.actor_id, m.role, m.gender) == ("person:choe-son-hui", "foreign minister", "f")
 
 
+def test_an_indefinite_title_is_not_the_office_holder(analyze) -> None:
+    layer = layer_of(analyze, "A spokesman for the State Department declined to comment.", "2024-11-01")
+    m = mention(layer, "spokesman for the State Department")
+    assert (m.actor_id, m.role) == ("USA", "foreign ministry spokesperson")
+    assert not any(a.kind == "person" for a in layer.actors)
+
+
+def test_dateline_is_a_place_and_sets_the_story_state(analyze) -> None:
+    text = ("TOKYO, March 2 (Kyodo) -- North Korea test-fired a cruise missile, officials said. "
+            "A senior official at the prime minister's office said the government was on alert.")
+    layer = layer_of(analyze, text)
+    assert mention(layer, "TOKYO").place
+    assert mention(layer, "government").actor_id == "JPN"
+
+
 def test_office_without_a_date_stays_unresolved(analyze) -> None:
     layer = layer_of(analyze, "The US Secretary of State said the sanctions would stay.", None)
     assert not any(a.kind == "person" for a in layer.actors)

@@ -95,6 +95,7 @@ class Resolver:
         self.consumed: set[int] = set()  # tokens of a person's title phrase ("North Korean leader ...")
         self.blocked: set[int] = set()  # tokens of names that are no actor ("Korean Peninsula", "LEAD")
         self.place_names: set[str] = set()  # "persons" the text shows to be places
+        self.dateline: str | None = None  # the state of the dateline city ("SEOUL, Dec. 3 --")
 
     # ------------------------------------------------------------ pipeline
     def run(self) -> ActorLayer:
@@ -396,6 +397,12 @@ class Resolver:
             if c.kind in (STATE, CAPITAL, SEAT, BODY):
                 head = self.toks[c.b - 1]
                 c.place = self._locative(head)
+                if c.place and c.kind == BODY and head.head.head.pos_ not in ("VERB", "AUX"):
+                    c.place = False  # "a senior official at the presidential office": its people
+                if c.kind == CAPITAL and c.a < 3 and self.texts[c.a].isupper() and c.b < self.n \
+                        and self.texts[c.b] in (",", "--", "-", "\u2014"):
+                    c.place = True  # the dateline: "SEOUL, Dec. 3 (Yonhap) --"
+                    self.dateline = self.country_of(c)
                 if not c.place and c.kind in (CAPITAL, SEAT):
                     c.metonym = True
                 if not c.place and c.kind == STATE and head.dep_ in ("compound", "nmod", "amod") \
@@ -418,11 +425,13 @@ class Resolver:
     def resolve_bodies(self) -> None:
         """A generic body takes the state written with it: "Russia's Security Council", "the
         Russian Defence Ministry", "the Ministry of Defence of Ukraine" (one mention each)."""
-        for c in list(self.cands):
+        unresolved = []
+        for c in sorted(self.cands, key=lambda x: x.a):
             if c.dropped or c.kind != BODY or c.target is not None:
                 continue
             qual = self._qualifier(c.a, c.b, right=("of",))
             if qual is None or qual.kind not in (STATE, DEMONYM, CAPITAL, SEAT, PEOPLE):
+                unresolved.append(c)
                 continue
             c.target = self.country_of(qual)
             c.metonym = qual.kind in (CAPITAL, SEAT)
@@ -430,6 +439,8 @@ class Resolver:
             c.a, c.b = min(c.a, qual.a), max(c.b, qual.b)
             for i in range(c.a, c.b):
                 self.by_token[i] = c
+        for c in unresolved:  # "the presidential office" alone: the one named before, or the story's
+            c.target = self._body_country(c)
 
     def _agent_noun(self, noun: Token) -> bool:
         """A noun whose state modifier is an actor: a sector noun ("troops"), a title
@@ -711,7 +722,7 @@ class Resolver:
             if start in self.used_titles or any(self.at(i) is not None and self.at(i).kind not in (BODY, SEAT)
                                                 for i in range(start, end)):
                 continue
-            qual = self._qualifier(start, end)
+            qual = self._qualifier(start, end, right=("of", "for", "at", "from"))
             a = qual.a if qual is not None and qual.b <= start else start
             b = qual.b if qual is not None and qual.a >= end else end
             role = self._compose_role(t, qual)
@@ -721,7 +732,11 @@ class Resolver:
                     else self.country_of(qual)
                 if qual.kind in (BODY, SEAT) and qual.target is None:
                     where = None
-            holder = self.d.holder(where, role, self.on) if where and t.person else None
+            k = start - 1
+            while k >= 0 and self.texts[k].lower() in self.ranks:
+                k -= 1
+            definite = k < 0 or self.texts[k].lower() not in ("a", "an", "another", "one", "two", "several")
+            holder = self.d.holder(where, role, self.on) if where and t.person and definite else None
             if holder is None and where is None and t.person:
                 holder = self._coreferent_person(start, role)
             if holder is not None:
@@ -841,12 +856,30 @@ class Resolver:
                 country = self.country_of(c)
                 if country:
                     counts[country] += 2 if c.place else 1
+        if self.dateline:  # a story filed from Seoul is set in South Korea
+            counts[self.dateline] += 6
+        outlet = self._outlet_country()
+        if outlet:
+            counts[outlet] += 3
         top = counts.most_common(2)
         result = None
         if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
             result = top[0][0]
         self.ad.notes["actors.home"] = result
         return result
+
+    def _outlet_country(self) -> str | None:
+        """The country of the outlet that published the story (``source``), if we know it."""
+        source = self.ad.source
+        if not source:
+            return None
+        words = [norm_token(w) for w in source.replace("(", " ").replace(")", " ").split()]
+        for i in range(len(words)):
+            hit = self.d.match(self.d.names, words, i)
+            if hit is not None and hit[1].kind == ORG:
+                rec = self.record(hit[1].target)
+                return rec.country if rec else None
+        return None
 
     # ------------------------------------------------------------ 9. gender
     def infer_gender(self) -> None:
