@@ -11,7 +11,7 @@ that fails is skipped with a warning; the others go on (strict mode raises).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.context import AnalyzedDoc
 from storytrace.nlp.events_details import (
@@ -193,9 +193,10 @@ def _allegation(ad: AnalyzedDoc, event: Event, cue: int | None) -> Event | None:
     clause = clause_tokens(verb)
     span = span_of(ad, clause, [cue])
     when = when_of(ad, clause) or event.when
+    extra: dict[str, Any] = {"alleged": event.type}  # the kind of act alleged
     return Event(type="ACCUSE", mode="allege", context=list(event.context), actors=[by],
                  recipients=[a for a in event.actors if a.id or a.country], when=when, where=None,
-                 status="asserted", reported_by=None, trigger=verb.text, span=span, alleged=event.type)
+                 status="asserted", reported_by=None, trigger=verb.text, span=span, **extra)
 
 
 def _words_for_modes(ad: AnalyzedDoc, d: Draft, clause: list[Token]) -> list[Token]:

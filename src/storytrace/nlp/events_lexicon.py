@@ -144,7 +144,7 @@ class Lexicon:
         """spaCy string hashes of every trigger word and its inflections, so a document's
         tokens are screened on integer arrays before any Token object is made."""
         if self._hashes is None:
-            from spacy.strings import hash_string
+            from spacy.strings import hash_string  # type: ignore[attr-defined]
 
             words: set[str] = set(self.nouns) | set(self.adjectives)
             for verb in self.verbs:

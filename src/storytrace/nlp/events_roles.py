@@ -76,7 +76,7 @@ def same_party(a: list[ActorRef], b: list[ActorRef]) -> bool:
 def mention_ref(m: Mention, text: str | None = None) -> ActorRef:
     ref = m.ref(text)
     if m.sector:
-        ref = ActorRef(id=ref.id, name=ref.name, text=ref.text, country=ref.country, sector=m.sector)
+        ref = ref.model_copy(update={"sector": m.sector})  # an extra field: PLOVER's sector code
     return ref
 
 
@@ -109,7 +109,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
     ms = [m for m in ad.actors.phrase(tok) if m.actor_id or m.country]  # known actors only
     if ms and _agentive(tok, lex):
         # "the Turkish and Greek leaders": every state named in the coordinated modifier
-        refs = []
+        refs: list[ActorRef] = []
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
                 for x in (c, *c.conjuncts):
@@ -246,13 +246,14 @@ def _pobjs(head: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
             for pobj in c.children:
                 if pobj.dep_ != "pobj":
                     continue
+                found: Token | None = pobj
                 if pobj.ent_type_ in ("DATE", "TIME"):
                     # "met with President X Tuesday": the date swallowed the name
-                    pobj = next((g for g in pobj.children if g.dep_ == "compound" and g.ent_type_ not in
-                                 ("DATE", "TIME")), None)
-                    if pobj is None:
-                        continue
-                out.extend([pobj, *pobj.conjuncts])
+                    names = [g for g in pobj.children if g.dep_ == "compound" and g.ent_type_ not in
+                             ("DATE", "TIME")]
+                    found = names[0] if names else None
+                if found is not None:
+                    out.extend([found, *found.conjuncts])
     return out
 
 
