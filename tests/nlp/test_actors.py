@@ -243,6 +243,18 @@ def test_places_tagged_as_persons(analyze, text, not_a_person) -> None:
     assert not any(a.kind == "person" and not_a_person in a.name for a in layer.actors)
 
 
+def test_village_tagged_as_organization(analyze) -> None:
+    layer = layer_of(analyze, "Russia's defence ministry said its troops had captured the village of Novoselivka.")
+    assert [a.id for a in layer.actors] == ["RUS"]
+
+
+def test_british_foreign_office_is_one_name(analyze) -> None:
+    layer = layer_of(analyze, "Ukrainian Foreign Minister Andrii Sybiha met officials at the Foreign, "
+                              "Commonwealth and Development Office.")
+    assert {a.id for a in layer.actors} == {"UKR", "person:andrii-sybiha", "GBR"}
+    assert mention(layer, "Foreign, Commonwealth and Development Office").actor_id == "GBR"
+
+
 def test_possessive_is_not_part_of_the_name(analyze) -> None:
     layer = layer_of(analyze, "The envoy praised Vladimir Putin's leadership.")
     assert mention(layer, "Vladimir Putin").actor_id == "person:vladimir-putin"

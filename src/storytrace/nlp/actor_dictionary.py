@@ -44,10 +44,14 @@ BLOCK = "block"  # "Korean Peninsula": not an actor, blocks shorter names inside
 PLACE_KINDS = frozenset({STATE, CAPITAL, SEAT, BODY})
 
 
+# Letters NFKD does not decompose into an ASCII base letter.
+_ASCII = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"})
+
+
 def slug(name: str) -> str:
-    """ASCII slug of a name: "Choe Son Hui" -> "choe-son-hui"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    """ASCII slug of a name: "Choe Son Hui" -> "choe-son-hui", "İbrahim Kalın" -> "ibrahim-kalin"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-")
 
 
 def norm_token(text: str) -> str:
@@ -57,7 +61,7 @@ def norm_token(text: str) -> str:
 
 def fold(text: str) -> str:
     """ASCII-folded form of a name ("Erdoğan" -> "Erdogan"), to add as a spelling variant."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return unicodedata.normalize("NFKD", text.translate(_ASCII)).encode("ascii", "ignore").decode()
 
 
 # --------------------------------------------------------------------------- records

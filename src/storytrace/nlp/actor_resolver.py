@@ -212,7 +212,7 @@ class Resolver:
                 elif label == "ORG" and self._ministry(a, b):
                     self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
                                    entry=Entry(BODY, None, "GOV", "ministry")))
-                elif label == "ORG" and self._looks_like_org(a, b):
+                elif label == "ORG" and self._looks_like_org(a, b) and not self._in_place_position(a, b):
                     self.add(_Cand(a, b, "ner-org", name=self._span_text(a, b)))
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
                     self.add(_Cand(a, b, GROUP, name=self._span_text(a, b)))
@@ -308,15 +308,11 @@ class Resolver:
             b -= 1
         if not self._looks_like_name(a, b):
             return
-        head = toks[b - 1]
-        prep = head.head if head.dep_ == "pobj" else None
-        located = prep is not None and (
-            (prep.lower_ in self.locative_preps and prep.lower_ not in ("at", "over"))
-            or (prep.lower_ == "of" and prep.head.lower_ in self.place_nouns))
-        if located or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
+        if self._in_place_position(a, b) or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
             # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
             self.place_names.add(self._span_text(a, b))
             return
+        head = toks[b - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= b and head.head.pos_ == "NOUN" \
                 and head.head.lower_ not in self.d.noun_heads and not self._is_title_word(head.head):
             return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
@@ -341,6 +337,15 @@ class Resolver:
             return False
         # a name that is a place (spaCy tags it so elsewhere, or the gazetteer knows it)
         return not self._known_place(self._span_text(a, b))
+
+    def _in_place_position(self, a: int, b: int) -> bool:
+        """A name after "in"/"near"/"the village of": a place spaCy took for a person or an
+        organization ("fighting near Chasiv Yar", "the village of Novoselivka")."""
+        head = self.toks[b - 1]
+        prep = head.head if head.dep_ == "pobj" else None
+        return prep is not None and (
+            (prep.lower_ in self.locative_preps and prep.lower_ not in ("at", "over", "across", "through"))
+            or (prep.lower_ == "of" and prep.head.lower_ in self.place_nouns))
 
     def _looks_like_org(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
@@ -820,8 +825,9 @@ class Resolver:
             start = qual.a if left else a
             end = qual.b if right else b
             kind = ORG if target.startswith(("igo:", "org:")) else "noun"
-            c = _Cand(start, end, kind, target, sector, role=qual.role if qual.kind == BODY else None,
-                      metonym=qual.kind in (CAPITAL, SEAT))
+            c = _Cand(start, end, kind, target, sector,
+                      role=qual.role if qual.kind == BODY and (left or right) else None,
+                      metonym=qual.kind in (CAPITAL, SEAT) and (left or right))
             self.add_over(c, qual, absorb=absorb)
             return
         if domestic and sector is not None:
