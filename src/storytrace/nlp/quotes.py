@@ -93,7 +93,8 @@ def cue_text(ad: AnalyzedDoc, frame: Frame) -> str | None:
     if not frame.cue_toks:
         return None
     doc = ad.doc
-    return " ".join(doc[i].text for i in [frame.cue, *(i for i in frame.cue_toks if i != frame.cue)])
+    text = " ".join(doc[i].text for i in [frame.cue, *(i for i in frame.cue_toks if i != frame.cue)])
+    return text.lower() if frame.kind == "source" else text
 
 
 def _tokens_of(doc: Doc, seg: Segment) -> QSeg:
@@ -127,7 +128,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         start, end = frame.content
         if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
             continue
-        quotes.append(_quote(ad, an.text, kind, start, end, frame, speaker(frame)))
+        quotes.append(_quote(ad, an, kind, start, end, frame, speaker(frame)))
     _link_adjacent(ad, an)
     _link_runs(ad, an)
     for qs in an.segments:
@@ -303,8 +304,14 @@ def _title_like(text: str, seg: Segment) -> bool:
     words = text[seg.start:seg.end].split()
     if len(words) > 10:
         return False
-    rest = [w for w in words[1:] if w[0].isalpha() and w.lower().strip(".,!?:;") not in _TITLE_SMALL]
-    return len(rest) >= 2 and all(w[0].isupper() for w in rest) and words[0][:1].isupper()
+    if not words or words[0].lower().strip(".,!?:;").replace("\u2019", "'") in _PRONOUN_STARTS:
+        return False  # "We're America" is a sentence
+    caps = [w for w in words if w[0].isalpha() and w.lower().strip(".,!?:;") not in _TITLE_SMALL]
+    return len(caps) >= 2 and all(w[0].isupper() for w in caps) and words[0][:1].isupper()
+
+
+_PRONOUN_STARTS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "we're", "you're", "he's", "she's",
+                   "they're", "it's", "i've", "we've", "i'll", "we'll", "my", "our"}
 
 
 _TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from",
@@ -328,11 +335,15 @@ def _paragraphs_between(text: str, a: int, b: int) -> int:
     return gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n"))
 
 
-def _quote(ad: AnalyzedDoc, text: str, kind: str, start: int, end: int, frame: Frame,
+def _quote(ad: AnalyzedDoc, an: Analysis, kind: str, start: int, end: int, frame: Frame,
            speaker: tuple[ActorRef, tuple[int, int]] | None) -> Quote:
-    doc = ad.doc
+    doc, text = ad.doc, an.text
     cstart, cend = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     cstart, cend = _strip(text, cstart, cend)
+    for qs in an.segments:  # a quoted fragment at the end keeps its closing mark
+        close = qs.seg.close_mark
+        if close is not None and cstart <= qs.seg.start < cend <= close <= cend + 2:
+            cend = close + 1
     return _record(ad, text[cstart:cend], kind, cstart, cend, frame, speaker)
 
 

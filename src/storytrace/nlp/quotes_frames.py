@@ -307,6 +307,8 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
         objs = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
         comps = [c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and (
             c.lower_ == "as" or (c.lower_ in ("to", "with") and verb.lemma_ in ("liken", "compare"))))]
+        if objs and not comps:  # 'called the bill "a disgrace"' (the parse reads an apposition)
+            comps = [c for c in objs[0].children if c.dep_ == "appos" and c.i > objs[0].i]
         if objs and comps and comps[0].i > objs[0].i:
             hi = max(c.right_edge.i for c in comps) + 1
             hi = _asides_start(comps[-1], hi)

@@ -1,0 +1,244 @@
+"""The quotes layer on our own sentences: what is a quote, its kind and text, who said it.
+
+Tables pair a text with the quotes expected from it, in text order, as
+(kind, text, speaker) where speaker is matched against the ActorRef's ``text`` or ``name``
+(like the scorer does); negatives expect no quote at all. The quotation-mark scanner and the
+lexicon loader are tested on their own at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storytrace.errors import DataFileError
+from storytrace.nlp.quotes_lexicon import DATA_DIR, load_lexicon
+from storytrace.nlp.quotes_marks import find_segments
+from storytrace.records import Quote
+
+
+def quotes_of(analyze, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    return analyze(text, until="quotes").quotes
+
+
+def said_by(q: Quote, who: str | None) -> bool:
+    if who is None:
+        return q.speaker is None
+    assert q.speaker is not None, f"no speaker for {q.text!r}"
+    return who.lower() in {(q.speaker.text or "").lower(), (q.speaker.name or "").lower()}
+
+
+DIRECT = [
+    # speaker after the quote, straight and curly marks
+    ('"We will rebuild every bridge," Mayor Anna Kowalski said on Tuesday.',
+     [("direct", "We will rebuild every bridge", "Anna Kowalski")]),
+    ("\u201cThe talks were useful,\u201d the ministry said in a statement.",
+     [("direct", "The talks were useful", "the ministry")]),
+    ("'We are ready,' the coach said after training.", [("direct", "We are ready", "the coach")]),
+    # speaker before, with a colon or a comma
+    ('The general told reporters: "Our lines are holding."',
+     [("direct", "Our lines are holding.", "The general")]),
+    ('Prime Minister Mark Carney said, "We are ready to negotiate."',
+     [("direct", "We are ready to negotiate.", "Mark Carney")]),
+    # a split quote: two quotes, one speaker
+    ('"We are not afraid," Carney said, "and we will not back down."',
+     [("direct", "We are not afraid", "Carney"), ("direct", "and we will not back down.", "Carney")]),
+    # several sentences inside one pair of marks
+    ('"The bridge is gone. We need help now," said Governor Maria Lopez.',
+     [("direct", "The bridge is gone. We need help now", "Maria Lopez")]),
+    # a paragraph that is all quote continues the quote run before it
+    ('"We will not leave," said Mark Carney.\n\n"Our families have lived here for generations."',
+     [("direct", "We will not leave", "Mark Carney"),
+      ("direct", "Our families have lived here for generations.", "Mark Carney")]),
+    # pronouns and titles resolve to the person
+    ('Angela Merkel met the delegation on Monday. "Europe must stay united," she said.',
+     [("direct", "Europe must stay united", "Angela Merkel")]),
+    ("Ukrainian President Volodymyr Zelensky visited the front on Sunday. "
+     '"We will hold the line," the president said.',
+     [("direct", "We will hold the line", "Volodymyr Zelensky")]),
+    # organizations speak too
+    ('"The strike hit a hospital," the World Health Organization said.',
+     [("direct", "The strike hit a hospital", "the World Health Organization")]),
+    # manner-of-speaking cues and bylines
+    ('"Not today," he joked.', [("direct", "Not today", "he")]),
+    ('"Peace is possible." \u2015 Ana Ruiz', [("direct", "Peace is possible.", "Ana Ruiz")]),
+]
+
+INDIRECT = [
+    ("The minister said the army would withdraw from the border by Friday.",
+     [("indirect", "the army would withdraw from the border by Friday", "The minister")]),
+    # the complementizer "that" is not part of the content
+    ("Seoul has warned that the launch could raise tensions in the region.",
+     [("indirect", "the launch could raise tensions in the region", "Seoul")]),
+    ("US intelligence has said some units have crossed into the Kursk region.",
+     [("indirect", "some units have crossed into the Kursk region", "US intelligence")]),
+    ("According to the Red Cross, 200 families were evacuated overnight.",
+     [("indirect", "200 families were evacuated overnight", "the Red Cross")]),
+    ("Emmanuel Macron wrote on X that France would send more aid.",
+     [("indirect", "France would send more aid", "Emmanuel Macron")]),
+    ("Maria Lopez repeated her claim that the vote was rigged.",
+     [("indirect", "the vote was rigged", "Maria Lopez")]),
+    ("Critics believe the reform will hurt small farmers.",
+     [("indirect", "the reform will hurt small farmers", "Critics")]),
+    # a cue interrupting the clause: one quote over the whole stretch
+    ("The ceasefire, the spokesman said, will hold until Sunday.",
+     [("indirect", "The ceasefire, the spokesman said, will hold until Sunday", "the spokesman")]),
+    # a participle adds a second report by the same speaker
+    ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
+     [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),
+    # the writer's aside about a named person is not part of what was said
+    ("The envoy said the talks had strengthened trust in President Ana Silva, who took office in May.",
+     [("indirect", "the talks had strengthened trust in President Ana Silva", "The envoy")]),
+]
+
+MIXED = [
+    # quoted fragments inside reported speech: one mixed quote, no separate direct one
+    ('The mayor said the city was "fully prepared" for the storm.',
+     [("mixed", 'the city was "fully prepared" for the storm', "The mayor")]),
+    ('The senator called the bill "a disgrace to the nation".',
+     [("mixed", 'the bill "a disgrace to the nation"', "The senator")]),
+]
+
+NOT_QUOTES = [
+    'The so-called "peace plan" was never published.',  # scare quotes
+    'She starred in "The Long Night" last year.',  # a title
+    'The crowd sang "Hey Jude" before the match.',  # a song
+    "Moscow 'deeply grateful'\nThe talks ended on Friday.",  # a headline with scare quotes
+    "It is said that the castle is haunted.",  # nobody says it
+    "The troops crossed the river, with Washington urging restraint.",  # background, not a report
+    "The countries' armies held the line, and the soldiers' morale was high.",  # apostrophes
+    'He read "War and Peace" twice before the exam.',  # a book title
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT + INDIRECT + MIXED)
+def test_quotes(analyze, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = quotes_of(analyze, text)
+    assert [(q.kind, q.text) for q in found] == [(k, t) for k, t, _ in expected]
+    for q, (_, _, who) in zip(found, expected, strict=True):
+        assert said_by(q, who), f"{q.text!r}: speaker {q.speaker}"
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_quotes(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(analyze, text) == []
+
+
+def test_spans_cover_the_text_and_name_speaker_and_cue(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = '"The dam will hold," the chief engineer told reporters on Monday.'
+    ad = analyze(text, until="quotes")
+    (q,) = ad.quotes
+    assert ad.text[q.span.start:q.span.end] == q.text == "The dam will hold"
+    extra = q.model_dump()
+    assert text[extra["speaker_span"]["start"]:extra["speaker_span"]["end"]] == "the chief engineer"
+    assert text[extra["cue_span"]["start"]:extra["cue_span"]["end"]] == "told reporters"
+    assert q.cue == "told reporters"
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Governor Maria Lopez spoke for an hour at the shelter.\n\n"
+            '"The first part of her remarks ends without a closing mark.\n\n'
+            '"The second paragraph closes it," she said.')
+    ad = analyze(text, until="quotes")
+    (q,) = ad.quotes
+    assert q.kind == "direct" and said_by(q, "Maria Lopez") and q.speaker.text == "she"
+    assert q.text == ("The first part of her remarks ends without a closing mark. "
+                      "The second paragraph closes it")
+    assert ad.text[q.span.start:q.span.end].startswith("The first part")
+    assert ad.text[q.span.start:q.span.end].endswith("closes it")
+
+
+def test_pronouns_follow_the_speaker_not_the_last_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Finance Minister Lena Berg met her counterpart Paul Dufresne in Geneva. "
+            '"We have agreed on a timetable," she said. "It starts in March," she added.')
+    found = quotes_of(analyze, text)
+    assert [q.text for q in found] == ["We have agreed on a timetable", "It starts in March"]
+    assert all(said_by(q, "Lena Berg") for q in found)
+
+
+def test_one_stray_mark_does_not_lose_the_other_quotes(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ('The 12" guns were silent. "We hold the town," the colonel said. '
+            '"Supplies are short," he added.')
+    found = quotes_of(analyze, text)
+    assert [q.text for q in found][-2:] == ["We hold the town", "Supplies are short"]
+
+
+# ---------------------------------------------------------------------- quotation marks
+
+MARKS = [
+    ('He said "we will win," and left.', ["we will win,"]),
+    ("\u201cCurly,\u201d she said.", ["Curly,"]),
+    ("It's ''learn nothing,'' he said.", ["learn nothing,"]),
+    ("The coach said: 'We are ready.' Then he left.", ["We are ready."]),
+    ("The two countries' armies and Russia's navy.", []),  # possessives, not quotes
+    ('A 12" gun and a stray " mark.', []),
+    ("\u201cOne paragraph.\n\n\u201cAnd the next,\u201d he said.", ["One paragraph.\n\n\u201cAnd the next,"]),
+    ("\u201cOpened and never closed\n\nA new paragraph.", ["Opened and never closed"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quotation_marks(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in find_segments(text)] == expected
+
+
+# ---------------------------------------------------------------------- lexicon
+
+def _copy_lexicon(tmp_path: Path) -> Path:
+    for f in DATA_DIR.glob("*.tsv"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_lexicon_loads_with_stances_and_frames() -> None:
+    lex = load_lexicon()
+    assert lex.verb("say").stance == "reported" and "clause" in lex.verb("say").frames
+    assert lex.verb("estimate").stance == "estimated"
+    assert lex.verb("believe").stance == "believed"
+    assert lex.verb("deny").stance == "denied"
+    assert lex.phrasal_verb("point", "out") is not None
+    assert ("according", "to") in lex.sources and lex.adverbs["reportedly"] == "reported"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("shout\treported\n", "expected 3 tab-separated fields"),
+    ("shout\tloud\tquote\n", "unknown stance 'loud'"),
+    ("shout\treported\tyelling\n", "unknown frame(s) yelling"),
+])
+def test_bad_lexicon_lines_name_the_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    data = _copy_lexicon(tmp_path)
+    verbs = data / "verbs.tsv"
+    n = len(verbs.read_text(encoding="utf-8").splitlines()) + 1
+    with verbs.open("a", encoding="utf-8") as fh:
+        fh.write(line)
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(data)
+    assert f"verbs.tsv:{n}" in str(err.value) and message in str(err.value)
+
+
+# ---------------------------------------------------------------------- CLI
+
+def test_cli_lists_quotes_by_speaker_and_date(tmp_path: Path) -> None:
+    from storytrace.cli.app import app
+
+    runner = CliRunner()
+    src = tmp_path / "in.jsonl"
+    docs = [
+        {"id": "a", "published": "2024-03-01", "source": "Wire",
+         "text": '"The harbour is open again," Mayor Anna Kowalski said on Friday.'},
+        {"id": "b", "published": "2024-06-01", "source": "Wire",
+         "text": "Anna Kowalski said the ferry would return in July."},
+    ]
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Kowalski", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert [(r["kind"], r["text"]) for r in rows] == [
+        ("direct", "The harbour is open again"), ("indirect", "the ferry would return in July")]
+    later = runner.invoke(app, ["quotes", "--db", db, "--since", "2024-05-01", "--json"])
+    assert [json.loads(line)["doc_id"] for line in later.output.splitlines() if line.strip()] == ["b"]
