@@ -114,6 +114,8 @@ def test_days_relative_to_publication(run, text: str, want: list) -> None:  # ty
     ("The mission had visited in March.", [("March", "2024-03")]),
     ("Exports fell last September.", [("last September", "2024-09")]),
     ("The law takes effect in January of next year.", [("January", "2025-01"), ("next year", "2025")]),
+    ("Work began in May 2019 and was over by October of that year.",
+     [("May 2019", "2019-05"), ("October", "2019-10"), ("that year", "2019")]),
     ("Prices rose last week.", [("last week", "2024-W43")]),
     ("Talks continue next week.", [("next week", "2024-W45")]),
     ("Protests are planned this weekend.", [("this weekend", "2024-W44-WE")]),
@@ -268,6 +270,17 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
 ])
 def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
     check(run(text), [])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("", []),
+    ("   ", []),
+    ("The order is dated 31 February 2024.", []),  # no such day: dropped, not guessed
+    ("Codes 2024-13-45 and 99/99/9999 were rejected.", []),
+    ("His series ran until Feb. 20 of last year.", [("Feb. 20", "2023-02-20"), ("last year", "2023")]),
+])
+def test_odd_input_degrades_quietly(run, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text), want)
 
 
 # ------------------------------------------------------------------------- records and pipeline

@@ -58,6 +58,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         "ZONE": _alt(lex.zones, fold=False),
         "MOD": r"(?i:(?:the\s+)?(?:very\s+)?(?:early|late)|mid-?|the\s+(?:very\s+)?(?:end|beginning|start"
                r"|middle|close|turn)\s+of)",
+        # "October of next year": the year comes from the words after (left to their own rule)
+        "YREL": r"(?=,?(?:\s+of)?\s+(?P<yrel>(?i:last|next|this|that|the\s+same))\s+(?i:year)(?![\w-]))?",
         "AP": r"(?:[aApP]\.\s?[mM]\.|[aApP][mM](?![A-Za-z]))",
     }
 
@@ -72,16 +74,16 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("numeric", r"(?<![\w/.:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
                     r"(?![\w/]|[.:]\d)"),
         # (Friday,) November 1(, 2024) / Nov. 1
-        ("mdy", r"(?:(?P<wd>%WEEKDAY),?\s+)?(?P<m>%MONTH)\s+(?P<d>%DAY)(?:(?:,\s*|\s+)(?P<y>%YEAR))?"),
+        ("mdy", r"(?:(?P<wd>%WEEKDAY),?\s+)?(?P<m>%MONTH)\s+(?P<d>%DAY)(?:(?:,\s*|\s+)(?P<y>%YEAR))?%YREL"),
         # (Friday,) (the) 1(st) (of) November (2024)
         ("dmy", r"(?<![\w.,$£€])(?:(?P<wd>%WEEKDAY),?\s+)?(?:the\s+)?(?P<d>%DAY)(?:\s+of)?\s+(?P<m>%MONTH)"
-                r"(?:,?\s+(?P<y>%YEAR))?"),
+                r"(?:,?\s+(?P<y>%YEAR))?%YREL"),
         # (early) November (of) 2006
         ("month_year", r"(?:(?P<mod>%MOD)\s*)?(?P<m>%MONTH)(?:\s+of)?,?\s+(?P<y>%YEAR)(?![,.]\d)"),
         # (last|early|mid-) April
         ("month", r"(?:(?P<rel>(?i:last|next|this|the\s+(?:previous|following|coming|same)))\s+"
                   r"|(?P<mod>%MOD)\s*)?(?P<m>%MONTHF)(?!\w)"
-                  r"(?=(?:\s+of)?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year)(?![\w-]))?"),
+                  r"%YREL"),
         # the last week of March (2009)
         ("week_of", r"(?i:the\s+)(?P<ord>%ORD|(?i:last|final))\s+(?i:week)\s+(?i:of)\s+(?P<m>%MONTHF)"
                     r"(?:,?\s+(?P<y>%YEAR))?"),

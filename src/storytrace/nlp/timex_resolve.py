@@ -198,6 +198,9 @@ def _dated(c: Candidate, ctx: Context) -> Resolution | None:
     if ctx.pub is None:
         return Resolution(None, "day")
     pub = ctx.pub
+    year_of = _year_of_words(c, ctx)
+    if year_of is not None:  # "Feb. 20 of last year"
+        return _day(date(year_of, month, day)) if cal.valid_day(year_of, month, day) else None
     weekday = c.groups.get("wd")
     if weekday:
         wd = ctx.lex.weekdays[weekday.lower()]
@@ -213,14 +216,24 @@ def _month_year(c: Candidate, ctx: Context) -> Resolution | None:
     return _month_res(int(c.groups["y"] or 0), _month_number(c, ctx.lex), _mod(_g(c, "mod")))
 
 
+def _year_of_words(c: Candidate, ctx: Context) -> int | None:
+    """The year named right after a month ("October of next year", "May of that year")."""
+    yrel = _g(c, "yrel")
+    if not yrel or ctx.pub is None:
+        return None
+    if yrel in ("that", "the same"):
+        return (ctx.ref or ctx.pub).year
+    return ctx.pub.year + {"last": -1, "next": 1}.get(yrel, 0)
+
+
 def _month(c: Candidate, ctx: Context) -> Resolution | None:
     month = _month_number(c, ctx.lex)
     mod = _mod(_g(c, "mod"))
     if ctx.pub is None:
         return Resolution(None, "month", mod=mod)
-    rel, yrel = _g(c, "rel"), _g(c, "yrel")
-    if yrel:
-        year = ctx.pub.year + {"last": -1, "next": 1}.get(yrel, 0)
+    rel, year_of = _g(c, "rel"), _year_of_words(c, ctx)
+    if year_of is not None:
+        year = year_of
     elif rel in ("last", "the previous"):
         year = cal.year_for_month(ctx.pub, month, -1, strict=True)
     elif rel in ("next", "the following", "the coming"):
