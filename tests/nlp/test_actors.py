@@ -5,12 +5,14 @@ that must not become actors."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from storytrace.errors import DataFileError
 from storytrace.nlp import actors
+from storytrace.nlp.actor_resolver import spokesperson_role
 from storytrace.nlp.context import AnalyzedDoc
 from storytrace.nlp.mentions import ActorLayer, Mention
 from storytrace.nlp.resources import Resources
@@ -165,6 +167,19 @@ def test_office_holder_depends_on_the_article_date(analyze, published, holder) -
     layer = layer_of(analyze, "The US Secretary of State said the sanctions would stay.", published)
     m = mention(layer, "US Secretary of State")
     assert m.actor_id == holder
+    assert holder in exported(layer)
+
+
+@pytest.mark.parametrize("text, published, holder", [
+    ("The Kremlin spokesman said the talks were over.", "2024-03-01", "person:dmitry-peskov"),
+    ("The White House press secretary took questions.", "2023-06-01", "person:karine-jean-pierre"),
+    ("The White House press secretary took questions.", "2025-06-01", "person:karoline-leavitt"),
+    ("Russia's defence minister flew to Minsk.", "2023-06-01", "person:sergei-shoigu"),
+    ("Russia's defence minister flew to Minsk.", "2024-11-01", "person:andrei-belousov"),
+    ("The UN Secretary-General called for calm.", "2024-01-10", "person:antonio-guterres"),
+])
+def test_office_holders(analyze, text, published, holder) -> None:
+    layer = layer_of(analyze, text, published)
     assert holder in exported(layer)
 
 
@@ -386,3 +401,47 @@ def test_documented_example_file_works(nlp, tmp_path: Path) -> None:
                          published=date(2024, 3, 1))
     m = next(m for m in layer.mentions if m.text == "Nigeria's police chief")
     assert (m.actor_id, m.role, m.gender) == ("person:amara-okafor", "police chief", "f")
+
+
+# --------------------------------------------------------------------------- the data itself
+
+SINGLE_HOLDER = {"president", "prime minister", "chancellor", "foreign minister", "defence minister", "leader",
+                 "king", "queen", "secretary-general", "commission president", "council president"}
+
+
+@pytest.fixture(scope="module")
+def data(nlp):  # type: ignore[no-untyped-def]
+    return actors.dictionary(Resources(model="sm"))
+
+
+def test_office_roles_are_titles_the_text_can_name(data) -> None:
+    """A role no title produces could never be looked up ("the foreign minister" -> holder)."""
+    titles = {t.role for cands in data.titles.values() for _toks, t in cands}
+    bodies = {e.role for cands in data.names.values() for _toks, e in cands if e.kind == "body" and e.role}
+    composed = {spokesperson_role(r) for r in bodies | {"presidency"}} | {
+        "military spokesperson", "acting president", "special envoy"}
+    roles = {o.role for rec in data.records.values() for o in rec.offices}
+    assert roles - titles - composed == set()
+
+
+def test_no_two_holders_of_one_office_at_once(data) -> None:
+    by_office: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+    for rec in data.records.values():
+        for o in rec.offices:
+            if o.role in SINGLE_HOLDER:
+                by_office.setdefault((o.where, o.role), []).append(
+                    (o.start or date.min, o.end or date.max, rec.id))
+    clashes = []
+    for office, spans in by_office.items():
+        spans.sort()
+        for (_s1, e1, p1), (s2, _e2, p2) in pairwise(spans):
+            if s2 < e1 and p1 != p2:
+                clashes.append((office, p1, p2))
+    assert clashes == []
+
+
+def test_every_name_is_a_real_name(data) -> None:
+    """Names split by accident (a comma inside a YAML list) show up as lone common words."""
+    suspicious = {"Foreign", "Commonwealth", "Development", "Office", "Ministry", "Department", "Republic"}
+    singles = {toks[0] for cands in data.names.values() for toks, _e in cands if len(toks) == 1}
+    assert singles & suspicious == set()

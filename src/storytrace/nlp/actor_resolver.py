@@ -38,6 +38,15 @@ if TYPE_CHECKING:
 _SKIP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "'s", "'", "-", "for", "and"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+# "Kremlin spokesman", "White House press secretary": the president's spokesperson.
+_PRESIDENTIAL = frozenset({"presidency", "presidential office"})
+
+
+def spokesperson_role(body_role: str) -> str:
+    """The office of a body's spokesperson, as people.yaml names it."""
+    return "presidential spokesperson" if body_role in _PRESIDENTIAL else f"{body_role} spokesperson"
+
+
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
 
@@ -716,7 +725,7 @@ class Resolver:
         "secretary of" + "Security Council" -> "secretary of the security council"."""
         if qual is not None and qual.kind in (BODY, SEAT) and qual.role:
             if t.role == "spokesperson":
-                return f"{qual.role} spokesperson"
+                return spokesperson_role(qual.role)
             if t.role == "minister" and qual.role == "security council":
                 return "secretary of the security council"
         return t.role
