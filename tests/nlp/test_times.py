@@ -114,6 +114,9 @@ def test_days_relative_to_publication(run, text: str, want: list) -> None:  # ty
     ("The mission had visited in March.", [("March", "2024-03")]),
     ("Exports fell last September.", [("last September", "2024-09")]),
     ("The law takes effect in January of next year.", [("January", "2025-01"), ("next year", "2025")]),
+    ("Exports fell in March and April 2019.", [("March", "2019-03"), ("April 2019", "2019-04")]),
+    ("Sales rose from January to October this year.",
+     [("January", "2024-01"), ("October", "2024-10"), ("this year", "2024")]),
     ("Work began in May 2019 and was over by October of that year.",
      [("May 2019", "2019-05"), ("October", "2019-10"), ("that year", "2019")]),
     ("Prices rose last week.", [("last week", "2024-W43")]),
@@ -233,6 +236,7 @@ def test_later_without_a_named_day_stays_unresolved(run) -> None:  # type: ignor
     ("Troops were sent this summer.", [("this summer", None)]),
     ("The ceasefire began on 1 November 2024.", [("1 November 2024", "2024-11-01")]),
     ("Inflation was worse in the 1990s.", [("the 1990s", "199")]),
+    ("Exports fell in March and April 2019.", [("March", "2019-03"), ("April 2019", "2019-04")]),
     ("Kim travelled to Moscow in 1949.", [("1949", "1949")]),
     ("Troops could be sent in the coming days.", [("in the coming days", "FUTURE_REF")]),
 ])

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _ANCHORED = {"ago", "unit_after"}  # "a day after <date>": the date that follows is the anchor
 _ANCHOR_GAP = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|to|through|until|-|–)?\s*(?:and\s+|or\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\"”'’]|$|and\b|but\b)", re.IGNORECASE)
 _UNTIL = {"until", "till", "til", "through"}
 _REF_GRAINS = {"day", "week", "month", "season", "quarter", "year"}
@@ -64,7 +65,24 @@ class _Resolver:
             if nxt is not None and _ANCHOR_GAP.match(text[c.end:nxt.start]):
                 ctx.next_anchor = self.get(i + 1, update=False)
             ctx.clause_ends = bool(_CLAUSE_END.match(text[c.end:c.end + 8]))
+        if c.rule == "month" and not any(c.groups.get(k) for k in ("rel", "mod", "yrel")):
+            ctx.list_year = self.list_year(i)
         return ctx
+
+    def list_year(self, i: int) -> int | None:
+        """The year given at the end of a list of months ("in May, June and September of
+        2019", "from January to October this year")."""
+        text = self.tokens.text
+        j = i
+        while j + 1 < len(self.cands) and _LIST_GAP.match(text[self.cands[j].end:self.cands[j + 1].start]):
+            j += 1
+            nxt = self.cands[j]
+            if nxt.rule not in ("month", "month_year", "mdy", "dmy"):
+                return None
+            if nxt.groups.get("y") or nxt.groups.get("yrel"):
+                res = self.get(j, update=False)
+                return res.point.year if res is not None and res.point is not None else None
+        return None
 
     def get(self, i: int, update: bool = True) -> Resolution | None:
         if i not in self.done:

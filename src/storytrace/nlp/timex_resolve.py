@@ -44,6 +44,7 @@ class Context:
     clause_ends: bool = False  # nothing but punctuation follows ("the day before.")
     sentence_day: date | None = None  # a day named in the clock time's sentence
     known_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year named
+    list_year: int | None = None  # the year that ends a list of months ("May and June of 2019")
 
 
 def _g(c: Candidate, key: str) -> str:
@@ -229,6 +230,8 @@ def _year_of_words(c: Candidate, ctx: Context) -> int | None:
 def _month(c: Candidate, ctx: Context) -> Resolution | None:
     month = _month_number(c, ctx.lex)
     mod = _mod(_g(c, "mod"))
+    if ctx.list_year is not None:
+        return _month_res(ctx.list_year, month, mod)
     if ctx.pub is None:
         return Resolution(None, "month", mod=mod)
     rel, year_of = _g(c, "rel"), _year_of_words(c, ctx)
