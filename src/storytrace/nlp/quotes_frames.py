@@ -310,8 +310,7 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
         if objs and not comps:  # 'called the bill "a disgrace"' (the parse reads an apposition)
             comps = [c for c in objs[0].children if c.dep_ == "appos" and c.i > objs[0].i]
         if objs and comps and comps[0].i > objs[0].i:
-            hi = max(c.right_edge.i for c in comps) + 1
-            hi = _asides_start(comps[-1], hi)
+            hi = max(content_of(c, anchor=verb.i, cues=lex)[1] for c in comps)
             add(_trim(doc, *_paragraph_clip(doc, objs[0].left_edge.i, hi, verb.i)), kind="naming")
     if "object" in frames and not out:
         target = verb
