@@ -189,6 +189,18 @@ def test_office_holder_by_metonym(analyze) -> None:
     assert (m.actor_id, m.role, m.gender) == ("person:choe-son-hui", "foreign minister", "f")
 
 
+@pytest.mark.parametrize("text, phrase, role", [
+    ("Russia's deputy defence minister visited the plant.", "Russia's deputy defence minister",
+     "deputy defence minister"),
+    ("US Deputy Assistant Defense Secretary Mark Ruiz resigned.", "Mark Ruiz", "deputy assistant defense secretary"),
+])
+def test_a_deputy_is_not_the_office_holder(analyze, text, phrase, role) -> None:
+    layer = layer_of(analyze, text, "2024-11-01")
+    m = mention(layer, phrase)
+    assert m.role == role
+    assert "person:andrei-belousov" not in exported(layer) and "person:lloyd-austin" not in exported(layer)
+
+
 def test_an_indefinite_title_is_not_the_office_holder(analyze) -> None:
     layer = layer_of(analyze, "A spokesman for the State Department declined to comment.", "2024-11-01")
     m = mention(layer, "spokesman for the State Department")

@@ -222,9 +222,9 @@ class Resolver:
                     self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
                                    entry=Entry(BODY, None, "GOV", "ministry")))
                 elif label == "ORG" and self._looks_like_org(a, b) and not self._in_place_position(a, b):
-                    self.add(_Cand(a, b, "ner-org", name=self._span_text(a, b)))
+                    self.add(_Cand(a, b, "ner-org", name=self._name_text(a, b)))
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
-                    self.add(_Cand(a, b, GROUP, name=self._span_text(a, b)))
+                    self.add(_Cand(a, b, GROUP, name=self._name_text(a, b)))
 
     def _single_after(self, i: int, b: int) -> bool:
         """"Lavrov and Choe" tagged as one organization: one word on each side of "and"."""
@@ -319,13 +319,13 @@ class Resolver:
             return
         if self._in_place_position(a, b) or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
             # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
-            self.place_names.add(self._span_text(a, b))
+            self.place_names.add(self._name_text(a, b))
             return
         head = toks[b - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= b and head.head.pos_ == "NOUN" \
                 and head.head.lower_ not in self.d.noun_heads and not self._is_title_word(head.head):
             return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
-        self.add(_Cand(a, b, "ner-person", name=self._span_text(a, b), gender=gender, evidence=2 * titled))
+        self.add(_Cand(a, b, "ner-person", name=self._name_text(a, b), gender=gender, evidence=2 * titled))
 
     def _looks_like_name(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
@@ -396,12 +396,23 @@ class Resolver:
         for c in inner:
             c.descriptive = True
             country = country or self.country_of(c)
-        org = _Cand(a, b, "ner-org", name=self._span_text(a, b), country=country)
+        org = _Cand(a, b, "ner-org", name=self._name_text(a, b), country=country)
         self.cands.append(org)
 
     def _span_text(self, a: int, b: int) -> str:
         toks = self.toks
         return self.text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])]
+
+    def _name_text(self, a: int, b: int) -> str:
+        """A span's text with line breaks and runs of spaces made single spaces (for names)."""
+        return " ".join(self._span_text(a, b).split())
+
+    def _rank_start(self, start: int) -> int:
+        """The first of the rank words before a title ("deputy assistant [secretary]")."""
+        k = start
+        while k > 0 and self.toks[k - 1].lower_ in self.ranks:
+            k -= 1
+        return k
 
     # ------------------------------------------------------------ 3. place or actor
     def classify_places(self) -> None:
@@ -574,11 +585,12 @@ class Resolver:
                 self.used_titles.add(start)
                 lo = start if qual is None or qual.a > start else qual.b
                 self.consumed.update(range(lo, c.a))
-                former = start > 0 and self.toks[start - 1].lower_ in self.former
+                first = self._rank_start(start)
+                former = first > 0 and self.toks[first - 1].lower_ in self.former
                 role = self._compose_role(t, qual)
-                if not t.person and role == t.role:  # a generic title: keep its words
-                    first = start - 1 if start > 0 and self.toks[start - 1].lower_ in self.ranks else start
-                    role = self._span_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
+                if first < start or (not t.person and role == t.role):
+                    # "deputy assistant defense secretary": keep the title's own words
+                    role = self._name_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
                 c.role = c.role or (f"former {role}" if former else role)
                 if qual is not None and qual.kind == "ner-org":
                     c.sector = c.sector or None  # "president of Doctrine & Strategy Consulting"
@@ -736,19 +748,20 @@ class Resolver:
             if start in self.used_titles or any(self.at(i) is not None and self.at(i).kind not in (BODY, SEAT)
                                                 for i in range(start, end)):
                 continue
-            qual = self._qualifier(start, end, right=("of", "for", "at", "from"))
-            a = qual.a if qual is not None and qual.b <= start else start
+            first = self._rank_start(start)  # "deputy" in "Russia's deputy defence minister"
+            qual = self._qualifier(first, end, right=("of", "for", "at", "from"))
+            a = qual.a if qual is not None and qual.b <= first else first
             b = qual.b if qual is not None and qual.a >= end else end
             role = self._compose_role(t, qual)
+            if first < start:  # a deputy is not the minister: no office holder, the title's words
+                role = self._name_text(first, end).lower()
             where = None
             if qual is not None:
                 where = qual.target if qual.kind in (ORG,) and (qual.target or "").startswith("igo:") \
                     else self.country_of(qual)
                 if qual.kind in (BODY, SEAT) and qual.target is None:
                     where = None
-            k = start - 1
-            while k >= 0 and self.texts[k].lower() in self.ranks:
-                k -= 1
+            k = first - 1
             definite = k < 0 or self.texts[k].lower() not in ("a", "an", "another", "one", "two", "several")
             holder = self.d.holder(where, role, self.on) if where and t.person and definite else None
             if holder is None and where is None and t.person:
@@ -763,7 +776,7 @@ class Resolver:
                           metonym=qual.kind in (CAPITAL, SEAT))
                 self.add_over(c, qual, absorb=qual.kind in (STATE, DEMONYM, CAPITAL, SEAT))
             else:
-                c = _Cand(start, end, GROUP, None, t.sector, role, name=self._span_text(start, end))
+                c = _Cand(start, end, GROUP, None, t.sector, role, name=self._name_text(start, end))
                 self.add(c)
 
     def _coreferent_person(self, i: int, role: str) -> ActorRecord | None:
@@ -816,7 +829,7 @@ class Resolver:
             self._noun_mention(a, i + 1, sense.sector, sense.domestic, qual)
 
     def _noun_mention(self, a: int, b: int, sector: str | None, domestic: bool, qual: _Cand | None) -> None:
-        text = self._span_text(a, b)
+        text = self._name_text(a, b)
         if qual is not None:
             country = self.country_of(qual) if qual.kind not in (ORG,) else None
             target = qual.target if qual.kind == ORG else country
