@@ -58,7 +58,7 @@ def attribution_for(ad: AnalyzedDoc, token: Token | int) -> Attribution | None:
     inner = _innermost(an.inner_frames, tok.i)
     for q in ad.quotes:
         if q.kind == "direct" and q.speaker is not None and q.span.start <= tok.idx < q.span.end:
-            cue_i = _cue_token(ad, q.cue_span.start) if getattr(q, "cue_span", None) is not None else None
+            cue_i = _cue_token(ad, getattr(q, "cue_span", None))
             stance = inner.stance if inner is not None else _verb_stance(ad, cue_i)
             return Attribution(q.speaker, q.speaker.text, q.cue, stance, cue_i)
     frame = _innermost(an.frames, tok.i)
@@ -101,7 +101,11 @@ def _verb_stance(ad: AnalyzedDoc, cue_i: int | None) -> str:
     return cue.stance if cue is not None else "reported"
 
 
-def _cue_token(ad: AnalyzedDoc, char: int) -> int | None:
+def _cue_token(ad: AnalyzedDoc, cue_span: object) -> int | None:
+    """The token where a quote's cue starts (its ``cue_span`` is a Span, or a dict when read back)."""
+    char = cue_span.get("start") if isinstance(cue_span, dict) else getattr(cue_span, "start", None)
+    if not isinstance(char, int):
+        return None
     span = ad.doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else None
 

@@ -16,6 +16,9 @@ Find, then write:
 from __future__ import annotations
 
 import bisect
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from storytrace.nlp.context import AnalyzedDoc
+
+log = logging.getLogger(__name__)
 
 NOTES_KEY = "quotes.analysis"
 MIN_INDIRECT_WORDS = 2
@@ -72,7 +77,7 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
         segments = [_tokens_of(doc, s) for s in find_segments(text)]
         segments = [s for s in segments if s.tok_end > s.tok_start]
         quoted = {i for s in segments for i in range(s.tok_start, s.tok_end)}
-        frames = find_frames(doc, lexicon(ad.res))
+        frames = find_frames(doc, lexicon(ad.res), strict=ad.res.strict)
         found = ad.notes[NOTES_KEY] = Analysis(
             text, [f for f in frames if f.cue not in quoted], [f for f in frames if f.cue in quoted],
             segments, quoted, SpeakerResolver(ad, quoted))
@@ -122,13 +127,16 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
 
     quotes: list[Quote] = []
     for frame in an.frames:
-        kind = _link(frame, an, doc)
-        if kind is None or frame.speaker is None or frame.kind == "object" or _backgrounded(doc[frame.cue]):
-            continue
-        start, end = frame.content
-        if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
-            continue
-        quotes.append(_quote(ad, an, kind, start, end, frame, speaker(frame)))
+        with _per_item(ad, "frame", frame.cue):
+            kind = _link(frame, an, doc)
+            if kind is None or frame.speaker is None or frame.kind == "object":
+                continue
+            if _backgrounded(doc[frame.cue]):
+                continue
+            start, end = frame.content
+            if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
+                continue
+            quotes.append(_quote(ad, an, kind, start, end, frame, speaker(frame)))
     _link_adjacent(ad, an)
     _link_runs(ad, an)
     for qs in an.segments:
@@ -137,8 +145,22 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         source = qs.frame or (qs.inherited.frame if qs.inherited else None)
         if source is None or _title_like(an.text, qs.seg):
             continue
-        quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
+        with _per_item(ad, "quoted stretch", qs.tok_start):
+            quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+@contextmanager
+def _per_item(ad: AnalyzedDoc, what: str, where: int) -> Iterator[None]:
+    """Degrade per item: a quote that fails is skipped (and logged), the others are kept;
+    strict mode (tests) raises."""
+    try:
+        yield
+    except Exception as exc:
+        if ad.res.strict:
+            raise
+        log.warning("%s: quotes: %s at token %d skipped: %s: %s", ad.doc_id, what, where,
+                    type(exc).__name__, exc)
 
 
 def _backgrounded(cue: Token) -> bool:

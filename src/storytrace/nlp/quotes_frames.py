@@ -16,6 +16,7 @@ quotes, :mod:`attribution` uses them to say who asserts a clause.
 from __future__ import annotations
 
 import bisect
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ from storytrace.nlp.quotes_lexicon import CueVerb, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # a cue without a subject of its own takes the subject of the clause it hangs from
@@ -447,31 +450,43 @@ def _candidates(doc: Doc, lex: Lexicon) -> tuple[list[int], list[int]]:
     return [int(i) for i in numpy.flatnonzero(hit)], sorted(sources)
 
 
-def find_frames(doc: Doc, lex: Lexicon) -> list[Frame]:
+def find_frames(doc: Doc, lex: Lexicon, strict: bool = False) -> list[Frame]:
     """Every attribution frame of the document, in text order of the cue."""
     frames: list[Frame] = []
     words, sources = _candidates(doc, lex)
     for i in words:
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
-            lemma = lex.verb_lemma(tok)
-            cue = None
-            if lemma in lex.phrasal:
-                for c in tok.children:
-                    if c.dep_ in ("prt", "prep"):
-                        cue = lex.phrasal_verb(lemma, c.lower_) or cue
-            cue = cue or lex.verb(lemma)
-            if cue is not None:
-                frames.extend(_verb_frames(tok, cue, lex))
-        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
-            frames.extend(_noun_frames(tok, lex.nouns[lemma], lex))
-        elif tok.pos_ == "ADJ" and lemma in lex.adjectives:
-            frames.extend(_adjective_frames(tok, lex.adjectives[lemma], lex))
+        try:
+            frames.extend(_frames_at(doc[i], lex))
+        except Exception as exc:  # degrade per cue: one odd parse never costs the document
+            if strict:
+                raise
+            log.warning("quotes: cue %r at token %d skipped: %s: %s", doc[i].text, i,
+                        type(exc).__name__, exc)
     for i in sources:
         frames.extend(_source_frames(doc, i, lex))
     frames.sort(key=lambda f: f.cue)
     return _drop_relayed(doc, frames)
+
+
+def _frames_at(tok: Token, lex: Lexicon) -> list[Frame]:
+    """The frames whose cue is ``tok``."""
+    frames: list[Frame] = []
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+        lemma = lex.verb_lemma(tok)
+        cue = None
+        if lemma in lex.phrasal:
+            for c in tok.children:
+                if c.dep_ in ("prt", "prep"):
+                    cue = lex.phrasal_verb(lemma, c.lower_) or cue
+        cue = cue or lex.verb(lemma)
+        if cue is not None:
+            frames.extend(_verb_frames(tok, cue, lex))
+    elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+        frames.extend(_noun_frames(tok, lex.nouns[lemma], lex))
+    elif tok.pos_ == "ADJ" and lemma in lex.adjectives:
+        frames.extend(_adjective_frames(tok, lex.adjectives[lemma], lex))
+    return frames
 
 
 def _drop_relayed(doc: Doc, frames: list[Frame]) -> list[Frame]:
