@@ -457,3 +457,26 @@ def test_every_name_is_a_real_name(data) -> None:
     suspicious = {"Foreign", "Commonwealth", "Development", "Office", "Ministry", "Department", "Republic"}
     singles = {toks[0] for cands in data.names.values() for toks, _e in cands if len(toks) == 1}
     assert singles & suspicious == set()
+
+
+def test_our_files_share_no_eight_word_run_with_the_reference_texts(shared: Path) -> None:
+    """Sentences of tests, data and docs of the actor layer are our own."""
+    import json
+    import re
+
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return {tuple(words[i:i + 8]) for i in range(len(words) - 7)}
+
+    theirs: set[tuple[str, ...]] = set()
+    for path in [*shared.glob("eval/*/docs.jsonl")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            theirs |= grams(json.loads(line)["text"])
+    for path in shared.glob("seeds/*.txt"):
+        theirs |= grams(path.read_text(encoding="utf-8"))
+    root = Path(__file__).resolve().parents[2]
+    ours = [root / "tests/nlp/test_actors.py", root / "tests/nlp/test_mentions.py", root / "docs/actors.md",
+            root / "docs/models.md", *sorted((root / "src/storytrace/data/actors").glob("*.yaml")),
+            *sorted((root / "src/storytrace/nlp").glob("actor*.py")), root / "src/storytrace/nlp/mentions.py"]
+    copied = {p.name: sorted(grams(p.read_text(encoding="utf-8")) & theirs)[:1] for p in ours}
+    assert {k: v for k, v in copied.items() if v} == {}

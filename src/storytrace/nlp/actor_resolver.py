@@ -656,7 +656,7 @@ class Resolver:
         return start + 1
 
     def _appositive(self, c: _Cand) -> tuple[tuple[int, Title] | None, _Cand | None]:
-        """"Sergei Shoigu, secretary of Russia's Security Council" / "the Russian president,
+        """"Maria Zakharova, spokeswoman of Russia's Foreign Ministry" / "the Russian president,
         Vladimir Putin": the title (the apposition's head noun) and the state qualifying it."""
         head = self.toks[c.b - 1]
         heads: list[Token] = [ch for ch in head.children if ch.dep_ == "appos" and ch.i >= c.b]
