@@ -91,6 +91,7 @@ def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
 
 _ASIDE_OPENERS = {"with", "amid", "although", "though", "according", "whereas"}
 _RELATIVE_OPENERS = {"who", "which", "whose", "whom"}
+_SPEAKER_LEADS = {"both", "even", "only", "also", "but", "and"}
 
 
 def _is_aside(t: Token) -> bool:
@@ -525,8 +526,13 @@ def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
             end = min(end, cut)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = head.left_edge.i, head.i + 1
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "preconj"):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "preconj"
+                           or doc[start].lower_ in _SPEAKER_LEADS):
         start += 1
+    for k in range(start, min(end, head.i)):  # a dateline before the speaker: "BRUSSELS - European leaders"
+        if doc[k].text in ("-", "--", "\u2014", "\u2013") and doc[start:k].text.isupper():
+            start = k + 1
+            break
     opened = {doc[i].text for i in range(start, end)}
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not (
             (doc[end - 1].text == ")" and "(" in opened) or (doc[end - 1].text == "]" and "[" in opened)))):
