@@ -154,6 +154,9 @@ SOURCES = [
     ("They cited a UN report which estimates that 3,000 civilians were killed.", ("a UN report", "estimated")),
     ("At least 15 civilians died when a missile struck a market, the regional governor said.",
      ("the regional governor", "reported")),
+    ("The toll was put at 45 by the local governor.", ("the local governor", "estimated")),
+    ("Officials put the total number that had reached the border at about 6,000.", ("Officials", "estimated")),
+    ("The ministry said 40 were detained after the clashes.", ("The ministry", "reported")),
 ]
 
 
@@ -192,6 +195,109 @@ ABOUTS = [
 def test_about(analyze, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of(analyze, text)
     assert claim.about == expected
+
+
+# numbers whose counted noun is said elsewhere: sentence(s) -> every claim as
+# (low, high, approx, category, unit, about), in text order
+ELSEWHERE = [
+    # a bare subject or object takes the most recent claim's noun and category
+    ("Pyongyang has sent about 11,000 soldiers to Russia. Up to 8,000 could already be near the front line.",
+     [(11_000, 11_000, "about", "troops", "person", "soldiers"),
+      (None, 8000, "up_to", "troops", "person", "soldiers")]),
+    ("Russia launched 50 drones overnight; 42 were shot down.",
+     [(50, 50, "exact", "weapons", "drone", "drones"), (42, 42, "exact", "weapons", "drone", "drones")]),
+    ("Hospitals treated 120 patients on Sunday. Some 45 remain in a critical condition.",
+     [(120, 120, "exact", "people", "person", "patients"), (45, 45, "about", "people", "person", "patients")]),
+    ("The army sent 3,000 troops in May and 2,000 in June.",
+     [(3000, 3000, "exact", "troops", "person", "troops"), (2000, 2000, "exact", "troops", "person", "troops")]),
+    # "N more", "N of them"
+    ("Kyiv says the army lost 40 tanks last month and about 30 more this week.",
+     [(40, 40, "exact", "weapons", "tank", "tanks"), (30, 30, "about", "weapons", "tank", "tanks")]),
+    ("The blast killed 14 soldiers and wounded 30 others.",  # other people, not other soldiers
+     [(14, 14, "exact", "killed", "person", "soldiers"), (30, 30, "exact", "injured", "person", "others")]),
+    ("Police detained 400 protesters overnight; 213 of them were later released.",
+     [(400, 400, "exact", "arrested", "person", "protesters"),
+      (213, 213, "exact", "arrested", "person", "protesters")]),
+    # the clause of the bare number decides a casualty category, the antecedent what is counted
+    ("About 2,000 civilians were trapped in the town. At least 300 were wounded.",
+     [(2000, 2000, "about", "people", "person", "civilians"),
+      (300, None, "at_least", "injured", "person", "civilians")]),
+    ("Relief groups counted 900 victims, some 600 who died in the first hours.",
+     [(900, 900, "exact", "people", "person", "victims"), (600, 600, "about", "killed", "person", "victims")]),
+    ("Some 1,500 residents were cut off by the floods. Most of the 1,500 were evacuated by boat.",
+     [(1500, 1500, "about", "people", "person", "residents"),
+      (1500, 1500, "exact", "people", "person", "residents")]),
+    ("Ukraine says 12,000 North Korean soldiers are in Russia, far more than the 3,000 that US officials cited.",
+     [(12_000, 12_000, "exact", "troops", "person", "North Korean soldiers"),
+      (3000, 3000, "exact", "troops", "person", "North Korean soldiers")]),
+    # "put the number/total (of X) at N": X, else what was counted before
+    ("Seoul says 12,000 troops went to Russia. Officials put the number that had reached the border at about 6,000.",
+     [(12_000, 12_000, "exact", "troops", "person", "troops"), (6000, 6000, "about", "troops", "person", "troops")]),
+    ("North Korea has sent troops to Russia. The Pentagon puts the total number sent there at about 10,000.",
+     [(10_000, 10_000, "about", "troops", "person", "troops")]),
+    ("Officials put the number of displaced people at 40,000.",
+     [(40_000, 40_000, "exact", "displaced", "person", "displaced people")]),
+    ("The number of soldiers killed has risen to 300.",
+     [(300, 300, "exact", "killed", "person", "soldiers killed")]),
+    ("The toll was put at 45 by the local governor.", [(45, 45, "exact", "killed", "person", "toll")]),
+    # the subject of a verb of reaching is what is counted
+    ("Deaths from the outbreak passed 1,000 on Friday.",
+     [(1000, 1000, "exact", "killed", "person", "Deaths from the outbreak")]),
+    ("Casualties rose to 40 after the second blast.", [(40, 40, "exact", "killed", "person", "Casualties")]),
+    # the predicate makes the counted people casualties
+    ("At least 30 people are dead after the storm.", [(30, None, "at_least", "killed", "person", "people")]),
+    ("Officials said 25 people were reported dead.", [(25, 25, "exact", "killed", "person", "people")]),
+    ("Twelve people lost their lives in the fire.", [(12, 12, "exact", "killed", "person", "people")]),
+    ("Nineteen people were among the dead.", [(19, 19, "exact", "killed", "person", "people")]),
+    ("Hundreds who fled the fighting are sheltering in schools.", [(100, None, "at_least", "displaced", "person", None)]),
+    # no antecedent: a casualty clause still makes a claim, without about
+    ("Officials said 40 were detained after the clashes.", [(40, 40, "exact", "arrested", "person", None)]),
+    # numbers that are no counts stay out, even after a counted noun
+    ("Temperatures hit 40 on Friday as 3,000 firefighters battled the blaze.",
+     [(3000, 3000, "exact", "people", "person", "firefighters")]),
+    ("The brigade has 4,000 soldiers. Its commander turned 60 this year.",
+     [(4000, 4000, "exact", "troops", "person", "soldiers")]),
+    ("The regiment lost 300 soldiers. The minister, 58, resigned in 2022.",
+     [(300, 300, "exact", "troops", "person", "soldiers")]),
+    ("About 500 soldiers took part. The parade lasted 90 minutes.",
+     [(500, 500, "about", "troops", "person", "soldiers")]),
+    ("Some 400 marines landed. Chapter 12 of the report describes the landing.",
+     [(400, 400, "about", "troops", "person", "marines")]),
+    ("The army has 5,000 tanks. The index fell to 98 on Monday.",
+     [(5000, 5000, "exact", "weapons", "tank", "tanks")]),
+    ("About 3,000 troops served there in the 1990s.", [(3000, 3000, "about", "troops", "person", "troops")]),
+    ("The rebels hold 40 villages. At 15, he joined them.", [(40, 40, "exact", "other", "village", "villages")]),
+    ("Doctors treated 70 wounded soldiers. Flight 300 took them home.",
+     [(70, 70, "exact", "injured", "person", "wounded soldiers")]),
+    ("The rebels seized 12 villages. The army retook 9 of them within a week.",  # 9 is a small count
+     [(12, 12, "exact", "other", "village", "villages")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELSEWHERE, ids=[t[:50] for t, _ in ELSEWHERE])
+def test_counted_noun_elsewhere(analyze, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+    assert [(*summary(c), c.about) for c in claims_of(analyze, text)] == expected
+
+
+# a bare number with nothing it could count is no claim
+NO_ANTECEDENT = [
+    "Up to 8,000 could already be near the front line.",
+    "One of the 12 ministers resigned.",
+    "Two of three judges dissented.",
+    "The plan has 20 points. Ministers agreed on 15.",
+    "Of the 27 member states, 20 backed the plan.",
+    "She was 45 when the war began. About 60 attended her funeral.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANTECEDENT)
+def test_bare_number_without_antecedent(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [summary(c) for c in claims_of(analyze, text)] == []
+
+
+def test_bare_number_span_keeps_more(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("Kyiv says the army lost 40 tanks last month and about 30 more this week.", until="claims")
+    assert [ad.snippet(c.span) for c in ad.claims] == ["40 tanks", "about 30 more"]
 
 
 def test_span_covers_number_and_what_it_counts(analyze) -> None:  # type: ignore[no-untyped-def]
@@ -238,10 +344,10 @@ def test_one_bad_item_does_not_lose_the_document(analyze, monkeypatch) -> None: 
     ad = analyze("Rebels fired 30 rockets and 12 drones.", until="quotes")
     real = layer._claim_of
 
-    def flaky(ad_, lex, q):  # type: ignore[no-untyped-def]
+    def flaky(ad_, lex, q, *rest):  # type: ignore[no-untyped-def]
         if ad_.doc[q.start].text == "30":
             raise ValueError("boom")
-        return real(ad_, lex, q)
+        return real(ad_, lex, q, *rest)
 
     monkeypatch.setattr(layer, "_claim_of", flaky)
     monkeypatch.setattr(ad.res, "strict", False)

@@ -9,7 +9,11 @@ words, ranges, qualifiers, money), then for each one
 2. ``claims_counted`` finds what it counts (the ``about`` phrase) in the dependency parse and
    the category: money by its currency, casualties by the clause ("killing 12", "30 were
    wounded", "10,000 fled"), else by the counted noun (troops, weapons, people), else other;
-3. ``claims_source`` asks who asserts the clause and how firmly (``attribution_for`` plus
+3. ``claims_elsewhere`` resolves a number standing alone ("up to 8,000 could be there",
+   "213 of them", "about 30 more", "put the total number sent at 10,000") to what an earlier
+   claim or counted noun of the same or previous sentence counted; without one it is no claim
+   unless its clause makes it a casualty;
+4. ``claims_source`` asks who asserts the clause and how firmly (``attribution_for`` plus
    claim-specific fallbacks) and links a time of the same clause.
 
 Casualty lists are split ("killing a shopkeeper and wounding 14 traders and six children"
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,6 +33,7 @@ from spacy.attrs import LEMMA
 from spacy.strings import get_string_id
 
 from storytrace.nlp.claims_counted import Counted, about_range, category, counted, group_head, may_be_person
+from storytrace.nlp.claims_elsewhere import Recent, base_kind, resolve, stands_alone
 from storytrace.nlp.claims_filters import is_conversion, not_a_number, worth_reporting
 from storytrace.nlp.claims_lexicon import ClaimLexicon, claim_lexicon
 from storytrace.nlp.claims_source import source_of, when_of
@@ -46,6 +52,7 @@ def extract(ad: AnalyzedDoc) -> list[Claim]:
     doc = ad.doc
     found: list[tuple[int, Claim]] = []
     used: set[int] = set()  # tokens of numbers already read (for the "a shopkeeper" pass)
+    recent = Recent()  # what the claims so far counted, for numbers standing alone
     money_end, money_unit, converting = -1, "", False
     for q in find_quantities([t.text for t in doc], lex.numbers):
         used.update(range(q.start, q.end))
@@ -55,7 +62,7 @@ def extract(ad: AnalyzedDoc) -> list[Claim]:
             if converting:  # "$61bn (£49bn)": the same amount in another currency
                 continue
         try:
-            claim = _claim_of(ad, lex, q)
+            claim = _claim_of(ad, lex, q, recent)
         except Exception as exc:  # degrade per item: one odd number must not lose the others
             if ad.res.strict:
                 raise
@@ -68,22 +75,36 @@ def extract(ad: AnalyzedDoc) -> list[Claim]:
     return [c for _, c in found]
 
 
-def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> Claim | None:
+def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, recent: Recent | None = None) -> Claim | None:
     doc = ad.doc
     if q.tally or not_a_number(ad, lex, q):
         return None
-    c = counted(doc, lex, q, group_head(doc, q))
+    head = group_head(doc, q)
+    c = counted(doc, lex, q, head)
     if c is None:
         return None
     kind = category(lex, q, c)
-    if kind is None or not worth_reporting(doc, q, c, kind[0]):
+    if kind is None:
+        return None
+    base = base_kind(lex, c.noun)[0] if c.noun is not None and kind[0] != "money" else kind[0]
+    how = stands_alone(lex, q, c, head) if c.noun is None and (c.about is None or c.toll) else None
+    if how is not None:
+        resolved = resolve(ad, lex, q, how, kind, recent or Recent())
+        if resolved is not None:  # "up to 8,000 could be there" after "11,000 soldiers"
+            kind, about_of, base = resolved
+            c = replace(c, about=about_of, toll=False)
+    if not worth_reporting(doc, q, c, kind[0]):
         return None
     about = _about_outside(doc, q, c)
+    if recent is not None:
+        recent.add(ad, q.start, about, kind, base)
     end = q.end
     if about is not None and q.end <= about[0] <= q.end + 2:
         end = max(end, about[1])  # "up to 8,000 Belarusian troops", "$250 million in aid"
     elif c.noun is not None and q.end <= c.noun.i <= q.end + 4:
         end = max(end, c.noun.i + 1)
+    elif c.standin is not None and q.end <= c.standin.i <= q.end + 1:
+        end = c.standin.i + 1  # "about 30 more", "30 others"
     elif c.noun is None and q.end < len(doc) and (doc[q.end].lower_, "modifier") in lex.casualty:
         end = q.end + 1  # "five dead", "a dozen wounded"
     estimated = q.qualifier in ("an estimated", "estimated")

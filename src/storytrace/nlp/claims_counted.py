@@ -6,6 +6,9 @@
     "the death toll rose to 45"          -> about "death toll", killed
     "killing 12", "30 were wounded", "10,000 fled", "12 people killed", "left 12 dead"
                                          -> casualties from the clause around the number
+    "deaths passed 1,000"                -> deaths (the subject of a verb of reaching)
+    "put the number of refugees at 3,000" -> refugees; "put the total number sent at 10,000"
+                                         -> a bare figure noun, resolved by claims_elsewhere
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class Counted:
     anchor: Token
     about: tuple[int, int] | None = None
     partitive: bool = False  # "500 of its soldiers"
+    toll: bool = False  # about is a bare figure noun ("the total number sent there"), not what is counted
+    standin: Token | None = None  # "30 more", "12 others": a word standing for the counted noun
 
 
 def group_head(doc: Doc, q: Quantity) -> Token:
@@ -81,14 +86,65 @@ def counted(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted | 
     modified, in_name = _modified_noun(doc, lex, q, head)
     if in_name:
         return None
+    if modified is not None and lex.elsewhere_is("standin", modified):
+        return Counted(None, modified, None, standin=modified)  # "wounded 30 others"
     if modified is not None:
         return Counted(modified, modified, about_range(doc, modified, q.end))
-    toll = toll_subject(head)
-    if toll is not None:  # "the death toll rose to 45"
-        return Counted(None, head, about_range(doc, toll, toll.left_edge.i))
+    if after is not None and lex.elsewhere_is("standin", after) \
+            and (after.head.i == head.i or head.head.i == after.i):
+        return Counted(None, head, None, standin=after)  # "about 30 more this week"
+    toll = toll_subject(lex, head)
+    if toll is not None:
+        return _counted_toll(doc, lex, head, toll)
+    reached = _reached_subject(lex, head) or valuing_object(lex, head)
+    if reached is not None:  # "deaths passed 1,000", "police estimated the crowd at 15,000"
+        return Counted(reached, head, about_range(doc, reached, reached.left_edge.i))
     if of_obj is not None and of_obj.pos_ in NOMINAL:  # "two of the soldiers", "one of its missiles"
         return Counted(of_obj, head, about_range(doc, of_obj, of_obj.left_edge.i), partitive=True)
     return Counted(None, head, None)
+
+
+def _counted_toll(doc: Doc, lex: ClaimLexicon, head: Token, toll: Token) -> Counted:
+    """'the death toll rose to 45' (about the toll), 'put the number of refugees at 3,000'
+    (refugees are counted), 'put the total number sent there at 10,000' (a bare figure noun:
+    what it counts was said before)."""
+    obj = _of_object(toll)
+    if obj is not None and obj.pos_ != "PRON" and (obj.pos_ in NOMINAL or lex.noun(obj) is not None):
+        return Counted(obj, head, about_range(doc, obj, obj.left_edge.i, clause=True))
+    bare = toll.lemma_.lower() != "toll" and not any(
+        lex.casualty_noun(c) for c in toll.children if c.dep_ in ("compound", "amod", "nmod"))
+    return Counted(None, head, about_range(doc, toll, toll.left_edge.i), toll=bare)
+
+
+def _reached_subject(lex: ClaimLexicon, token: Token) -> Token | None:
+    """'deaths passed 1,000', 'casualties rose to 40': the subject of a verb of reaching when it
+    is a counted plural noun."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in ("to", "at", "past", "above", "beyond", "over"):
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or not lex.elsewhere_is("reach", verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in NOMINAL or lex.noun(subject) is None or lex.skipped(subject):
+        return None
+    return subject if is_plural(lex, subject) else None
+
+
+def reaches_level(lex: ClaimLexicon, token: Token) -> bool:
+    """The number is the level a verb of reaching reaches ("temperatures hit 40", "he turned 60",
+    "the index fell to 98"), not something counted."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.pos_ == "ADP":
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "attr", "npadvmod"):
+        return False
+    return verb.pos_ in ("VERB", "AUX") and lex.elsewhere_is("reach", verb)
+
+
+def is_plural(lex: ClaimLexicon, noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or lex.elsewhere_is("plural", noun)
 
 
 def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tuple[Token | None, bool]:
@@ -101,13 +157,22 @@ def _modified_noun(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> tup
         return None, False
     # climb the modifiers the parser made heads: "8,000 Belarusian troops"
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in NOMINAL \
-            and lex.noun(noun) is None and lex.measure(noun) is None and not lex.skipped(noun):
+            and lex.measure(noun) is None and not lex.skipped(noun) \
+            and (lex.noun(noun) is None or _noun_modifier(noun)):  # "27 member states", "40 drone attacks"
         noun = noun.head
     if noun.pos_ == "NUM" or (noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS"):
         return None, True  # "10 Downing Street", "21 Grams actress" (but "6 million Ukrainians" counts)
     if any(t.is_space or (t.is_punct and t.text not in _HYPHENS) for t in doc[q.end:noun.i]):
         return None, False  # across a line break or a comma: not the noun this number counts
     return noun, False
+
+
+def _noun_modifier(noun: Token) -> bool:
+    """A singular noun modifying the plural noun right after it: what is counted is the plural
+    ("member states", "tank brigades")."""
+    head = noun.head
+    return noun.dep_ == "compound" and noun.tag_ == "NN" and head.i == noun.i + 1 \
+        and head.tag_ in ("NNS", "NNPS")
 
 
 def _counted_money(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Counted:
@@ -130,22 +195,45 @@ def _counted_money(doc: Doc, lex: ClaimLexicon, q: Quantity, head: Token) -> Cou
         subject = _clause_subject(head.head)
         if subject is not None:
             return Counted(None, head, about_range(doc, subject, subject.left_edge.i))
-    valued = _valued_object(head)
+    valued = _valued_object(lex, head)
     if valued is not None:  # "put the damage at $2bn"
         return Counted(None, head, about_range(doc, valued, valued.left_edge.i))
     return Counted(None, head, None)
 
 
-def _valued_object(token: Token) -> Token | None:
-    """'estimated the losses at $40 billion', 'put the toll at 45': the object valued."""
+def _valued_object(lex: ClaimLexicon, token: Token) -> Token | None:
+    """'estimated the losses at $40 billion', 'put the toll at 45', 'the toll was put at 45',
+    'put the number that had reached the border at 6,000', 'put the number of vehicles destroyed
+    since May at 1,500': the object valued."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "at":
         return None
-    if prep.head.dep_ == "dobj" and prep.head.pos_ in NOMINAL:  # "at" hung on the object
-        return prep.head
-    if prep.head.pos_ not in ("VERB", "AUX"):
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ in NOMINAL:  # "at" hung on the object
+        return verb
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
+    node = verb  # the parser hung "at" inside the object: climb to the valuing verb
+    for _ in range(5):
+        if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in NOMINAL \
+                and lex.elsewhere_is("valuing", node.head):
+            return node
+        if node.dep_ not in ("acl", "relcl", "pobj", "prep"):
+            break
+        node = node.head
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return next((c for c in verb.children if c.pos_ in NOMINAL
+                 and (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"))), None)
+
+
+def valuing_object(lex: ClaimLexicon, token: Token) -> Token | None:
+    """The object a valuing verb gives the number as its value: "police estimated the crowd at
+    15,000" -> crowd (None for other verbs: "fired the shells at 10 targets")."""
+    valued = _valued_object(lex, token)
+    if valued is None:
+        return None
+    verb = valued.head
+    return valued if lex.elsewhere_is("valuing", verb) else None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -180,7 +268,7 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def toll_subject(token: Token) -> Token | None:
+def toll_subject(lex: ClaimLexicon, token: Token) -> Token | None:
     """'the death toll rose to 45', 'the number of refugees stands at 3,000': the figure's noun."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("to", "at", "from") and head.head.pos_ in ("VERB", "AUX"):
@@ -191,22 +279,25 @@ def toll_subject(token: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in _TOLLS:
             return subject
-    valued = _valued_object(token)  # "officials put the death toll at 45"
+    valued = _valued_object(lex, token)  # "officials put the death toll at 45"
     if valued is not None and valued.lemma_.lower() in _TOLLS:
         return valued
     return None
 
 
-def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tuple[int, int]:
+def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False,
+                clause: bool = False) -> tuple[int, int]:
     """The about phrase: from ``left`` (after the number) to the noun, plus its of/from/to/for
-    attachments ("soldiers from Chad"), at most _MAX_ABOUT tokens."""
+    attachments ("soldiers from Chad"), at most _MAX_ABOUT tokens. ``clause``: also a participle
+    clause right after the noun ("the number of people claiming benefits")."""
     skip = DEFINITE | {"a", "an", "of", "more"}
     start = max(min(left, noun.i), noun.left_edge.i)
     close = next((t.i for t in doc[start:noun.i] if t.text in (")", "]")), None)
     if close is not None:
         start = close + 1  # "$61bn (£49bn) support package": after the bracket
-    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip or doc[start].like_num):
-        start += 1  # "30 of 35 drones" is about "drones"
+    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in skip or doc[start].like_num
+                              or doc[start].lower_ in ("and", "or", "to")):
+        start += 1  # "30 of 35 drones", "102 and 21 people" are about the noun
     end = noun.i + 1
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and child.i == end:
@@ -214,6 +305,8 @@ def about_range(doc: Doc, noun: Token, left: int, verb_prep: bool = False) -> tu
             comma = next((t.i for t in doc[child.i:end] if t.text in (",", ";", "(", "—")), None)
             if comma is not None:
                 end = comma  # "organizations from Ukraine, the Czech Republic, ...": the first
+        elif clause and child.i == end and child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
+            end = child.right_edge.i + 1
         elif child.i > noun.i and child.dep_ == "conj":
             break
     while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("and", "or")):
@@ -302,13 +395,57 @@ def _casualty_word(lex: ClaimLexicon, word: Token) -> str | None:
     if own:
         return own
     for child in word.children:
-        if child.dep_ in ("amod", "acl", "relcl", "oprd") or (child.dep_ == "conj" and child.tag_ == "VBN"):
+        if child.dep_ == "relcl":
+            found = _relative_casualty(lex, child)
+            if found:
+                return found
+        elif child.dep_ in ("amod", "acl", "oprd") or (child.dep_ == "conj" and child.tag_ == "VBN"):
             lemma = child.lemma_.lower()
             found = lex.casualty.get((child.lower_, "modifier"))
             if found is None and child.tag_ == "VBN":
                 found = lex.casualty.get((lemma, "object"))
             if found is None and child.tag_ == "VBG":
                 found = lex.casualty.get((lemma, "subject"))
+            if found:
+                return found
+    return None
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+def _relative_casualty(lex: ClaimLexicon, verb: Token) -> str | None:
+    """A relative clause making its antecedent casualties: "600 who died", "those who were
+    wounded", "the 40 detained", "civilians who fled" (but "gunmen who killed 12" kills others)."""
+    lemma = verb.lemma_.lower()
+    found = lex.casualty.get((verb.lower_, "modifier"))
+    if found:
+        return found
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    if passive or (verb.tag_ == "VBN" and not perfect):
+        return lex.casualty.get((lemma, "object"))
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _RELATIVE:
+        return lex.casualty.get((lemma, "subject")) or _predicate_casualty(lex, verb)
+    return None
+
+
+def _predicate_casualty(lex: ClaimLexicon, verb: Token) -> str | None:
+    """What the predicate of a verb says of its subject: "are dead", "were reported dead",
+    "were among the dead", "lost their lives", "suffered injuries"."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd") or (child.dep_ == "attr" and child.pos_ == "ADJ"):
+            found = lex.casualty.get((child.lower_, "modifier"))
+            if found:
+                return found
+        elif child.dep_ == "prep" and child.lower_ == "among":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = (lex.casualty_noun(obj) or _casualty_word(lex, obj)) if obj is not None else None
+            if found:
+                return found
+        elif child.dep_ == "dobj":
+            found = lex.casualty.get((f"{verb.lemma_.lower()} {child.lemma_.lower()}", "subject"))
             if found:
                 return found
     return None
@@ -359,6 +496,10 @@ def _casualty_role(lex: ClaimLexicon, node: Token) -> str | None:
             found = lex.casualty.get((lemma, "object"))
         if found:
             return found
+    if node.dep_ in ("nsubj", "nsubjpass"):  # "12 are dead", "12 lost their lives"
+        found = _predicate_casualty(lex, verb)
+        if found:
+            return found
     if node.dep_ == "dobj" and lemma == "leave":  # "left 12 dead"
         for child in [*node.children, *verb.children]:
             found = lex.casualty.get((child.lower_, "modifier"))
@@ -368,25 +509,32 @@ def _casualty_role(lex: ClaimLexicon, node: Token) -> str | None:
 
 
 def _toll_casualty(lex: ClaimLexicon, node: Token) -> str | None:
-    """'the death toll rose to 45', 'the number of refugees reached 3,000'."""
-    subject = toll_subject(node)
+    """'the death toll rose to 45', 'the number of refugees reached 3,000', 'the number killed
+    rose to 300', 'the toll was put at 45' (a toll alone counts the dead)."""
+    subject = toll_subject(lex, node)
     if subject is None:
         return None
     for child in subject.children:
         own = lex.casualty_noun(child)
         if own:
             return own
+    own = _casualty_word(lex, subject)
+    if own:
+        return own
     obj = _of_object(subject)
-    return casualty_of(lex, obj) if obj is not None else None
+    if obj is not None:
+        return casualty_of(lex, obj)
+    return "killed" if subject.lemma_.lower() == "toll" else None
 
 
 def may_be_person(lex: ClaimLexicon, noun: Token) -> bool:
     """A known person noun ("officer"), or any common noun that is not a known thing: what
     "killing a shopkeeper" kills is a person."""
+    if lex.is_("collective", noun.lemma_):
+        return False  # "a crowd", "a group"
     known = lex.noun(noun)
     if known is not None:
         return known[1] == "person"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return False  # "a huge number of ...", "a group of ..."
-    return noun.pos_ == "NOUN" and lex.measure(noun) is None and not lex.skipped(noun) \
-        and not lex.is_("collective", noun.lemma_)
+    return noun.pos_ == "NOUN" and lex.measure(noun) is None and not lex.skipped(noun)

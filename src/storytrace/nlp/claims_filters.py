@@ -54,7 +54,7 @@ def not_a_number(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity) -> bool:
     if _is_phone(ad, lex, q):
         return True
     return plain and (_is_attribute(doc, lex, q) or _in_name(doc, q, values, before)
-                      or _is_age(doc, q, before))
+                      or _is_age(doc, lex, q, before))
 
 
 def _is_date(doc: Doc, lex: ClaimLexicon, q: Quantity, values: list[Token]) -> bool:
@@ -141,14 +141,17 @@ def _in_name(doc: Doc, q: Quantity, values: list[Token], before: Token | None) -
     return q.end < len(doc) and not doc[q.end].is_alpha
 
 
-def _is_age(doc: Doc, q: Quantity, before: Token | None) -> bool:
-    """An age in apposition: "John Smith, 45, was arrested"."""
+def _is_age(doc: Doc, lex: ClaimLexicon, q: Quantity, before: Token | None) -> bool:
+    """An age in apposition: "John Smith, 45, was arrested", "the minister, 58, resigned"."""
     if before is None or before.text != "," or q.words or q.start < 2:
         return False
     if q.end >= len(doc) or doc[q.end].text != ",":
         return False
     name = doc[q.start - 2]
-    return name.ent_type_ == "PERSON" or name.pos_ == "PROPN"
+    if name.ent_type_ == "PERSON" or name.pos_ == "PROPN":
+        return True
+    known = lex.noun(name)  # one person: "the minister", "a farmer"
+    return name.tag_ == "NN" and known is not None and known[1] == "person"
 
 
 def worth_reporting(doc: Doc, q: Quantity, c: Counted, category: str) -> bool:
@@ -158,7 +161,7 @@ def worth_reporting(doc: Doc, q: Quantity, c: Counted, category: str) -> bool:
         return True
     if c.partitive and not casualty and q.value < SMALL:
         return False  # "one of its newest missiles" (but "two of the soldiers were killed")
-    if c.noun is not None and q.qualifier is None and not c.partitive and any(
+    if c.noun is not None and c.noun.i > q.start and q.qualifier is None and not c.partitive and any(
             child.i < q.start and (child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE))
             for child in c.noun.children):
         return False  # "the two countries", "its 12 members": a reference back, not a figure

@@ -4,6 +4,8 @@
     casualties.tsv  verbs and participles that make counted people casualties ("killing 12")
     measures.tsv    units of measure ("tonnes" -> tonne, mass)
     not_claims.tsv  words showing a number is not a claim (durations, labels, ages, clocks, phones)
+    elsewhere.tsv   words for numbers whose counted noun is said elsewhere ("30 more", "most of
+                    the 1,500", "deaths passed 1,000", "put the number at 10,000")
 
 numbers.tsv, qualifiers.tsv and currencies.tsv are read by ``numbers.py``.
 """
@@ -26,6 +28,7 @@ CASUALTY = ("killed", "injured", "arrested", "displaced")
 ROLES = ("object", "subject", "modifier")
 DIMENSIONS = ("mass", "distance", "area", "volume", "power")
 NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone", "collective")
+ELSEWHERE_KINDS = ("standin", "whole", "reach", "valuing", "plural", "document")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class ClaimLexicon:
     casualty: dict[tuple[str, str], str]  # (lemma, role) -> category
     measures: dict[str, tuple[str, str]]  # unit noun -> (unit, dimension)
     not_claims: dict[str, frozenset[str]]  # kind -> words
+    elsewhere: dict[str, frozenset[str]]  # kind -> words (elsewhere.tsv)
 
     def noun(self, token: Token) -> tuple[str, str] | None:
         return self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower())
@@ -54,6 +58,11 @@ class ClaimLexicon:
 
     def is_(self, kind: str, word: str) -> bool:
         return word.lower() in self.not_claims[kind]
+
+    def elsewhere_is(self, kind: str, token: Token) -> bool:
+        """The token's word or lemma is of this elsewhere.tsv kind ("more" is a standin)."""
+        words = self.elsewhere[kind]
+        return token.lower_ in words or token.lemma_.lower() in words
 
 
 def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
@@ -82,8 +91,15 @@ def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
         if kind not in kinds:
             raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {NOT_CLAIM_KINDS})")
         kinds[kind].add(word.lower())
+    elsewhere: dict[str, set[str]] = {k: set() for k in ELSEWHERE_KINDS}
+    path = folder / "elsewhere.tsv"
+    for n, (word, kind) in read_table(path, 2):
+        if kind not in elsewhere:
+            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {ELSEWHERE_KINDS})")
+        elsewhere[kind].add(word.lower())
     return ClaimLexicon(load_lexicon(folder), nouns, casualty, measures,
-                        {k: frozenset(v) for k, v in kinds.items()})
+                        {k: frozenset(v) for k, v in kinds.items()},
+                        {k: frozenset(v) for k, v in elsewhere.items()})
 
 
 def claim_lexicon(ad: AnalyzedDoc) -> ClaimLexicon:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.attribution import STANCE_OF, Attribution, attribution_for
+from storytrace.nlp.claims_counted import valuing_object
+from storytrace.nlp.claims_lexicon import claim_lexicon
 from storytrace.records import ActorRef, Time
 
 if TYPE_CHECKING:
@@ -34,13 +36,17 @@ _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
 _DATA_CUES = {"show": "reported", "reveal": "reported", "suggest": "hedged", "indicate": "reported",
               "put": "estimated", "peg": "estimated", "value": "estimated", "place": "estimated",
               "record": "reported", "count": "reported", "tally": "reported", "estimate": "estimated",
-              "verify": "reported", "document": "reported", "register": "reported", "list": "reported"}
+              "verify": "reported", "document": "reported", "register": "reported", "list": "reported",
+              "cite": "reported", "quote": "reported", "mention": "reported"}
 
 Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
 
 
 def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     """(source, source_text, stance) of the clause holding ``token``."""
+    relative = _relative_cue(ad, token) or _valuing_cue(ad, token)
+    if relative is not None:
+        return relative
     passive = _passive_stance(ad, token)
     if passive is not None and passive[0] is None:
         # "3,000 are believed to have died, according to the ministry": the source is named
@@ -136,11 +142,55 @@ def _governing_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
             continue
         if child.dep_ == "prep" and child.lower_ not in ("at", "of"):
             return None
-        subject = next((c for c in node.children if c.dep_ == "nsubj" and c.i != child.i), None)
+        subject = next((c for c in node.children if c.dep_ == "nsubj" and c.i != child.i), None) \
+            or _agent(node)  # "the toll was put at 45 by the governor"
         if subject is None or subject.lower_ in _EXPLETIVE:
             return None
         ref, text = _ref(ad, subject)
         return ref, text, stance
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _valuing_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
+    """'police estimated the crowd at 15,000', 'the toll was put at 45 by the governor': the
+    verb giving the number as a value names its source, before any verb further up."""
+    valued = valuing_object(claim_lexicon(ad), token)
+    if valued is None:
+        return None
+    verb = valued.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _agent(verb)
+    if subject is None or subject.lower_ in _EXPLETIVE:
+        return None
+    ref, text = _ref(ad, subject)
+    return ref, text, _DATA_CUES.get(verb.lemma_.lower()) or STANCE_OF.get(verb.lemma_.lower(), "estimated")
+
+
+def _relative_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
+    """'the 3,000 that US officials cited', 'the 40,000 the ministry estimates': a relative
+    clause on the number whose verb gives the figure names its source."""
+    for verb in token.children:
+        if verb.dep_ != "relcl":
+            continue
+        lemma = verb.lemma_.lower()
+        stance = _DATA_CUES.get(lemma) or STANCE_OF.get(lemma)
+        if stance is None:
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE for c in verb.children):
+            continue  # the verb has an object of its own: not the number it gives
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+        if subject is not None:
+            ref, text = _ref(ad, subject)
+            return ref, text, stance
     return None
 
 
