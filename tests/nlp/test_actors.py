@@ -295,6 +295,14 @@ def test_acronym_in_brackets_names_the_actor_before_it(analyze) -> None:
     assert ids == {"org:citizens-reform-alliance"}
 
 
+@pytest.mark.parametrize("text, exported_ids", [
+    ("Greenpeace said the spill was worse than reported.", {"org:greenpeace"}),
+    ("The dispute was mentioned in a Greenpeace leaflet.", set()),
+])
+def test_unknown_organization_that_acts_is_exported(analyze, text, exported_ids) -> None:
+    assert set(exported(layer_of(analyze, text))) == exported_ids
+
+
 # --------------------------------------------------------------------------- not actors
 
 @pytest.mark.parametrize("text", [
@@ -302,6 +310,7 @@ def test_acronym_in_brackets_names_the_actor_before_it(analyze) -> None:
     "The company sells Japanese cars and Swiss watches.",
     "Analysts expect the dollar to weaken.",
     "Storms hit Latin America and the South China Sea.",
+    "Aid trucks entered the Gaza Strip as the Gaza ceasefire held.",
 ])
 def test_not_actors(analyze, text) -> None:
     assert exported(layer_of(analyze, text)) == {}

@@ -120,6 +120,7 @@ class Resolver:
         self.resolve_bodies()
         self.resolve_short_forms()
         self.link_people()
+        self.weigh_organizations()
         self.resolve_titles()
         self.resolve_nouns()
         self.infer_gender()
@@ -430,13 +431,13 @@ class Resolver:
                     self.dateline = self.country_of(c)
                 if not c.place and c.kind in (CAPITAL, SEAT):
                     c.metonym = True
-                if not c.place and c.kind == STATE and head.dep_ in ("compound", "nmod", "amod") \
+                if not c.place and c.kind in (STATE, CAPITAL) and head.dep_ in ("compound", "nmod", "amod") \
                         and head.head.i > head.i:
                     noun = head.head
                     if noun.lower_ in self.place_nouns:
-                        c.place = True
+                        c.place, c.metonym = True, False
                     elif not self._agent_noun(noun):
-                        c.descriptive = True
+                        c.descriptive, c.metonym = True, False  # "the Ukraine war", "Moscow time"
             elif c.kind == DEMONYM:
                 head = self.toks[c.b - 1]
                 if head.dep_ not in ("amod", "compound", "nmod", "conj", "appos") and head.pos_ != "ADJ":
@@ -604,6 +605,18 @@ class Resolver:
                 c.evidence += 1
             head = self.toks[c.b - 1]
             if head.dep_ in _SUBJECT_DEPS:
+                c.evidence += 1
+
+    def weigh_organizations(self) -> None:
+        """An unknown organization that speaks or acts ("Greenpeace said", "according to
+        Memorial") is worth exporting even when it is named once."""
+        for c in self.cands:
+            if c.dropped or c.kind != "ner-org":
+                continue
+            head = self.toks[c.b - 1]
+            according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.i > 0 \
+                and self.toks[head.head.i - 1].lower_ == "according"
+            if head.dep_ in _SUBJECT_DEPS or according:
                 c.evidence += 1
 
     def _prefix(self, s: int) -> tuple[tuple[int, Title] | None, _Cand | None, str | None]:
@@ -1008,7 +1021,7 @@ class Resolver:
                                        country=drec.country, sector=drec.sector, role=c.role)
                 return Mention(**kw, actor_id=None, name=text, kind="group", sector=c.sector, role=c.role)
             m = Mention(**kw, actor_id=rec.id, name=rec.name, kind="country", country=rec.country,
-                        sector=c.sector if not c.place else None, role=c.role, place=c.place,
+                        sector=None if c.place or c.descriptive else c.sector, role=c.role, place=c.place,
                         metonym=c.metonym and not c.place)
             m.descriptive = c.descriptive
             return m
