@@ -67,7 +67,7 @@ def test_date_with_clock_time(run) -> None:  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------------- weekdays and tense
 
 @pytest.mark.parametrize("text, want", [
-    ("The foreign minister said in Moscow Friday that the alliance would hold.",
+    ("The envoy said in Vienna Friday that the alliance would hold.",
      [("Friday", "2024-11-01")]),
     ("The envoy said Thursday that no troops had crossed.", [("Thursday", "2024-10-31")]),
     ("The two delegations met on Tuesday.", [("Tuesday", "2024-10-29")]),
@@ -115,8 +115,8 @@ def test_days_relative_to_publication(run, text: str, want: list) -> None:  # ty
     ("Exports fell last September.", [("last September", "2024-09")]),
     ("The law takes effect in January of next year.", [("January", "2025-01"), ("next year", "2025")]),
     ("Exports fell in March and April 2019.", [("March", "2019-03"), ("April 2019", "2019-04")]),
-    ("Sales rose from January to October this year.",
-     [("January", "2024-01"), ("October", "2024-10"), ("this year", "2024")]),
+    ("Imports climbed from March to August this year.",
+     [("March", "2024-03"), ("August", "2024-08"), ("this year", "2024")]),
     ("Work began in May 2019 and was over by October of that year.",
      [("May 2019", "2019-05"), ("October", "2019-10"), ("that year", "2019")]),
     ("Prices rose last week.", [("last week", "2024-W43")]),
@@ -128,7 +128,7 @@ def test_days_relative_to_publication(run, text: str, want: list) -> None:  # ty
     ("Inflation soared last year.", [("last year", "2023")]),
     ("More troops were sent earlier this year.", [("earlier this year", "2024")]),
     ("A second round is planned later this month.", [("later this month", "2024-11")]),
-    ("Debt rose to a record by the end of last year.", [("the end of last year", "2023")]),
+    ("Debt peaked near the end of last year.", [("the end of last year", "2023")]),
     ("Prices rose late last year.", [("late last year", "2023")]),
     ("Growth should return early next year.", [("early next year", "2025")]),
     ("Profits for the last year beat forecasts.", [("the last year", "2023")]),
@@ -170,7 +170,7 @@ def test_years_decades_centuries(run, text: str, want: list) -> None:  # type: i
 
 
 def test_year_range_keeps_both_ends(nlp, resources: Resources) -> None:  # type: ignore[no-untyped-def]
-    ad = AnalyzedDoc(doc=nlp("Since the Korean War (1950-53) the border has been closed."), doc_id="t",
+    ad = AnalyzedDoc(doc=nlp("The armistice ended the 1950-53 war on the peninsula."), doc_id="t",
                      published=date(2024, 11, 1), res=resources)
     (t,) = times.extract(ad)
     assert (t.text, t.value, t.granularity) == ("1950-53", None, "year")
@@ -203,9 +203,9 @@ def test_vague_references(run, text: str, want: list) -> None:  # type: ignore[n
      [("3 March 2022", "2022-03-03"), ("the following day", "2022-03-04")]),
     ("Riots broke out a day after the October 5 vote.",
      [("a day after", "2024-10-06"), ("October 5", "2024-10-05")]),
-    ("The jet arrives on November 11, three days later than planned.",
-     [("November 11", "2024-11-11"), ("three days later", "2024-11-11")]),
-    ("Sales grew in the third quarter, up from the same period last year.",
+    ("The convoy reached the port on November 14, two days later than expected.",
+     [("November 14", "2024-11-14"), ("two days later", "2024-11-14")]),
+    ("Revenue in the third quarter beat the same period last year by 5%.",
      [("the third quarter", "2024-Q3"), ("the same period last year", "2023-Q3")]),
     ("The index ended the day 2% lower.", [("the day", "2024-11-01")]),
     ("Gunmen attacked on Oct. 7, 2023. The Oct. 7 raid shocked the country.",
@@ -247,7 +247,7 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
 # ------------------------------------------------------------------------- not times
 
 @pytest.mark.parametrize("text", [
-    "The more than two-year conflict shows no sign of ending.",
+    "A two-year conflict has left the valley poor.",
     "The crew trained for three weeks.",
     "A 70-year-old man was wounded.",
     "Her father, in his 70s, refused to leave.",
@@ -270,7 +270,7 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
     "The now-cancelled deal was signed as soon as possible.",
     "The future of the talks is unclear.",
     "The council meets every Friday and each March.",
-    "Youth unemployment is in the mid-30s.",
+    "Joblessness among graduates sits in the mid-30s.",
 ])
 def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
     check(run(text), [])

@@ -70,8 +70,8 @@ class _Resolver:
         return ctx
 
     def list_year(self, i: int) -> int | None:
-        """The year given at the end of a list of months ("in May, June and September of
-        2019", "from January to October this year")."""
+        """The year given at the end of a list of months ("in June, July and October of
+        2019", "from March to August this year")."""
         text = self.tokens.text
         j = i
         while j + 1 < len(self.cands) and _LIST_GAP.match(text[self.cands[j].end:self.cands[j + 1].start]):

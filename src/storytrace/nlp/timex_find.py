@@ -224,7 +224,7 @@ def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
         return not (nxt is not None and (nxt.like_num or nxt.lower_ in lex.units
                                          or nxt.lower_ in ("few", "several", "couple", "many")))
     if phrase.startswith("the "):
-        return after not in ("of", "for", "and")  # "the future of the conflict"
+        return after not in ("of", "for", "and")  # "the future of the talks"
     return True
 
 

@@ -109,7 +109,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
                      r"|middle|close|turn)\s+of|(?:early|late|earlier|later)\s+in|early|late|mid-?)\s*)?"
                      r"(?P<det>this\s+past|this|last|next|that|the\s+(?:previous|following|coming|current|same|last"
                      r"|next|present)|the)\s+(?P<unit>week|month|year|quarter|decade|weekend))(?![\w-])"),
-        # the same period last year, the same month a year earlier
+        # the same period last year, the same quarter a year before
         ("same_period", r"(?i:the\s+same\s+(?P<unit>period|month|quarter|week|day|time|season)(?:\s+of)?\s+"
                         r"(?P<back>last\s+year|the\s+(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before)"
                         r"|the\s+year\s+before))(?![\w-])"),
@@ -133,7 +133,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
                     r"|closed|closing|start|starts|started|starting|begin|begins|began|beginning|open|opens"
                     r"|opened|opening|for)\s+)?(?P<core>(?:(?:early|late|earlier|later)\s+in\s+|the\s+(?:start"
                     r"|end|beginning|close)\s+of\s+)?the\s+day))(?![\w-])"),
-        # 18:00 UTC, 6:40 p.m. (GMT +8), 0800 GMT, noon, 12:00 UTC Monday, 16:00 UTC today
+        # 18:00 UTC, 9:15 p.m. (GMT +3), 0800 GMT, noon, 10:00 UTC Friday, 14:30 GMT tomorrow
         ("clock", r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>%AP))?"
                   r"|(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<mi2>[0-5]\d))?\s*(?P<ap2>%AP)"
                   r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*\(?(?:%ZONE|(?i:hours|hrs|local\s+time))\b)"

@@ -451,7 +451,7 @@ def _weekday(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 def _bare_weekday(pub: date, wd: int, tense: Tense | None) -> date:
-    """A weekday without "last"/"next": on or before the publication date, on or after it in
+    """A weekday without "last"/"next": no later than the publication date, on or after it in
     the future tense, and the nearest one in the present ("play Arsenal on Sunday",
     "unveils its phone Tuesday")."""
     if tense == "present":
@@ -552,13 +552,13 @@ def _ago(c: Candidate, ctx: Context) -> Resolution | None:
     if direction in ("before", "after"):
         anchor = ctx.next_anchor
         if anchor is None:
-            return None  # "a day after North Korea announced ...": the anchor is an event
+            return None  # "a day after the test launch": the anchor is an event
         if anchor.point is None or anchor.granularity is None:
             return Resolution(None, "day" if unit == "week" else unit)
         return shift(anchor.point, unit, -n if direction == "before" else n, anchor.granularity)
     sign = -1 if direction in ("earlier", "previously") else 1
     if c.groups.get("than"):
-        # "arrives on November 11, three days later than planned": the time of the event
+        # "reached the port on November 14, two days later than expected": the time of the event
         # itself, the date just mentioned
         if unit in ("day", "week"):
             return _day(ctx.ref_day) if ctx.ref_day is not None else Resolution(None, "day")
