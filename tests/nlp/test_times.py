@@ -267,7 +267,7 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
     "Profits doubled over the last year.",
     "The fall of the city shocked the region.",
     "Markets reopened on Black Monday as sellers returned.",
-    "The now-cancelled deal was signed as soon as possible.",
+    "The now-scrapped plan was signed as soon as possible.",
     "The future of the talks is unclear.",
     "The council meets every Friday and each March.",
     "Joblessness among graduates sits in the mid-30s.",

@@ -215,7 +215,7 @@ def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if phrase in ("now", "right now"):
         tok = tk.at(c.start)
         if after == "that" or (c.end < len(tk.text) and tk.text[c.end] == "-"):
-            return False  # "now that ...", "the now-cancelled deal"
+            return False  # "now that ...", "the now-scrapped plan"
         return tok is not None and tok.pos_ == "ADV"
     if phrase in ("soon", "very soon", "shortly"):
         return after not in ("after", "afterwards", "afterward", "before", "as", "-") and _lower(prev) != "as"
