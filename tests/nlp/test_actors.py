@@ -296,7 +296,9 @@ def test_acronym_in_brackets_names_the_actor_before_it(analyze) -> None:
 
 
 @pytest.mark.parametrize("text, exported_ids", [
-    ("Greenpeace said the spill was worse than reported.", {"org:greenpeace"}),
+    ("Greenpeace said the spill was worse than reported. Greenpeace wants a ban.", {"org:greenpeace"}),
+    ("Sophie said the spill was worse than reported.", set()),
+    ("The Ocean Watch Institute said the spill was worse than reported.", {"org:ocean-watch-institute"}),
     ("The dispute was mentioned in a Greenpeace leaflet.", set()),
 ])
 def test_unknown_organization_that_acts_is_exported(analyze, text, exported_ids) -> None:

@@ -391,8 +391,8 @@ class Resolver:
             return
         rest = [i for i in range(a, b) if self.at(i) is None and self.toks[i].is_alpha
                 and self.toks[i].text[0].isupper() and self.toks[i].lower_ not in ("of", "the", "and")]
-        if not rest:
-            return
+        if not any(self.toks[i].lower_ in self.org_words for i in rest):
+            return  # "Nazi Germany", "Budapest Memorandum", "Russia Dmitry Krutoi": no organization
         country = None
         for c in inner:
             c.descriptive = True
@@ -989,13 +989,19 @@ class Resolver:
             if actor_id.startswith("person:") and self.record(actor_id) is None and " " not in actor.name \
                     and actor_id not in titled:
                 continue  # a lone surname with no title: too weak to name a person
-            if actor_id.startswith("org:") and self.record(actor_id) is None and support[actor_id] < 2 \
+            weak = support[actor_id] < 2 or (len(actor.mentions) < 2 and self._lone_word(actor.name))
+            if actor_id.startswith("org:") and self.record(actor_id) is None and weak \
                     and not self._orgish(actor.name):
-                continue
+                continue  # one capitalized word said once may be anything ("Sophie", "Normandy")
             if actor.kind == "person" and actor.role is None and actor_id in roles:
                 actor.role = roles[actor_id]
             exported.append(actor)
         return ActorLayer(exported, mentions)
+
+    @staticmethod
+    def _lone_word(name: str) -> bool:
+        """One word in title case: a first name, a place or a product as often as an organization."""
+        return " " not in name and not name.isupper()
 
     def _orgish(self, name: str) -> bool:
         """A name that says it is an organization ("... Institute", "... Party"), not one word."""
