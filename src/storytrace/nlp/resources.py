@@ -25,7 +25,7 @@ class Resources:
     lexicon_files: tuple[Path, ...] = ()  # user event lexicons (--lexicon my.yaml)
     strict: bool = False  # raise instead of degrading when an extractor fails (tests)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)  # loaders may nest
 
     def cached(self, key: str, load: Callable[[], T]) -> T:
         if key not in self._cache:
