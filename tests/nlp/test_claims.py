@@ -170,9 +170,41 @@ def test_sources(analyze, text: str, expected: tuple) -> None:  # type: ignore[n
         assert claim.source is not None and claim.source.text == expected[0]
 
 
+# the verb nearest the number names its source: sentence -> (source, stance) of the last claim
+NEAREST_SOURCES = [
+    ("Organisers said up to 50,000 people marched, while police estimated the crowd at 15,000.",
+     ("police", "estimated")),
+    ("Officials say 12,000 soldiers went, far more than the 3,000 that US officials cited.",
+     ("US officials", "reported")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEAREST_SOURCES, ids=[t[:50] for t, _ in NEAREST_SOURCES])
+def test_nearest_source(analyze, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    first, last = claims_of(analyze, text)
+    assert (last.source_text, last.stance) == expected
+    assert first.source_text != expected[0]
+
+
 def test_source_resolves_to_actor(analyze) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of(analyze, "Germany said it would send 40 tanks to Poland.")
     assert claim.source is not None and claim.source.id == "DEU"
+
+
+# the possessor of a document or spokesman is the source ("its report" -> what "its" is)
+POSSESSED_SOURCES = [
+    ("Ukraine's military released new figures on Monday. Its report said 1,200 Russian soldiers were killed.",
+     "Its report", "UKR"),
+    ("Germany's defence ministry said on Monday that 40 tanks had arrived. Its spokesman said 20 more would follow.",
+     "Its spokesman", "DEU"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "actor"), POSSESSED_SOURCES, ids=[t[:40] for t, _, _ in POSSESSED_SOURCES])
+def test_possessor_of_a_document_is_the_source(analyze, text: str, words: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    claim = claims_of(analyze, text)[-1]
+    assert claim.source_text == words
+    assert claim.source is not None and claim.source.id == actor
 
 
 # sentence -> about
@@ -218,6 +250,15 @@ ELSEWHERE = [
     ("Police detained 400 protesters overnight; 213 of them were later released.",
      [(400, 400, "exact", "arrested", "person", "protesters"),
       (213, 213, "exact", "arrested", "person", "protesters")]),
+    # items of a list given for places or times, conjuncts of a number
+    ("The carmaker plans to cut 4,000 jobs in Spain, 2,500 in Italy and 900 in Portugal.",
+     [(4000, 4000, "exact", "other", "job", "jobs"), (2500, 2500, "exact", "other", "job", "jobs"),
+      (900, 900, "exact", "other", "job", "jobs")]),
+    ("The two bombings killed 48 and 17 people respectively.",
+     [(48, 48, "exact", "killed", "person", "people"), (17, 17, "exact", "killed", "person", "people")]),
+    ("Police estimated the crowd at 15,000.", [(15_000, 15_000, "exact", "people", "person", "crowd")]),
+    ("Analysts put the number of armoured vehicles destroyed since May at more than 1,500.",
+     [(1500, None, "more_than", "other", "vehicle", "armoured vehicles destroyed since May")]),
     # the clause of the bare number decides a casualty category, the antecedent what is counted
     ("About 2,000 civilians were trapped in the town. At least 300 were wounded.",
      [(2000, 2000, "about", "people", "person", "civilians"),
@@ -227,6 +268,13 @@ ELSEWHERE = [
     ("Some 1,500 residents were cut off by the floods. Most of the 1,500 were evacuated by boat.",
      [(1500, 1500, "about", "people", "person", "residents"),
       (1500, 1500, "exact", "people", "person", "residents")]),
+    # another number of what was counted takes what the noun counts, not what befell it
+    ("Kyiv said 3,000 North Korean soldiers were killed. Up to 9,000 more are still fighting near Kursk.",
+     [(3000, 3000, "exact", "killed", "person", "North Korean soldiers"),
+      (None, 9000, "up_to", "killed", "person", "North Korean soldiers")]),
+    ("Kyiv said 3,000 North Korean soldiers were killed. Another 9,000 are still fighting near Kursk.",
+     [(3000, 3000, "exact", "killed", "person", "North Korean soldiers"),
+      (9000, 9000, "exact", "troops", "person", "North Korean soldiers")]),
     ("Ukraine says 12,000 North Korean soldiers are in Russia, far more than the 3,000 that US officials cited.",
      [(12_000, 12_000, "exact", "troops", "person", "North Korean soldiers"),
       (3000, 3000, "exact", "troops", "person", "North Korean soldiers")]),
@@ -265,6 +313,14 @@ ELSEWHERE = [
      [(400, 400, "about", "troops", "person", "marines")]),
     ("The army has 5,000 tanks. The index fell to 98 on Monday.",
      [(5000, 5000, "exact", "weapons", "tank", "tanks")]),
+    ("The drones flew 300 km. Some 40 were intercepted.",
+     [(300, 300, "exact", "other", "km", "km"), (40, 40, "about", "weapons", "drone", "drones")]),
+    ("The convoy carried 60 tonnes of food. 20 were unloaded in Gaza.",
+     [(60, 60, "exact", "other", "tonne", "tonnes of food")]),
+    ("Some 300 migrants reached the island. The boat, built in 1985, carried 40.",
+     [(300, 300, "about", "people", "person", "migrants"), (40, 40, "exact", "people", "person", "migrants")]),
+    ("Turkey hosts 3.6 million Syrians. Germany hosts about 1 million.",
+     [(3.6 * M, 3.6 * M, "exact", "people", "person", "Syrians"), (M, M, "about", "people", "person", "Syrians")]),
     ("About 3,000 troops served there in the 1990s.", [(3000, 3000, "about", "troops", "person", "troops")]),
     ("The rebels hold 40 villages. At 15, he joined them.", [(40, 40, "exact", "other", "village", "villages")]),
     ("Doctors treated 70 wounded soldiers. Flight 300 took them home.",
@@ -287,12 +343,34 @@ NO_ANTECEDENT = [
     "The plan has 20 points. Ministers agreed on 15.",
     "Of the 27 member states, 20 backed the plan.",
     "She was 45 when the war began. About 60 attended her funeral.",
+    "Donors pledged millions in cash.",
+    "About eight out of 10 said the debate changed nothing.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_ANTECEDENT)
 def test_bare_number_without_antecedent(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [summary(c) for c in claims_of(analyze, text)] == []
+
+
+# after a counted noun, numbers that are no counts of it: sentence -> the claims' words
+NOT_COUNTING_IT = [
+    ("About 500 soldiers attended the ceremony. The 2024 budget was approved.", ["About 500 soldiers"]),
+    ("Some 200 troops arrived. Resolution 2231 was cited.", ["Some 200 troops"]),
+    ("About 400 fighters surrendered. 2023 was the deadliest year.", ["About 400 fighters"]),
+    ("Rebels fired 30 rockets. One hit a school.", ["30 rockets"]),
+    ("About 1,000 police were deployed. He was 12 at the time.", ["About 1,000 police"]),
+    ("Russia fired 50 missiles. Number 10 said it would respond.", ["50 missiles"]),
+    ("About 90 people attended. The team won 3-1 and scored 15 in the league.", ["About 90 people"]),
+    ("The new 787 can seat 330 passengers. The 787 flew for the first time in 2009.", ["330 passengers"]),
+    ("The drones flew 300 km. Some 40 were intercepted.", ["300 km", "Some 40"]),  # 40 drones, not km
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_COUNTING_IT, ids=[t[:50] for t, _ in NOT_COUNTING_IT])
+def test_numbers_not_counting_the_noun_before(analyze, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze(text, until="claims")
+    assert [ad.snippet(c.span) for c in ad.claims] == expected
 
 
 def test_bare_number_span_keeps_more(analyze) -> None:  # type: ignore[no-untyped-def]

@@ -78,8 +78,9 @@ class Recent:
 
 def stands_alone(lex: ClaimLexicon, q: Quantity, c: Counted, head: Token) -> str | None:
     """How the number heads its own noun phrase, what it counts being said elsewhere: "part" of
-    what was counted before ("213 of them", "most of the 1,500"), "subject" (a subject,
-    apposition, conjunct, a number with a relative clause), "object",
+    what was counted before ("213 of them", "most of the 1,500"), "conj" (a conjunct of a
+    number: "102 and 21 people"), "subject" (a subject, an apposition, a number with a relative
+    clause), "object",
     "standin" ("30 more"), "toll" ("put the total number sent at ..."), "list" ("..., 3,700 in
     Germany": an item given for a place or time, resolved in its own sentence only); None when it
     does not."""
@@ -108,7 +109,9 @@ def stands_alone(lex: ClaimLexicon, q: Quantity, c: Counted, head: Token) -> str
         return None  # "the 787 will seat ...": a definite bare number is a name or a reference back
     if dep in ("nsubj", "nsubjpass") and any(_of_pronoun(c) and c.i < head.i for c in head.head.children):
         return "part"  # "Of these, roughly 300,000 crossed the border"
-    if licensed or dep in ("nsubj", "nsubjpass", "conj"):
+    if dep == "conj":
+        return "conj"  # "killed 102 and 21 people", "3,000 troops in May and 2,000 in June"
+    if licensed or dep in ("nsubj", "nsubjpass"):
         return "subject"
     if dep == "appos" and (head.head.pos_ == "NUM" or is_plural(lex, head.head)):
         return "subject"  # "900 victims, some 600 ..." (but "the minister, 58, ..." is an age)
@@ -154,12 +157,13 @@ def resolve(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, how: str, own: Kind
     "3,000 more" after "evacuated 12,000 residents"); another number takes what the noun counts
     ("up to 8,000" after "3,000 soldiers were killed": troops)."""
     casualty = own[0] in CASUALTY
-    if casualty and how not in ("subject", "part", "standin"):
+    if casualty and how not in ("subject", "part", "standin", "conj"):
         return None  # "killing 12" after "troops": whom a strike kills is seldom who was named before
     sent = ad.sent_index(q.start)
     found = recent.antecedent(sent, q.start, person=casualty, same_sentence=how == "list")
     if found is not None:
-        category = own[0] if casualty else found.category if how in ("part", "standin") else found.base
+        same = how in ("part", "standin", "conj")  # the same kind as the claim, or another number of it
+        category = own[0] if casualty else found.category if same else found.base
         return (category, found.unit), found.about, found.base
     if casualty or how == "list":
         return None  # a noun of the text is no safe victim without a claim on it

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.mentions import Mention
 
 STANCES = ("asserted", "reported", "estimated", "believed", "hedged", "denied")
 _HEDGES = {"may", "might", "could", "possibly", "perhaps", "probably", "likely"}
@@ -43,7 +44,44 @@ Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance
 
 
 def source_of(ad: AnalyzedDoc, token: Token) -> Source:
-    """(source, source_text, stance) of the clause holding ``token``."""
+    """(source, source_text, stance) of the clause holding ``token``; a source the helpers
+    left without an actor is looked up again from its head ("Its report" -> what "its" is)."""
+    ref, text, stance = _source_of(ad, token)
+    if text and ad.actors is not None and (ref is None or ref.id is None):
+        head = _text_head(ad, token, text)
+        found = _actor_of(ad, head) if head is not None else None
+        if found is not None:
+            ref = found.ref(text)
+    return ref, text, stance
+
+
+def _text_head(ad: AnalyzedDoc, token: Token, text: str) -> Token | None:
+    """The head token of the source words ``text`` in the sentence of ``token``."""
+    sent = ad.sent_of(token)
+    k = sent.text.find(text)
+    if k < 0:
+        return None
+    span = ad.doc.char_span(sent.start_char + k, sent.start_char + k + len(text), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _actor_of(ad: AnalyzedDoc, head: Token) -> Mention | None:
+    """The actor a source phrase headed by ``head`` names, asked of the actor layer with the
+    right token: the possessor of a document or spokesman ("its report", "the agency's
+    figures", "their spokesman"), else the head noun ("the agency", "officials")."""
+    if ad.actors is None:
+        return None
+    if claim_lexicon(ad).elsewhere_is("document", head):
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            found = [m for m in ad.actors.phrase(poss) if m.actor_id is not None]
+            if found:
+                return found[0]
+    found = ad.actors.phrase(head)
+    return found[0] if found else None
+
+
+def _source_of(ad: AnalyzedDoc, token: Token) -> Source:
     relative = _relative_cue(ad, token) or _valuing_cue(ad, token)
     if relative is not None:
         return relative
@@ -225,10 +263,9 @@ def _ref(ad: AnalyzedDoc, head: Token, whole: bool = True) -> tuple[ActorRef, st
         head, whole = head.head.head, False  # "a report which estimates": the report
     end = head.right_edge.i + 1 if whole else head.i + 1
     text = ad.doc[head.left_edge.i:end].text
-    if ad.actors is not None:
-        found = ad.actors.phrase(head)
-        if found:
-            return found[0].ref(text), text
+    found = _actor_of(ad, head)
+    if found is not None:
+        return found.ref(text), text
     return ActorRef(id=None, name=None, text=text, country=None), text
 
 
