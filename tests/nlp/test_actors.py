@@ -227,6 +227,12 @@ def test_unknown_person_gets_country_from_the_title(analyze) -> None:
     assert (actor["kind"], actor["country"], actor["name"]) == ("person", "USA", "Jeffrey Kupfer")
 
 
+def test_a_later_title_completes_an_unknown_person(analyze) -> None:
+    text = "Jeffrey Kupfer toured the plant on Monday. Later, US Deputy Energy Secretary Kupfer said output would rise."
+    actor = exported(layer_of(analyze, text, "2024-05-01"))["person:jeffrey-kupfer"]
+    assert (actor["country"], actor["role"], len(actor["mentions"])) == ("USA", "deputy energy secretary", 2)
+
+
 def test_apposition_gives_role_and_country(analyze) -> None:
     layer = layer_of(analyze, "Maria Ortega, a spokeswoman for the Chilean Foreign Ministry, declined "
                               "to comment. Ortega later said the letter was received.")

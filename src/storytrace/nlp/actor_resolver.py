@@ -59,7 +59,7 @@ class _Cand:
 
     a: int  # token span [a, b)
     b: int
-    kind: str  # dictionary kind (STATE, ...), or "ner-person", "ner-org", "title", "noun", "group"
+    kind: str  # dictionary kind (STATE, ...), "ner-person", "ner-org" or "noun" (a state's sector phrase)
     target: str | None = None  # actor id
     sector: str | None = None
     role: str | None = None
@@ -589,6 +589,9 @@ class Resolver:
                 first = self._rank_start(start)
                 former = first > 0 and self.toks[first - 1].lower_ in self.former
                 role = self._compose_role(t, qual)
+                if not t.person and role == t.role and qual is not None and qual.b < first \
+                        and qual.kind in (STATE, DEMONYM, CAPITAL) and self._in_phrase(qual.b, first):
+                    first = qual.b  # "US [Deputy Energy] Secretary": the words between state and title
                 if first < start or (not t.person and role == t.role):
                     # "deputy assistant defense secretary": keep the title's own words
                     role = self._name_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
@@ -640,7 +643,13 @@ class Resolver:
                 continue
             c = self.ending_at(j + 1)
             if c is not None:
-                if c.kind in (STATE, DEMONYM, CAPITAL, SEAT, BODY, ORG, "ner-org") and c.kind != GROUP:
+                if c.kind == "ner-org" and title is not None and qual is None and c.b - c.a == 1:
+                    # "US Deputy Energy Secretary Kupfer": a word of the title spaCy took for an
+                    # organization; the state may come before it
+                    qual = c
+                    j = c.a - 1
+                    continue
+                if c.kind in (STATE, DEMONYM, CAPITAL, SEAT, BODY, ORG, "ner-org"):
                     qual = c
                 break
             tok = self.toks[j]
@@ -961,9 +970,8 @@ class Resolver:
         support: Counter[str] = Counter()
         titled: set[str] = set()
         roles: dict[str, str] = {}
-        persons_seen: dict[str, _Cand] = {}
         for c in sorted((c for c in self.cands if not c.dropped), key=lambda c: (c.a, -c.b)):
-            m = self._mention(c, persons_seen)
+            m = self._mention(c)
             if m is None:
                 continue
             mentions.append(m)
@@ -979,6 +987,9 @@ class Resolver:
             actor = actors.get(m.actor_id)
             if actor is None:
                 actor = actors[m.actor_id] = self._actor(m, c)
+            elif actor.kind == "person":  # a later mention may say more ("... Kupfer, of the US")
+                actor.country = actor.country or m.country
+                actor.sector = actor.sector or m.sector
             if c.kind in (CAPITAL, SEAT) and m.place:
                 continue  # "in Moscow" names the city, not the state
             actor.mentions.append(Span(start=m.start, end=m.end))
@@ -1008,7 +1019,7 @@ class Resolver:
         words = name.lower().split()
         return len(words) > 1 and any(w in self.org_words for w in words)
 
-    def _mention(self, c: _Cand, persons_seen: dict[str, _Cand]) -> Mention | None:
+    def _mention(self, c: _Cand) -> Mention | None:
         toks = self.toks
         start, end = toks[c.a].idx, toks[c.b - 1].idx + len(toks[c.b - 1])
         text = self.text[start:end]
@@ -1047,12 +1058,7 @@ class Resolver:
             key = slug(name)
             if not key:
                 return None
-            pid = f"person:{key}"
-            if c.target:  # a short form resolved to an unknown person named in full
-                pid = c.target
-            seen = persons_seen.get(pid)
-            if seen is None:
-                persons_seen[pid] = c
+            pid = c.target or f"person:{key}"
             return Mention(**kw, actor_id=pid, name=name, kind="person", country=c.country,
                            sector=c.sector, role=c.role, gender=c.gender)
         if c.kind == ORG:
