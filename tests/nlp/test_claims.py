@@ -251,6 +251,8 @@ ELSEWHERE = [
      [(400, 400, "exact", "arrested", "person", "protesters"),
       (213, 213, "exact", "arrested", "person", "protesters")]),
     # items of a list given for places or times, conjuncts of a number
+    ("The bank employs 2,300 people, 150 fewer than a year ago.",
+     [(2300, 2300, "exact", "people", "person", "people"), (150, 150, "exact", "people", "person", "people")]),
     ("The carmaker plans to cut 4,000 jobs in Spain, 2,500 in Italy and 900 in Portugal.",
      [(4000, 4000, "exact", "other", "job", "jobs"), (2500, 2500, "exact", "other", "job", "jobs"),
       (900, 900, "exact", "other", "job", "jobs")]),
@@ -297,7 +299,17 @@ ELSEWHERE = [
     ("Officials said 25 people were reported dead.", [(25, 25, "exact", "killed", "person", "people")]),
     ("Twelve people lost their lives in the fire.", [(12, 12, "exact", "killed", "person", "people")]),
     ("Nineteen people were among the dead.", [(19, 19, "exact", "killed", "person", "people")]),
+    ("The strike hit a school. Among the dead were 11 children, the ministry said.",
+     [(11, 11, "exact", "killed", "person", "children")]),
+    ("Aid groups estimate the number of people displaced at 1.9 million.",
+     [(1.9 * M, 1.9 * M, "exact", "displaced", "person", "people")]),
     ("Hundreds who fled the fighting are sheltering in schools.", [(100, None, "at_least", "displaced", "person", None)]),
+    # casualties are some of the people counted before, never more of them
+    ("Strikes killed at least 32 people on Thursday. Among the dead were 11 children. Another 70 were wounded.",
+     [(32, None, "at_least", "killed", "person", "people"), (11, 11, "exact", "killed", "person", "children"),
+      (70, 70, "exact", "injured", "person", None)]),
+    ("The strike killed 14 children. More than 41,000 have been killed since the war began.",
+     [(14, 14, "exact", "killed", "person", "children"), (41_000, None, "more_than", "killed", "person", None)]),
     # no antecedent: a casualty clause still makes a claim, without about
     ("Officials said 40 were detained after the clashes.", [(40, 40, "exact", "arrested", "person", None)]),
     # numbers that are no counts stay out, even after a counted noun

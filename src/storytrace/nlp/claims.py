@@ -97,7 +97,7 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, recent: Recent | 
         return None
     about = _about_outside(doc, q, c)
     if recent is not None and q.measure is None and (c.noun is None or lex.measure(c.noun) is None):
-        recent.add(ad, q.start, about, kind, base)  # what later numbers may count ("300 km" is no count)
+        recent.add(ad, q, about, kind, base)  # what later numbers may count ("300 km" is no count)
     end = q.end
     if about is not None and q.end <= about[0] <= q.end + 2:
         end = max(end, about[1])  # "up to 8,000 Belarusian troops", "$250 million in aid"

@@ -496,8 +496,8 @@ def _casualty_role(lex: ClaimLexicon, node: Token) -> str | None:
             found = lex.casualty.get((lemma, "object"))
         if found:
             return found
-    if node.dep_ in ("nsubj", "nsubjpass"):  # "12 are dead", "12 lost their lives"
-        found = _predicate_casualty(lex, verb)
+    if node.dep_ in ("nsubj", "nsubjpass") or (node.dep_ == "attr" and lemma == "be"):
+        found = _predicate_casualty(lex, verb)  # "12 are dead", "lost their lives", "among the dead were 12"
         if found:
             return found
     if node.dep_ == "dobj" and lemma == "leave":  # "left 12 dead"
@@ -521,6 +521,11 @@ def _toll_casualty(lex: ClaimLexicon, node: Token) -> str | None:
     own = _casualty_word(lex, subject)
     if own:
         return own
+    verb = subject.head  # "the number of people displaced at 1.9 million", parsed as a clause
+    if subject.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        own = lex.casualty.get((verb.lemma_.lower(), "object"))
+        if own:
+            return own
     obj = _of_object(subject)
     if obj is not None:
         return casualty_of(lex, obj)

@@ -48,6 +48,7 @@ class Antecedent:
     category: str  # the claim's category ("killed" for "3,000 soldiers were killed")
     unit: str | None
     base: str  # what the noun counts whatever befell it ("troops" for the same soldiers)
+    value: float
 
 
 @dataclass
@@ -56,21 +57,23 @@ class Recent:
 
     items: list[Antecedent] = field(default_factory=list)
 
-    def add(self, ad: AnalyzedDoc, at: int, about: tuple[int, int] | None, kind: Kind, base: str) -> None:
+    def add(self, ad: AnalyzedDoc, q: Quantity, about: tuple[int, int] | None, kind: Kind, base: str) -> None:
         if about is None or kind[0] == "money" or kind[1] == "percent":
             return
-        self.items.append(Antecedent(ad.sent_index(at), at, about, kind[0], kind[1], base))
+        self.items.append(Antecedent(ad.sent_index(q.start), q.start, about, kind[0], kind[1], base, q.value))
 
-    def antecedent(self, sent: int, before: int, person: bool,
+    def antecedent(self, sent: int, before: int, victims: float | None = None,
                    same_sentence: bool = False) -> Antecedent | None:
         """The most recent claim before token ``before`` in sentence ``sent`` or the one before
-        it (only in ``sent`` when ``same_sentence``; counting people when ``person``)."""
+        it (only in ``sent`` when ``same_sentence``). ``victims``: the number counts casualties,
+        who must be some of more people counted before ("2,000 civilians were trapped; 300 were
+        wounded"; but "41,000 have been killed" are not among "11 children" killed)."""
         for a in reversed(self.items):
             if a.at >= before:
                 continue
             if a.sent < sent - (0 if same_sentence else 1):
                 return None
-            if person and a.unit not in PERSON_UNITS:
+            if victims is not None and (a.unit not in PERSON_UNITS or a.value <= victims):
                 continue
             return a
         return None
@@ -94,7 +97,8 @@ def stands_alone(lex: ClaimLexicon, q: Quantity, c: Counted, head: Token) -> str
     for child in head.children:
         if child.dep_ == "relcl":  # "the 3,000 that officials cited", "some 600 who died"
             licensed = True
-        elif child.dep_ == "amod" or (child.dep_ == "prep" and _qualifies(child)):
+        elif (child.dep_ == "amod" and not q.start <= child.i < q.end) \
+                or (child.dep_ == "prep" and _qualifies(child)):
             return None  # "the mid-sized 787", "millions in cash", "eight out of 10"
         elif _of_pronoun(child):
             return "part"  # "213 of them"
@@ -160,7 +164,7 @@ def resolve(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, how: str, own: Kind
     if casualty and how not in ("subject", "part", "standin", "conj"):
         return None  # "killing 12" after "troops": whom a strike kills is seldom who was named before
     sent = ad.sent_index(q.start)
-    found = recent.antecedent(sent, q.start, person=casualty, same_sentence=how == "list")
+    found = recent.antecedent(sent, q.start, q.value if casualty else None, same_sentence=how == "list")
     if found is not None:
         same = how in ("part", "standin", "conj")  # the same kind as the claim, or another number of it
         category = own[0] if casualty else found.category if same else found.base
