@@ -83,6 +83,9 @@ INDIRECT = [
      [("indirect", "the vote was rigged", "Maria Lopez")]),
     ("Critics believe the reform will hurt small farmers.",
      [("indirect", "the reform will hurt small farmers", "Critics")]),
+    # a question is reported with its "whether" (it does not assert the clause)
+    ("The senator asked whether the base would close.",
+     [("indirect", "whether the base would close", "The senator")]),
     # a cue interrupting the clause: one quote over the whole stretch
     ("The ceasefire, the spokesman said, will hold until Sunday.",
      [("indirect", "The ceasefire, the spokesman said, will hold until Sunday", "the spokesman")]),

@@ -63,10 +63,10 @@ def _is_word(tok: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tuple[int, int]:
-    """Drop outer punctuation, spaces and a leading complementizer ("that") from [start, end)."""
+    """Drop outer punctuation, spaces and a leading complementizer "that" from [start, end)
+    ("whether" stays: "asked whether X" does not report X)."""
     while start < end and (doc[start].is_space or doc[start].text in _TRIM
-                           or (complementizer and doc[start].lower_ in ("that", "whether")
-                               and doc[start].dep_ == "mark")):
+                           or (complementizer and doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM):
         end -= 1
