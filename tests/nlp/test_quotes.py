@@ -86,6 +86,9 @@ INDIRECT = [
     # a question is reported with its "whether" (it does not assert the clause)
     ("The senator asked whether the base would close.",
      [("indirect", "whether the base would close", "The senator")]),
+    # the parse hangs the speaker on the phrase before it ("... of the union Lopez said")
+    ("In a call with the leaders of the union Lopez said the strike would end on Monday.",
+     [("indirect", "the strike would end on Monday", "Lopez")]),
     # a cue interrupting the clause: one quote over the whole stretch
     ("The ceasefire, the spokesman said, will hold until Sunday.",
      [("indirect", "The ceasefire, the spokesman said, will hold until Sunday", "the spokesman")]),

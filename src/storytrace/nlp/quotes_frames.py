@@ -208,6 +208,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
         if passive:
             return None, True
+        stray = _stray_subject(node)
+        if stray is not None:
+            return stray, False
         if node.dep_ == "relcl":
             return node.head, False  # "the minister, who said ..." (speaker: the noun)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and node.tag_ == "VBG":
@@ -220,6 +223,17 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         node = node.head
         hops += 1
     return None, False
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A finite verb with no subject right after a name the parse hung elsewhere: "In a meeting
+    with the board of the Post Trump said ..." ("Trump" read as the object of "of")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "pobj" and prev.sent.start == verb.sent.start:
+        return prev
+    return None
 
 
 def _expletive(tok: Token) -> bool:
