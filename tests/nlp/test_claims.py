@@ -290,6 +290,11 @@ ELSEWHERE = [
     ("The number of soldiers killed has risen to 300.",
      [(300, 300, "exact", "killed", "person", "soldiers killed")]),
     ("The toll was put at 45 by the local governor.", [(45, 45, "exact", "killed", "person", "toll")]),
+    ("A second blast on Friday killed 12, raising the death toll to 45.",
+     [(12, 12, "exact", "killed", "person", None), (45, 45, "exact", "killed", "person", "death toll")]),
+    ("Hundreds of refugees arrived on Monday. Another 300 came on Tuesday, bringing the total to more than 1,000.",
+     [(100, None, "at_least", "displaced", "person", "refugees"), (300, 300, "exact", "displaced", "person", "refugees"),
+      (1000, None, "more_than", "displaced", "person", "refugees")]),
     # the subject of a verb of reaching is what is counted
     ("Deaths from the outbreak passed 1,000 on Friday.",
      [(1000, 1000, "exact", "killed", "person", "Deaths from the outbreak")]),
@@ -376,6 +381,9 @@ NOT_COUNTING_IT = [
     ("About 90 people attended. The team won 3-1 and scored 15 in the league.", ["About 90 people"]),
     ("The new 787 can seat 330 passengers. The 787 flew for the first time in 2009.", ["330 passengers"]),
     ("The drones flew 300 km. Some 40 were intercepted.", ["300 km", "Some 40"]),  # 40 drones, not km
+    ("Some 150 journalists were expelled last year. The country ranks 160 out of 180 in the index.",
+     ["Some 150 journalists"]),
+    ("The striker has scored 14 goals this season. He scored 3 against Leeds.", []),
 ]
 
 

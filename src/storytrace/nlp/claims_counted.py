@@ -272,6 +272,9 @@ def toll_subject(lex: ClaimLexicon, token: Token) -> Token | None:
     """'the death toll rose to 45', 'the number of refugees stands at 3,000': the figure's noun."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("to", "at", "from") and head.head.pos_ in ("VERB", "AUX"):
+        raised = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if head.lower_ == "to" and raised is not None and raised.lemma_.lower() in _TOLLS:
+            return raised  # "raising the death toll to 45", "bringing the total to 1,000"
         subject = _clause_subject(head)
         if subject is not None and subject.lemma_.lower() in _TOLLS:
             return subject

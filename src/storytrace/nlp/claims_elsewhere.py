@@ -93,6 +93,9 @@ def stands_alone(lex: ClaimLexicon, q: Quantity, c: Counted, head: Token) -> str
         return "standin"
     if q.currency is not None or q.percent:
         return None
+    doc = head.doc
+    if q.end + 1 < len(doc) and doc[q.end].lower_ == "out" and doc[q.end + 1].lower_ == "of":
+        return None  # "eight out of 10", "160 out of 180": a ratio or a rank
     licensed = False  # the number is clearly a noun phrase of its own
     for child in head.children:
         if child.dep_ == "relcl":  # "the 3,000 that officials cited", "some 600 who died"
