@@ -242,7 +242,13 @@ ELSEWHERE = [
      [(120, 120, "exact", "people", "person", "patients"), (45, 45, "about", "people", "person", "patients")]),
     ("The army sent 3,000 troops in May and 2,000 in June.",
      [(3000, 3000, "exact", "troops", "person", "troops"), (2000, 2000, "exact", "troops", "person", "troops")]),
-    # "N more", "N of them"
+    # "N more", "the remaining N", "N of them", "N of whom"
+    ("Police detained 400 protesters. The remaining 200 were released on bail.",
+     [(400, 400, "exact", "arrested", "person", "protesters"), (200, 200, "exact", "arrested", "person", "protesters")]),
+    ("The US sent 3,000 troops in March. An additional 2,000 will follow.",
+     [(3000, 3000, "exact", "troops", "person", "troops"), (2000, 2000, "exact", "troops", "person", "troops")]),
+    ("Police held 1,200 people, 300 of whom were children.",
+     [(1200, 1200, "exact", "people", "person", "people"), (300, 300, "exact", "people", "person", "people")]),
     ("Kyiv says the army lost 40 tanks last month and about 30 more this week.",
      [(40, 40, "exact", "weapons", "tank", "tanks"), (30, 30, "about", "weapons", "tank", "tanks")]),
     ("The blast killed 14 soldiers and wounded 30 others.",  # other people, not other soldiers
@@ -459,6 +465,16 @@ def test_bad_lexicon_line_is_named(tmp_path: Path) -> None:
     with (tmp_path / "nouns.tsv").open("a", encoding="utf-8") as f:
         f.write("tractor\tvehicles\tvehicle\n")
     with pytest.raises(LexiconError, match=r"nouns\.tsv:\d+: unknown category 'vehicles'"):
+        load_claim_lexicon(tmp_path)
+
+
+def test_bad_elsewhere_line_is_named(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
+    for f in src.glob("*.tsv"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "elsewhere.tsv").open("a", encoding="utf-8") as f:
+        f.write("fewer\tstand-in\n")
+    with pytest.raises(LexiconError, match=r"elsewhere\.tsv:\d+: unknown kind 'stand-in'"):
         load_claim_lexicon(tmp_path)
 
 

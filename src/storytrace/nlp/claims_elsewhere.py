@@ -100,6 +100,8 @@ def stands_alone(lex: ClaimLexicon, q: Quantity, c: Counted, head: Token) -> str
     for child in head.children:
         if child.dep_ == "relcl":  # "the 3,000 that officials cited", "some 600 who died"
             licensed = True
+        elif child.dep_ == "amod" and lex.elsewhere_is("further", child):
+            return "standin"  # "the remaining 200", "a further 500": more of what was counted
         elif (child.dep_ == "amod" and not q.start <= child.i < q.end) \
                 or (child.dep_ == "prep" and _qualifies(child)):
             return None  # "the mid-sized 787", "millions in cash", "eight out of 10"

@@ -28,7 +28,7 @@ CASUALTY = ("killed", "injured", "arrested", "displaced")
 ROLES = ("object", "subject", "modifier")
 DIMENSIONS = ("mass", "distance", "area", "volume", "power")
 NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone", "collective")
-ELSEWHERE_KINDS = ("standin", "whole", "reach", "valuing", "plural", "document")
+ELSEWHERE_KINDS = ("standin", "whole", "further", "reach", "valuing", "plural", "document")
 
 
 @dataclass(frozen=True)
