@@ -92,6 +92,12 @@ INDIRECT = [
     # a cue interrupting the clause: one quote over the whole stretch
     ("The ceasefire, the spokesman said, will hold until Sunday.",
      [("indirect", "The ceasefire, the spokesman said, will hold until Sunday", "the spokesman")]),
+    ("The ceasefire held, the spokesman said, until the shelling resumed on Sunday.",
+     [("indirect", "The ceasefire held, the spokesman said, until the shelling resumed on Sunday",
+       "the spokesman")]),
+    # ... but what the speaker did next is not part of what was said
+    ("The ferry was late, Kowalski said, and declined to say more.",
+     [("indirect", "The ferry was late", "Kowalski")]),
     # a participle adds a second report by the same speaker
     ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
      [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),

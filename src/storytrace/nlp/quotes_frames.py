@@ -284,7 +284,12 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     if clause_ok:
         for c in children:
             if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)):
-                add(content_of(c, anchor=verb.i, cues=lex), quote_only=quote_only)
+                content = content_of(c, anchor=verb.i, cues=lex)
+                rest = _resumed(verb, speaker, content, lex) if c.i < verb.i else None
+                if rest is None:
+                    add(content, quote_only=quote_only)
+                else:  # "X, he said, Y": one stretch around the cue
+                    add((content[0], rest[1]), quote_only=quote_only, hole=rest[0])
         # "X, he said, Y": the cue interrupts the clause it attributes
         if not out and verb.dep_ == "parataxis":
             add(content_of(verb.head, skip={verb.i}, anchor=verb.i, cues=lex), quote_only=quote_only,
@@ -339,6 +344,36 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
                 add(content_of(c, anchor=verb.i, cues=lex), kind="object")
     return out
+
+
+def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: Lexicon
+             ) -> tuple[tuple[int, int], int] | None:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause goes on
+    after a cue set off by commas. Returns (the cue phrase as a hole, the new end) or None."""
+    doc = verb.doc
+    if speaker is None or not content[0] < content[1] <= speaker.left_edge.i:
+        return None
+    lo = min(speaker.left_edge.i, verb.i)
+    if doc[lo - 1].text != "," or any(not (doc[i].is_space) for i in range(content[1], lo - 1)):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "nsubj")]
+    phrase_end = verb.i + 1
+    for c in after:  # "told me on Friday": the cue phrase ends before the comma
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt") and c.i == phrase_end:
+            phrase_end = c.right_edge.i + 1
+    sent_end = verb.sent.end
+    if phrase_end >= sent_end - 1 or doc[phrase_end].text != ",":
+        return None
+    rest = [c for c in after if c.i > phrase_end]
+    if not rest:
+        return None
+    first = rest[0]
+    shared_subject = first.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in first.children)
+    if first.tag_ == "VBG" or doc[first.left_edge.i].lower_ in _ASIDE_OPENERS or shared_subject \
+            or lex.is_cue_lemma(lex.verb_lemma(first)):
+        return None  # "..., adding that ...", "..., according to ...", "... and declined to say more"
+    end = _trim(doc, phrase_end + 1, _paragraph_clip(doc, phrase_end + 1, sent_end, phrase_end + 1)[1])[1]
+    return (lo, phrase_end + 1), end
 
 
 def _quoted_object(tok: Token) -> bool:
