@@ -74,16 +74,11 @@ class Ingestor:
 
     # ------------------------------------------------------------------ public
     def run(self, inputs: Iterable[str], defaults: Defaults | None = None) -> IngestReport:
-        items = read_inputs(inputs, defaults)
-        pending = (p for p in (self.prepare(item) for item in items) if p is not None)
-        if self.analyze:
-            self._analyze_and_save(pending)
-        else:
-            for _ in pending:
-                pass
-        return self.report
+        """Ingest paths, directories, '-' and URLs."""
+        return self.ingest_raw(read_inputs(inputs, defaults))
 
     def ingest_raw(self, raws: Iterable[RawDoc | InputError]) -> IngestReport:
+        """Ingest documents already read (or the errors met reading them)."""
         pending = (p for p in (self.prepare(item) for item in raws) if p is not None)
         if self.analyze:
             self._analyze_and_save(pending)

@@ -219,21 +219,27 @@ def _read_json(text: str, where: str, defaults: Defaults) -> Iterator[Item]:
         yield record_doc(record, f"{where}[{i}]" if isinstance(data, list) else where, defaults)
 
 
-def _read_jsonl_stream(path: Path, defaults: Defaults) -> Iterator[Item]:
+def _stream_problem(path: Path, what: str) -> InputError | None:
+    """Why a streamed file (JSONL, CSV) cannot be read at all: empty or binary."""
     where = str(path)
+    if path.stat().st_size == 0:
+        return InputError(where, "empty file")
+    with open(path, "rb") as fh:
+        if b"\x00" in fh.read(65536):
+            return InputError(where, f"binary file, not {what}")
+    return None
+
+
+def _read_jsonl_stream(path: Path, defaults: Defaults) -> Iterator[Item]:
     try:
-        if path.stat().st_size == 0:
-            yield InputError(where, "empty file")
+        problem = _stream_problem(path, "JSON lines")
+        if problem:
+            yield problem
             return
         with open(path, "rb") as fh:
-            head = fh.read(8192)
-            if b"\x00" in head:
-                yield InputError(where, "binary file, not JSON lines")
-                return
-            fh.seek(0)
-            yield from _read_jsonl_lines(fh, where, defaults)
+            yield from _read_jsonl_lines(fh, str(path), defaults)
     except OSError as exc:
-        yield InputError(where, f"cannot read file ({exc.strerror})")
+        yield InputError(str(path), f"cannot read file ({exc.strerror})")
 
 
 def _read_jsonl_lines(fh: Iterable[bytes] | Iterable[str], where: str, defaults: Defaults) -> Iterator[Item]:
@@ -267,13 +273,9 @@ def _read_jsonl_lines(fh: Iterable[bytes] | Iterable[str], where: str, defaults:
 def _read_csv(path: Path, defaults: Defaults) -> Iterator[Item]:
     where = str(path)
     try:
-        if path.stat().st_size == 0:
-            yield InputError(where, "empty file")
-            return
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-        if b"\x00" in head:
-            yield InputError(where, "binary file, not CSV")
+        problem = _stream_problem(path, "CSV")
+        if problem:
+            yield problem
             return
         csv.field_size_limit(defaults.max_bytes)
         with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from storytrace.ingest.dates import published_date
 from storytrace.records import Document
 from storytrace.stories import text as T
 
@@ -27,13 +28,7 @@ class DocFeatures:
     lead: str = ""  # title and first words, for the optional sentence embedding
 
 
-def parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+parse_day = published_date  # one parser for ISO day strings (ingest/dates.py)
 
 
 def build(doc_id: str, title: str | None, text: str, published: str | None,
