@@ -26,13 +26,15 @@ from storytrace.nlp.events_details import (
     when_of,
     where_of,
 )
-from storytrace.nlp.events_frames import Draft, merge, request_mode
+from storytrace.nlp.events_frames import Draft, merge, request_mode, threat_mode
 from storytrace.nlp.events_lexicon import Lexicon, lexicon
 from storytrace.nlp.events_match import Candidate, find
 from storytrace.nlp.events_roles import (
     Roles,
     adjective_roles,
     any_resolved,
+    crowd_actor,
+    note_parties,
     noun_roles,
     same_party,
     verb_roles,
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VERBAL = {1, 3}  # quads of speech acts: their time is the time of the statement
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # acts of force a speaker can announce as a threat
 
 
 def extract(ad: AnalyzedDoc) -> list[Event]:
@@ -70,7 +73,7 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
             events.append(event)
             # a state's allegation is read from a clause it states, not from a noun in passing
             claim = None if d.cand.pos == "noun" else _guard(
-                ad, d.cand, lambda e=event, c=cue: _allegation(ad, e, c))
+                ad, d.cand, lambda e=event, c=cue, d=d: _allegation(ad, e, c, d))
             if claim is not None:
                 events.append(claim)
     return _dedupe(ad, events)
@@ -96,6 +99,9 @@ def _draft(ad: AnalyzedDoc, lex: Lexicon, cand: Candidate) -> Draft:
         roles = noun_roles(ad, cand, lex, info)
     else:
         roles = adjective_roles(ad, cand, lex, info)
+    if cand.type == "PROTEST":
+        crowd_actor(ad, lex, roles, cand.token)
+    note_parties(ad, cand.token, roles)
     context = list(dict.fromkeys([*info.context, *cand.pattern.context]))
     return Draft(cand, cand.type, cand.pattern.mode, context, roles, list(cand.words))
 
@@ -104,6 +110,12 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     """The event of a draft, and the token of the verb that reports it (if any)."""
     roles = d.roles
     require = d.cand.pattern.require
+    p = d.cand.pattern
+    if p.speaker and not any_resolved(roles.actors):
+        # "the attack will not go unanswered, the minister said": the speaker threatens
+        said = status_of(ad, lex, d.token, [], "", False).reported_by
+        if said is not None and (said.id or said.country):
+            roles.actors = [said]
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
         return None
     if roles.from_place and not roles.actors:
@@ -136,10 +148,22 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         type_name, mode = info.future, None
         status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
             else "asserted"
-    elif st.refused and info.refused and d.governed is None:
+    elif st.intent and type_name in THREAT_TYPES and d.governed is None and st.reported_by is not None \
+            and same_party([st.reported_by], roles.actors):
+        # PLOVER: force the actor itself says it will use is a threat ("said it would retaliate")
+        extra["announced"] = type_name
+        mode = threat_mode(d)
+        type_name = "THREATEN"
+        status = "asserted"
+    elif st.refused and info.refused and (d.governed is None or (
+            type_name == "AGREE" and d.cand.pattern.frame == "intent")):
         extra["refused"] = type_name
-        mode = request_mode(type_name)
+        mode = request_mode(d.governed if type_name == "AGREE" and d.governed else type_name)
         type_name = info.refused
+        status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
+            else "asserted"
+    if (p.speaker or p.modal or p.negative) and status in ("predicted", "negated"):
+        # the future or the negation is what is said ("would face consequences"), not its status
         status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
             else "asserted"
     info = lex.types[type_name]
@@ -171,21 +195,28 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
 
 
 ALLEGED = {"ASSAULT", "COERCE"}
+SELF_WORDS = {"it", "us", "we", "our", "its", "itself", "ourselves", "me", "i", "my"}
 NOT_A_PARTY = {"COP", "JRN", "MED", "SPY", "CVL", "UNK", "EDU"}  # reporters, not parties
 
 
-def _allegation(ad: AnalyzedDoc, event: Event, cue: int | None) -> Event | None:
+def _allegation(ad: AnalyzedDoc, event: Event, cue: int | None, d: Draft) -> Event | None:
     """"Israel said a shell was fired at it from Gaza": a state (or its official) telling of
-    force used by another party accuses that party (PLOVER ACCUSE allege); the act itself stays
-    a reported event of its own."""
+    force used against itself by another party accuses that party (PLOVER ACCUSE allege); the
+    act itself stays a reported event of its own. Reporting force used against others ("X said
+    Russia struck Kyiv") is a report, not an accusation, unless the verb accuses ("claimed")."""
     by = event.reported_by
     if event.type not in ALLEGED or event.status != "reported" or cue is None or by is None:
         return None
     if not by.country or same_party([by], event.actors) or not any_resolved(event.actors):
         return None
     verb = ad.doc[cue]
-    if verb.lemma_.lower() not in ("say", "claim", "state", "announce", "tell", "report", "accuse", "charge"):
+    lemma = verb.lemma_.lower()
+    if lemma not in ("say", "claim", "state", "announce", "tell", "report", "accuse", "charge", "allege"):
         return None
+    if lemma not in ("claim", "accuse", "charge", "allege") and not any(
+            ad.doc[i].lower_ in SELF_WORDS and ad.doc[i].dep_ in ("pobj", "dobj", "nsubjpass", "poss")
+            for i in d.roles.tokens):
+        return None  # "X said Y attacked Z" reports; "X said it was attacked by Y" accuses Y
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     mentions = ad.actors.phrase(subj[0]) if subj and ad.actors is not None else []
     if not mentions or mentions[0].sector in NOT_A_PARTY:

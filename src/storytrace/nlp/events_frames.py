@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.events_match import Candidate, content
-from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_party
+from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 YIELDING = {"RETREAT", "CONCEDE"}
 FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"}
+PUNISHING = {"ACCUSE", "REJECT", "COERCE", "SANCTION"}  # "jailed X for helping ...": the reason is alleged
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
                  "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
 
@@ -46,6 +47,7 @@ class Draft:
     words: list[int]
     absorbed: bool = False
     into: Draft | None = None  # the event this one became part of
+    topic: bool = False  # absorbed as what another act is about, not as part of it
     dropped: bool = False
     governed: str | None = None  # the type of the act a frame verb governs
     notes: dict[str, Any] = field(default_factory=dict)
@@ -77,6 +79,7 @@ def absorb(into: Draft, part: Draft, *, roles: bool = True) -> None:
         into = into.into
     part.absorbed = True
     part.into = into
+    part.topic = not roles
     into.words = sorted({*into.words, *part.words}) if part.token.i - into.token.i in range(-3, 4) \
         else into.words
     if roles:
@@ -85,7 +88,7 @@ def absorb(into: Draft, part: Draft, *, roles: bool = True) -> None:
             into.roles.tokens += part.roles.tokens
         if not any_resolved(into.roles.recipients):
             into.roles.add("recipient", [r for r in part.roles.recipients
-                                         if not same_party([r], into.roles.actors)])
+                                         if not same_actor([r], into.roles.actors)])
     if into.mode is None and part.type == into.type:
         into.mode = part.mode
     for c in part.context:
@@ -97,14 +100,28 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
     """Absorb nominal and participial repeats, then apply the frames (in place)."""
     by_token = {d.token.i: d for d in drafts}
     quantity = lex.cue("quantity_nouns")
-    # 0. an act whose subject is itself an event: "the meeting between X and Y reaffirmed ..."
+    # 0. a word of another trigger is not an act of its own ("went on strike": not an attack)
     for d in drafts:
-        if d.cand.pos == "verb" and not any_resolved(d.roles.actors):
-            for s in d.token.children:
-                n = by_token.get(s.i)
-                if s.dep_ == "nsubj" and n is not None and any_resolved(n.roles.actors):
-                    d.roles.actors = [a for a in d.roles.actors if a.id or a.country]
-                    d.roles.add("actor", n.roles.actors)
+        for i in d.words:
+            n = by_token.get(i)
+            if n is not None and n is not d and not n.absorbed and i != d.token.i \
+                    and d.token.i not in n.words:
+                n.absorbed, n.into = True, d
+    # an act whose subject is itself an event: "the meeting between X and Y reaffirmed ...";
+    # "Israeli strikes on Khartoum killed 20 people" is one act, stated by the noun and the verb
+    for d in drafts:
+        if d.cand.pos != "verb" or d.absorbed:
+            continue
+        for s in d.token.children:
+            n = by_token.get(s.i)
+            if s.dep_ != "nsubj" or n is None or n.absorbed:
+                continue
+            if n.type == d.type:
+                d.roles.actors = [a for a in d.roles.actors if a.id or a.country]
+                absorb(d, n)
+            elif not any_resolved(d.roles.actors) and any_resolved(n.roles.actors):
+                d.roles.actors = [a for a in d.roles.actors if a.id or a.country]
+                d.roles.add("actor", n.roles.actors)
     # 1. a verb and the noun events it takes as object or complement: "launched an attack" is one
     #    act; "condemned Russia's attack" is a reaction whose topic is not restated as an event
     for d in drafts:
@@ -117,10 +134,16 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
                   and a.tag_ == "VB" and (n := by_token.get(a.i)) is not None and n.type == d.type]
         for child in d.token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "with", "during", "by", "through"):
-                inner += [p for p in child.children if p.dep_ == "pobj" and
-                          (n := by_token.get(p.i)) is not None and n.type == d.type]
+                inner += [c for p in child.children if p.dep_ == "pobj" for c in content(p, quantity)
+                          if (n := by_token.get(c.i)) is not None and n.type == d.type]
+            # "accused X of backing the gunmen", "blamed X for the bombing": the act alleged
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "with") and (
+                    d.type in PUNISHING or lex.types[d.type].quad in (1, 3)):
+                for t in child.subtree:
+                    n = by_token.get(t.i)
+                    if n is not None and n is not d and not n.absorbed:
+                        absorb(d, n, roles=False)
         light = d.token.lemma_.lower() in lex.cue("light_verbs")
-        verbal = lex.types[d.type].quad in (1, 3)
         for t in inner:
             n = by_token.get(t.i)
             nominal = n is not None and (n.cand.pos == "noun" or n.token.dep_ in ("pobj", "acl"))
@@ -128,7 +151,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
                 continue
             if light or n.type == d.type:
                 absorb(d, n)
-            elif verbal or d.cand.pattern.frame:
+            else:  # "suspended its partnership", "condemned the attack": the act is the topic
                 absorb(d, n, roles=False)
     # 2. the same act stated again by a dependent verb: "struck the station, killing ...",
     #    "could strike if we could strike"
@@ -143,9 +166,89 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
     # 3. frames
     for d in drafts:
         frame = d.cand.pattern.frame
-        if frame is None or d.absorbed or d.dropped:
+        if frame is None or d.dropped:
+            continue
+        if d.absorbed:  # a request inside a request: what it asks for is not stated either
+            _absorb_governed(d, _complements(d, frame), by_token)
             continue
         _apply_frame(ad, lex, d, frame, by_token)
+    # 4. reactions to an act name no party but the act: "condemned the strikes", "the attack will
+    #    not go unanswered" -> those who did it; a denial answers whoever made the accusation
+    for d in drafts:
+        if d.absorbed or d.dropped or any_resolved(d.roles.recipients):
+            continue
+        if d.type == "REJECT":
+            _accuser(ad, lex, d, drafts)
+        if not any_resolved(d.roles.recipients) and d.roles.topics:
+            _topic_parties(ad, lex, d, drafts, by_token)
+
+
+def _root(d: Draft) -> Draft:
+    """The event a draft became part of (not the reaction it is the topic of)."""
+    while d.into is not None and not d.topic:
+        d = d.into
+    return d
+
+
+def _earlier(ad: AnalyzedDoc, d: Draft, drafts: list[Draft], before: int, sents: int = 4) -> list[Draft]:
+    """Drafts stated before token ``before`` in this or the ``sents`` previous sentences, latest first."""
+    here = ad.sent_index(ad.doc[before])
+    out = [e for e in drafts if e is not d and e.token.i < before and not e.dropped
+           and here - ad.sent_index(e.token) <= sents]
+    return sorted(out, key=lambda e: -e.token.i)
+
+
+def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
+                   by_token: dict[int, Draft]) -> None:
+    """"condemned the strikes" -> whoever struck: the parties of the act the noun names, else of
+    the last act of that kind stated before ("the move", "the violence": the last act)."""
+    topic_nouns = lex.cue("topic_nouns")
+    for i in d.roles.topics:
+        tok = ad.doc[i]
+        n = by_token.get(i)
+        refs = [a for a in (n.roles.actors if n is not None else []) if a.id or a.country]
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those",
+                                                                 "such", "its", "their")
+                       for c in tok.children)
+        if not refs and definite and (n is not None or tok.lemma_.lower() in topic_nouns):
+            for e in _earlier(ad, d, drafts, tok.i):
+                root = _root(e)
+                if root is d or (n is not None and e.type != n.type) or (
+                        n is None and lex.types[e.type].quad not in (2, 4)):
+                    continue
+                refs = [a for a in root.roles.actors
+                        if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+                if refs:
+                    break
+        refs = [r for r in refs if not same_actor([r], d.roles.actors)]
+        if refs:
+            d.roles.add("recipient", refs)
+            return
+
+
+def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> None:
+    """Whom a rejection or denial answers: the one who made the claim ("a charge Islamabad
+    rejected" after "India accused ..."; "mass arrests, which the government denied" after
+    "rights groups reported ..."), else the last party that accused the one denying."""
+    for o in d.cand.objects:
+        if d.token.dep_ == "relcl" and d.token.head.i == o.i and o.head.pos_ in ("VERB", "AUX") \
+                and o.dep_ in ("npadvmod", "appos", "dobj", "attr", "advcl"):
+            from storytrace.nlp.events_match import subject_words
+            for s in subject_words(o.head):
+                refs = [r for r in resolve(ad, s, lex) if not same_actor([r], d.roles.actors)]
+                if refs:
+                    d.roles.add("recipient", refs, s)
+                    return
+    if not any_resolved(d.roles.actors):
+        return
+    for e in _earlier(ad, d, drafts, d.token.i):
+        root = _root(e)
+        if root.type == "ACCUSE" and same_actor(root.roles.recipients, d.roles.actors):
+            refs = [a for a in root.roles.actors
+                    if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+            if refs:
+                d.roles.add("recipient", refs)
+                return
 
 
 def _complements(d: Draft, frame: str) -> list[Token]:
@@ -215,6 +318,9 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
                 _first_actor_in(ad, lex, d, comps)
     elif frame == "refuse":
         if inner is None:
+            speech = lex.cue("speaker_verbs") | lex.cue("comment_verbs")
+            if any(c.lemma_.lower() in speech for c in comps):
+                d.dropped = True  # "declined to comment", "refused to say how many": no act refused
             return
         d.type = "REJECT"
         d.mode = request_mode(inner.type)
@@ -228,6 +334,9 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
             return
         d.type = "THREATEN"
         d.mode = threat_mode(inner)
+    elif frame == "deny":  # the act denied is not stated; the denial is a rejection
+        d.type = "REJECT"
+        d.mode = None
     elif frame == "allege":
         d.type = "ACCUSE"
         d.mode = "allege"

@@ -25,15 +25,14 @@ TOP_KEYS = {"version", "types", "contexts", "classes", "patterns", "cues", "mode
 PATTERN_KEYS = {
     "type", "verbs", "nouns", "adjectives", "object", "not_object", "subject", "not_subject", "pp",
     "no_object", "plural", "progressive", "frame", "roles", "reciprocal", "object_role", "owner",
-    "recipients",
-    "require", "mode", "context",
+    "recipients", "require", "mode", "context", "predicate", "infinitive", "modal", "negative", "speaker",
 }
 TYPE_KEYS = {"quad", "object", "owner", "recipients", "place_recipient", "borrow_subject", "origin_actor",
              "future", "refused", "modes", "context"}
-FRAMES = {"intent", "request", "refuse", "threat", "allege"}
+FRAMES = {"intent", "request", "refuse", "threat", "allege", "deny"}
 ROLES = {"swap", "from"}
 REQUIRES = {"actor", "recipient", "complement", "event"}
-SPECIAL_TERMS = {"ACTOR", "PLACE"}
+SPECIAL_TERMS = {"ACTOR", "PLACE", "IGO", "EVENT"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Terms:
     words: frozenset[str] = frozenset()  # single lemmas (classes expanded)
     phrases: tuple[Phrase, ...] = ()  # multi-word entries (head + modifiers)
     labels: frozenset[str] = frozenset()  # spaCy entity labels (ENT:MONEY -> MONEY)
-    special: frozenset[str] = frozenset()  # ACTOR, PLACE
+    special: frozenset[str] = frozenset()  # ACTOR, PLACE, IGO, EVENT
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases or self.labels or self.special)
@@ -100,12 +99,18 @@ class Pattern:
     require: frozenset[str] = frozenset()
     mode: str | None = None
     context: tuple[str, ...] = ()
+    predicate: Terms | None = None  # what the object is called: "called the strikes [an act of war]"
+    infinitive: frozenset[str] = frozenset()  # "reserves the right [to respond]"
+    modal: bool = False  # only said of the future: "would face consequences"
+    negative: bool = False  # only negated, the negation part of the act: "will not go unanswered"
+    speaker: bool = False  # the act is the saying of it: the speaker acts when nobody else is named
 
     @property
     def specificity(self) -> int:
         return (len(self.trigger.deps) * 2 + (2 if self.objects else 0) + (1 if self.subjects else 0)
                 + 2 * len(self.pp) + (1 if self.no_object else 0) + (1 if self.frame else 0)
-                + (2 if self.progressive else 0))
+                + (2 if self.progressive else 0) + (3 if self.predicate else 0)
+                + (2 if self.infinitive else 0) + (1 if self.modal else 0) + (1 if self.negative else 0))
 
 
 @dataclass
@@ -333,7 +338,9 @@ def _phrase(text: str, pos: str) -> Phrase:
         return Phrase(parts[-1], tuple(parts[:-1]))
     if pos == "verb":
         return Phrase(words[0], tuple(words[1:]))
-    return Phrase(words[-1], tuple(words[:-1]))
+    # "sit-in", "live-fire drill": spaCy splits hyphenated words; the noun is the last part
+    parts = [part for w in words for part in w.split("-") if part]
+    return Phrase(parts[-1], tuple(parts[:-1]))
 
 
 def _terms(lex: Lexicon, path: Path, where: str, values: Any, line: int | None) -> Terms:
@@ -353,12 +360,16 @@ def _terms(lex: Lexicon, path: Path, where: str, values: Any, line: int | None) 
                 raise DataFileError(str(path), f"{where}: unknown class {text!r} (defined classes: "
                                                f"{', '.join(sorted(lex.classes))})", line)
             for w in cls:
-                (phrases.append(_phrase(w, "noun")) if " " in w else words.add(w))
+                if "-" in w.strip("-"):
+                    words.add(w)  # kept whole too, in case the tokenizer did not split it
+                (phrases.append(_phrase(w, "noun")) if " " in w or "-" in w.strip("-") else words.add(w))
         elif text.startswith("ENT:"):
             labels.add(text[4:])
         elif text in SPECIAL_TERMS:
             special.add(text)
-        elif " " in text.strip():
+        elif " " in text.strip() or "-" in text.strip("-"):
+            if " " not in text.strip():
+                words.add(_norm(text))
             phrases.append(_phrase(text, "noun"))
         elif text:
             words.add(_norm(text))
@@ -416,6 +427,10 @@ def _patterns(lex: Lexicon, path: Path, n: int, entry: dict[str, Any]) -> list[P
         "reciprocal": bool(entry.get("reciprocal")), "object_role": entry.get("object_role"),
         "owner": entry.get("owner"), "require": require, "mode": mode, "context": context,
         "recipients": tuple(_norm(r) for r in entry["recipients"]) if "recipients" in entry else None,
+        "predicate": terms("predicate"),
+        "infinitive": frozenset(_norm(w) for w in entry.get("infinitive") or []),
+        "modal": bool(entry.get("modal")), "negative": bool(entry.get("negative")),
+        "speaker": bool(entry.get("speaker")),
     }
     out = []
     for key, pos in (("verbs", "verb"), ("nouns", "noun"), ("adjectives", "adj")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.events_lexicon import Lexicon, Pattern, Phrase, Terms
+from storytrace.nlp.events_lexicon import Lexicon, Pattern, Phrase, Terms, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,6 +20,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 BACKGROUND = {"since", "after", "before", "until", "while", "upon", "following", "despite"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+CARRYING = {"carry", "transport", "bring", "contain", "deliver", "haul"}
 
 
 @dataclass
@@ -118,6 +119,10 @@ def content(tok: Token, quantity: set[str], depth: int = 2) -> list[Token]:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "VBG" and depth:  # "give up advancing its programme"
         out += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if depth and tok.pos_ in ("NOUN", "PROPN"):  # "planes carrying medical supplies", "trucks of aid"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:
+                out += [o for o in c.children if o.dep_ in ("dobj", "obj")]
     amount = tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
     if depth and (lemma in quantity or amount):
         for child in tok.children:
@@ -142,12 +147,36 @@ def term_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
         m = ad.actors.at(tok.i)
         if m is not None or (tok.pos_ in ("NOUN", "PROPN", "PRON") and ad.actors.phrase(tok)):
             return True
+    if "IGO" in terms.special and ad.actors is not None:  # "left ECOWAS", "withdrew from the ICC"
+        m = ad.actors.at(tok.i)
+        if m is not None and m.kind == "igo":
+            return True
+    if "EVENT" in terms.special and (event_noun(ad, tok) or nonrestrictive_antecedent(tok)):
+        return True
     if "PLACE" in terms.special:  # a place named as a place, not a state acting
         m = ad.actors.at(tok.i, places=True) if ad.actors is not None else None
         if m is not None:
             return m.place
         idx = tok.idx
         if any(p.span.start <= idx < p.span.end for p in ad.places):
+            return True
+    return False
+
+
+def event_noun(ad: AnalyzedDoc, tok: Token) -> bool:
+    """A noun that names an act the lexicon knows ("the strikes", "the arrest")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nouns = lexicon(ad.res).nouns
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+
+def nonrestrictive_antecedent(tok: Token) -> bool:
+    """"mass arrests, which the government denied": a noun whose comma-set relative clause
+    comments on the whole statement before it."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].text == ",":
             return True
     return False
 
@@ -189,6 +218,11 @@ def subject_words(v: Token) -> list[Token]:
             passive_subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             if passive_subj:
                 return [t for s in passive_subj for t in (s, *s.conjuncts)]
+            continue
+        if node.dep_ == "conj" and node.head.dep_ == "ccomp" and not is_passive(node) and any(
+                c.dep_ == "nsubjpass" for c in node.head.children):
+            # "X said 26 people had been killed and called the strikes ...": a misattached conjunct
+            node = node.head.head
             continue
         if node.dep_ in ("xcomp", "conj", "acomp") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN")):
             node = node.head
@@ -311,6 +345,8 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
     if p.pos == "noun":
         if p.plural and tok.tag_ not in ("NNS", "NNPS"):
             return None
+        if tok.dep_ == "compound" and tok.head.i > tok.i:
+            return None  # a modifier: "riot police", "protest leaders", "attack helicopters"
         if tok.lower_ == "march" and tok.text[0].isupper():
             return None  # the month
         cand = Candidate(p, tok, sorted([tok.i, *extra]))
@@ -329,6 +365,11 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
         return None  # a participle misread as a clause: "fire donated missiles"
     found: list[Token] = memo["objects"]  # type: ignore[assignment]
     objects = [o for o in found if o.i not in extra] if p.pos == "verb" else []
+    if p.pos == "verb" and extra and (p.objects is not None or p.not_objects is not None):
+        # "withdrew from the treaty", "pulled out of the talks": the phrase's last word takes the object
+        last = tok.doc[extra[-1]]
+        if last.dep_ == "prep" and last.lower_ == p.trigger.deps[-1]:
+            objects += [t for c in last.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
     if any(c.dep_ == "det" and c.lower_ == "any" for o in ([tok] if p.pos == "noun" else objects)
            for c in o.children) and (p.pos == "noun" or passive):
         return None  # "any support provided ...": no particular act
@@ -339,6 +380,12 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
     progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
     if p.progressive and not progressive:
         return None
+    if p.negative and not negated(tok):
+        return None
+    if p.modal and not modal(tok):
+        return None
+    if p.infinitive and not any(v.lemma_.lower() in p.infinitive for v in infinitives(tok, objects)):
+        return None
     cand = Candidate(p, tok, sorted([tok.i, *extra]), passive=passive)
     if p.objects is not None:
         hits = any_match(ad, objects, p.objects, quantity)
@@ -347,6 +394,13 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
         cand.words = sorted({*cand.words, *(h.i for h in hits)})
     if p.not_objects is not None and any_match(ad, objects, p.not_objects, quantity):
         return None
+    if p.predicate is not None:
+        preds = predicates(tok, objects)
+        said = [t for t in preds if predicate_match(ad, t, p.predicate)]
+        if not said:
+            return None
+        cand.words = sorted({*cand.words, said[0].i})
+        objects = [o for o in objects if o not in preds]
     cand.objects = objects
     if p.subjects is not None or p.not_subjects is not None:
         subj = subject_words(tok) if not passive else [
@@ -360,6 +414,66 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
     return cand
 
 
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "could", "'d", "must"}
+READY = {"ready", "prepared", "determined", "going", "poised"}
+
+
+def _verb_chain(tok: Token) -> list[Token]:
+    """The verb and the verbs it depends on as a complement ("is ready to respond")."""
+    out = [tok]
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+               for n in _verb_chain(tok) for c in n.children)
+
+
+def modal(tok: Token) -> bool:
+    """Said of the future: "will / would / could respond", "is ready to respond"."""
+    chain = _verb_chain(tok)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for n in chain for c in n.children):
+        return True
+    return any(n.lower_ in READY for n in chain[1:])
+
+
+def infinitives(tok: Token, objects: list[Token]) -> list[Token]:
+    """To-infinitives hanging on the verb or on its object: "reserves the right to respond"."""
+    return [c for h in (tok, *objects) for c in h.children
+            if c.dep_ in ("acl", "xcomp", "advcl", "relcl") and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def predicates(tok: Token, objects: list[Token]) -> list[Token]:
+    """What a verb of naming says its object is: "called the strikes [an act of war]", "branded
+    X [a separatist]", "described Russia as [a threat]", "condemned the drills as [provocative]"."""
+    out = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    out += [c for c in tok.children if c.dep_ in ("dobj", "obj") and c not in objects[:1] and objects]
+    out += [c for o in objects for c in o.children if c.dep_ == "appos"]
+    for prep in [c for h in (tok, *objects) for c in h.children if c.lower_ == "as" and c.dep_ == "prep"]:
+        out += [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "advmod", "pcomp")]
+    return out
+
+
+def predicate_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
+    """The predicate or a word qualifying it ("a [cowardly] act", "an act [of aggression]")."""
+    if term_match(ad, tok, terms):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "advmod", "acomp") and term_match(ad, c, terms):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                term_match(ad, g, terms) for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: set[str]) -> bool:
     """One of the complements the pattern names is there ("supply X with weapons", "talks by
     phone"; several listed are alternatives: "fire at / on / into X")."""
@@ -370,7 +484,7 @@ def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: s
     for prep, terms in p.pp:
         objs = [pobj for h in heads for c in h.children
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep
-                for pobj in c.children if pobj.dep_ == "pobj"]
+                for pobj in c.children if pobj.dep_ == "pobj" or (pobj.dep_ == "pcomp" and not terms)]
         objs = [t for o in objs for t in (o, *o.conjuncts)]
         hits = objs if not terms else any_match(ad, objs, terms, quantity)
         if hits:

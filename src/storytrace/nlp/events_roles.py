@@ -35,6 +35,7 @@ class Roles:
     recipients: list[ActorRef] = field(default_factory=list)
     tokens: list[int] = field(default_factory=list)  # heads of the role phrases (for the span)
     from_place: bool = False  # the recipient is only the state where it happened
+    topics: list[int] = field(default_factory=list)  # recipient phrases naming no party ("the strikes")
 
     def add(self, role: str, refs: list[ActorRef], tok: Token | None = None) -> None:
         target = self.actors if role == "actor" else self.recipients
@@ -73,6 +74,20 @@ def same_party(a: list[ActorRef], b: list[ActorRef]) -> bool:
     return False
 
 
+def same_actor(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Two role lists share the very same actor: the same id; an unnamed group ("civilians",
+    "protesters") is never the same as a named actor of its state (domestic conflicts)."""
+    for x in a:
+        for y in b:
+            if x.id and y.id:
+                if x.id == y.id:
+                    return True
+            elif not x.id and not y.id and x.country == y.country \
+                    and (x.text or "").lower() == (y.text or "").lower():
+                return True
+    return False
+
+
 def mention_ref(m: Mention, text: str | None = None) -> ActorRef:
     ref = m.ref(text)
     if m.sector:
@@ -106,7 +121,17 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         found = _collective(ad, tok, lex, depth)
         if found:
             return found
+    if lower in SPEAKER_PRONOUNS and depth > 0:
+        said_by = _speaker(ad, tok, lex)
+        if said_by is not None:
+            found = resolve(ad, said_by, lex, depth=depth - 1)
+            if found and _fits(ad, lower, said_by):
+                return [r.model_copy(update={"text": tok.text}) for r in found]
     ms = [m for m in ad.actors.phrase(tok) if m.actor_id or m.country]  # known actors only
+    if ms and ms[0].kind == "person" and _force_noun(tok, lex) and (
+            ms[0].tok_start <= tok.i < ms[0].tok_end
+            or any(c.dep_ == "compound" and ad.actors.at(c.i) is ms[0] for c in tok.children)):
+        ms = []  # "Riot police": a common word misread as a name does not command the police
     if ms and _agentive(tok, lex):
         # "the Turkish and Greek leaders": every state named in the coordinated modifier
         refs: list[ActorRef] = []
@@ -140,7 +165,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if m is None or not (m.actor_id or m.country):
             m = next((o for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                       and (o := ad.actors.at(c.i, places=True)) is not None
-                      and (o.actor_id or o.country)), None)
+                      and (o.actor_id or o.country)
+                      and not (o.kind == "person" and _force_noun(tok, lex))), None)
         if m is not None:
             return [mention_ref(m)]
     if depth > 0:
@@ -157,6 +183,17 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
                             found = resolve(ad, pobj, lex, places=True, depth=depth - 1)
                             if found:
                                 return found
+        if lemma in lex.cue("pair_nouns") and any(c.lower_ in ("both", "two") for c in tok.children):
+            # "both sides", "the two countries": the two parties named last
+            pair = _last_pair(ad, tok)
+            if pair:
+                return [r.model_copy(update={"text": _np_text(tok)}) for r in pair]
+        if lemma in lex.cue("org_nouns") and _definite_org(tok):
+            # "the paramilitary group", "the militia": the organization named last
+            m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=150)
+                      if m.kind in ("organization", "group") and m.actor_id and not m.descriptive), None)
+            if m is not None:
+                return [mention_ref(m, _np_text(tok))]
         if lemma in lex.cue("state_nouns") and _definite(tok):
             # "Choe vowed that the country ...": the speaker's country, else the last state named
             sent_start = tok.sent.start
@@ -179,6 +216,78 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if place is not None:
             return [ActorRef(id=place.country, name=place.country, text=place.text, country=place.country)]
     return []
+
+
+SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
+OTHERS = {"more", "additional", "extra", "foreign", "other", "another", "further", "fresh", "new", "outside"}
+
+
+def _speaker(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> Token | None:
+    """"Russia said it had shot down ...", "India struck, saying it had hit ...": the subject
+    pronoun of a reported clause is the one who reports it."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.cue("speaker_verbs"):
+        return None
+    subj = subject_words(verb.head)
+    if not subj or subj[0].i == tok.i or subj[0].lower_ in SPEAKER_PRONOUNS:
+        return None
+    return subj[0]
+
+
+def _fits(ad: AnalyzedDoc, pronoun: str, speaker: Token) -> bool:
+    """he/she speak for people, it for states and bodies; they for either."""
+    if pronoun == "they":
+        return True
+    ms = ad.actors.phrase(speaker) if ad.actors is not None else []
+    person = bool(ms) and ms[0].kind == "person"
+    return person if pronoun in ("he", "she") else not person
+
+
+def _force_noun(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in lex.classes.get("police", ()) or lemma in lex.classes.get("troops", ())
+
+
+def note_parties(ad: AnalyzedDoc, tok: Token, roles: Roles) -> None:
+    """Remember the two sides of an act, for "both sides" / "the two countries" later on."""
+    sides = [r for r in [*roles.actors, *roles.recipients] if r.id or r.country]
+    distinct: list[ActorRef] = []
+    for r in sides:
+        if not any((r.country or r.id) == (x.country or x.id) for x in distinct):
+            distinct.append(r)
+    if len(distinct) >= 2:
+        ad.notes.setdefault("events.pairs", []).append((tok.i, distinct[:2]))  # type: ignore[union-attr]
+
+
+def _last_pair(ad: AnalyzedDoc, tok: Token) -> list[ActorRef]:
+    """The two parties of the last two-sided act stated before (within a few sentences), else the
+    two states or organizations named last."""
+    assert ad.actors is not None
+    here = ad.sent_index(tok)
+    for i, pair in reversed(ad.notes.get("events.pairs", [])):  # type: ignore[union-attr]
+        if i < tok.i and here - ad.sent_index(tok.doc[i]) <= 4:
+            return list(pair)
+    found: list[Mention] = []
+    for m in ad.actors.before(tok.i, persons=False, limit_tokens=150):
+        if m.descriptive or not m.actor_id or m.kind not in ("country", "organization", "group"):
+            continue
+        if any(m.actor_id == f.actor_id for f in found):
+            continue
+        found.append(m)
+        if len(found) == 2:
+            return [mention_ref(m) for m in found]
+    return []
+
+
+def _definite_org(tok: Token) -> bool:
+    """"the group", "the paramilitary group" (not "a group", "rights groups", "the group of ...")."""
+    determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return tok.tag_ == "NN" and determined and not any(
+        c.dep_ in ("compound", "prep", "relcl", "acl", "nmod", "poss") for c in tok.children)
 
 
 def _definite(tok: Token) -> bool:
@@ -209,11 +318,106 @@ def _agentive(tok: Token, lex: Lexicon) -> bool:
     ) or lemma in lex.cue("agent_nouns")
 
 
-def unresolved(tok: Token, lex: Lexicon) -> ActorRef | None:
-    """A named participant the actor layer does not know ("insurgents", "regional police")."""
+def unresolved(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> ActorRef | None:
+    """A named participant the actor layer does not know ("insurgents", "regional police"); an
+    unnamed local group takes the state it is in ("protesters in Dhaka", "riot police")."""
     if not _agentive(tok, lex):
         return None
-    return ActorRef(id=None, name=None, text=_np_text(tok), country=None)
+    country = locate(ad, lex, tok) if _local_group(tok, lex) else None
+    return ActorRef(id=None, name=None, text=_np_text(tok), country=country)
+
+
+def _local_group(tok: Token, lex: Lexicon) -> bool:
+    groups = lex.cue("local_groups")
+    if tok.lemma_.lower() in groups or tok.lower_ in groups:
+        return True
+    # "riot police", "security forces", "prime minister": the phrase with its modifier
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    return any(f"{m} {tok.lemma_.lower()}" in groups for m in mods)
+
+
+def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
+    """The state of an unnamed local group: a place named in its phrase ("doctors in Kenya"),
+    else a place of its sentence (nearest first), else the state the story is set in."""
+    doc = tok.doc
+    for t in doc[tok.left_edge.i:tok.right_edge.i + 1]:
+        c = place_country(ad, t)
+        if c:
+            return c
+    if any(c.dep_ == "nummod" or c.lower_ in OTHERS for c in tok.children):
+        return None  # "more troops", "3,000 soldiers", "foreign fighters": not the local ones
+    sent = tok.sent
+    best: tuple[int, str] | None = None
+    for t in sent:
+        if t.pos_ != "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue
+        c = place_country(ad, t)
+        if c and (best is None or abs(t.i - tok.i) < best[0]):
+            best = (abs(t.i - tok.i), c)
+    if best is not None:
+        return best[1]
+    return story_state(ad)
+
+
+def place_country(ad: AnalyzedDoc, t: Token) -> str | None:
+    """The state of a place named by this token (a place mention, or a place of the place layer)."""
+    if ad.actors is not None:
+        m = ad.actors.at(t.i, places=True)
+        if m is not None and m.country and (m.place or m.kind == "country") and not dateline(t):
+            return m.country
+    for p in ad.places:
+        if p.span.start <= t.idx < p.span.end and p.country and not dateline(t):
+            return p.country
+    return None
+
+
+def story_state(ad: AnalyzedDoc) -> str | None:
+    """The state the story is set in: the actor layer's when it worked it out, else the state
+    most named (places count double), when it clearly dominates."""
+    home = ad.notes.get("actors.home", "")
+    if home != "":
+        return home  # type: ignore[no-any-return]
+    if "events.home" in ad.notes:
+        return ad.notes["events.home"]  # type: ignore[no-any-return]
+    counts: dict[str, int] = {}
+    for m in ad.actors.mentions if ad.actors is not None else []:
+        if m.country and m.kind == "country" and not m.descriptive:
+            counts[m.country] = counts.get(m.country, 0) + (2 if m.place else 1)
+    for p in ad.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    result = None
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+        result = top[0][0]
+    ad.notes["events.home"] = result
+    return result
+
+
+def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[ActorRef]:
+    """Whose thing a thing is: "Canadian steel", "imports from Vietnam", "the assets of two
+    Russian banks", "the courage of the North Korean units", "the headquarters of the RSF"."""
+    if ad.actors is None or tok.pos_ not in ("NOUN", "PROPN") or _agentive(tok, lex):
+        return []
+    if tok.lemma_.lower() not in lex.classes.get("goods", ()):  # other things: only "of X"
+        for t in _pobjs(tok, ("of",)):
+            found = resolve(ad, t, lex, places=True, depth=1)
+            if found:
+                return found
+        return []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+            m = ad.actors.at(c.i, places=True)
+            if m is not None and m.country:
+                return [ActorRef(id=m.country if m.kind == "country" else m.actor_id, name=m.name,
+                                 text=_np_text(tok), country=m.country)]
+    for t in _pobjs(tok, ("of", "from")):
+        found = resolve(ad, t, lex, places=True, depth=1)
+        if not found and depth:
+            found = owner_of(ad, lex, t, depth - 1)
+        if found:
+            return found
+    return []
 
 
 def _quote_speaker(ad: AnalyzedDoc, tok: Token) -> ActorRef | None:
@@ -304,19 +508,27 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
                     "fire", "shelling", "bombing", "gunfire"):
                 actor_toks += [c for c in t.children if c.dep_ in ("amod", "compound", "poss") and c.i < t.i]
     actor_toks = _listed(actor_toks)
+    # "a ceasefire between X and Y took effect", "fighting between X and Y continued"
+    actor_toks = [x for t in actor_toks
+                  for x in ((_pobjs(t, ("between", "among")) if not _agentive(t, lex) else []) or [t])]
     bystanders = lex.cue("bystander_nouns")
     actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders  # "analysts say"
                   and not dateline(t)]
     for t in actor_toks:
         refs = resolve(ad, t, lex, places=t.head.lower_ == "from" or t.dep_ in ("nsubj", "appos", "conj",
                                                                                  "amod", "compound", "poss"))
-        roles.add("actor", refs or _maybe(unresolved(t, lex)), t)
+        roles.add("actor", refs or _maybe(unresolved(ad, t, lex)), t)
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
         refs = resolve(ad, t, lex, places=places)
         if not refs:
             refs = [r for c in content(t, quantity)[1:] for r in resolve(ad, c, lex, places=places)]
-        roles.add("recipient", refs or _maybe(unresolved(t, lex)), t)
+        if not refs:
+            refs = [r for c in content(t, quantity) for r in owner_of(ad, lex, c)]
+        named = refs or _maybe(unresolved(ad, t, lex))
+        if not named:
+            roles.topics.append(t.i)
+        roles.add("recipient", named, t)
     _owners(ad, lex, roles, themes, owner)
     if info.place_recipient and not any_resolved(roles.recipients):
         _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
@@ -361,7 +573,7 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i and c.i not in cand.words:
             roles.add("actor", resolve(ad, c, lex, places=True), c)
     for t in _pobjs(n, ("by", "from") if p.roles == "from" else ("by",)):
-        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(t, lex)), t)
+        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(ad, t, lex)), t)
     receiving = n.head.lemma_.lower() in lex.cue("receiving_verbs")
     if n.dep_ in ("dobj", "obj") and receiving and p.roles == "from":
         for t in subject_words(n.head):  # "X faces pressure from Y": X receives it
@@ -380,7 +592,8 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             roles.add(of_role, refs, t)
     for t in _pobjs(n, preps - {"of"}):
         places = t.head.lower_ in ("to", "in", "into", "from") or p.type == "CONSULT"
-        roles.add("recipient", resolve(ad, t, lex, places=places) or _maybe(unresolved(t, lex)), t)
+        roles.add("recipient", resolve(ad, t, lex, places=places) or owner_of(ad, lex, t)
+                  or _maybe(unresolved(ad, t, lex)), t)
     if not any_resolved(roles.actors):
         verb = _governing_verb(ad, n, lex, info)
         if verb is not None:
@@ -397,7 +610,7 @@ def adjective_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeIn
     roles = Roles()
     head = a.head if a.dep_ in ("acomp", "amod", "attr", "oprd") else a
     for t in subject_words(head) or [c for c in head.children if c.dep_ == "nsubj"]:
-        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(t, lex)), t)
+        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(ad, t, lex)), t)
     preps = cand.pattern.recipients if cand.pattern.recipients is not None else info.recipients
     for t in _pobjs(a, preps):
         roles.add("recipient", resolve(ad, t, lex), t)
@@ -413,7 +626,9 @@ def _governing_verb(ad: AnalyzedDoc, n: Token, lex: Lexicon, info: TypeInfo) -> 
             return head
         return None
     adjunct = head.dep_ == "prep" and head.lower_ in lex.cue("adjunct_preps")
-    if n.dep_ == "pobj" and adjunct and info.borrow_subject:
+    # "after talks with X" (not "after talks", "during the summit"): the noun names a party
+    named = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "to") for c in n.children)
+    if n.dep_ == "pobj" and adjunct and info.borrow_subject and named:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
             return verb
@@ -499,3 +714,28 @@ def _local(head: Token) -> list[Token]:
 
 def _maybe(ref: ActorRef | None) -> list[ActorRef]:
     return [ref] if ref is not None else []
+
+
+def crowd_actor(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, tok: Token) -> None:
+    """A protest with nobody named ("demonstrations were held in Serbian cities"): the crowd
+    belongs to the state where it gathers, else to the state the story is set in."""
+    if any_resolved(roles.actors):
+        return
+    if roles.actors:  # "supporters", "farmers": named, but without a state
+        return
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.head.lemma_.lower() not in lex.cue("occur_verbs") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return  # "the unrest in Iran" in passing; "protests erupted in X" happened
+    elif not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return  # only "demonstrations were held": an infinitive with no subject has no crowd
+    anchor = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") else tok
+    country = next((c for r in roles.recipients if roles.from_place and (c := r.country)), None)
+    if country is None:
+        for t in anchor.subtree:
+            m = ad.actors.at(t.i, places=True) if ad.actors is not None else None
+            country = place_country(ad, t) or (m.country if m is not None and m.kind == "country" else None)
+            if country:
+                break
+    country = country or story_state(ad)
+    if country:
+        roles.actors.append(ActorRef(id=None, name=None, text="protesters", country=country))

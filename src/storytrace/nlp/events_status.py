@@ -74,9 +74,7 @@ def _chain(anchor: Token) -> list[Token]:
 
 def _according_to(ad: AnalyzedDoc, tok: Token) -> ActorRef | None:
     sent = tok.sent
-    for t in sent:
-        if t.i >= tok.i:
-            return None
+    for t in sent:  # "According to X, ..." and "..., according to X" (the whole sentence is X's)
         if t.lower_ == "according" and t.i + 1 < sent.end and ad.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in ad.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
