@@ -23,7 +23,7 @@ from storytrace.nlp.timex_find import Candidate, Tokens, find
 from storytrace.nlp.timex_lexicon import lexicon
 from storytrace.nlp.timex_patterns import grammar
 from storytrace.nlp.timex_resolve import Context, Resolution, resolve
-from storytrace.nlp.timex_tense import tense_of
+from storytrace.nlp.timex_tense import Clause, Tense, clause_of
 from storytrace.records import Span, Time
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,11 @@ log = logging.getLogger(__name__)
 _ANCHORED = {"ago", "unit_after"}  # "a day after <date>": the date that follows is the anchor
 _ANCHOR_GAP = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|to|through|until|-|–)?\s*(?:and\s+|or\s+)?$", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\"”'’]|$|and\b|but\b)", re.IGNORECASE)
-_UNTIL = {"until", "till", "til", "through"}
+_UNTIL = {"until", "till", "til", "through", "by"}
+_AHEAD_PREPS = _UNTIL | {"to", "for"}  # "postponed to March 3", "rescheduled for Friday"
+_SINCE = {"since"}
 _REF_GRAINS = {"day", "week", "month", "season", "quarter", "year"}
 
 
@@ -47,19 +50,27 @@ class _Resolver:
         self.ref = ad.published
         self.ref_grain: str | None = "day" if ad.published else None
         self.ref_day: date | None = None  # only a day the text names anchors "three days later"
+        self.ref_value: str | None = None  # the value of the last date the text named ("by that time")
+        self.ref_at = -1  # where that date was named (character offset)
         self.done: dict[int, Resolution | None] = {}
         self.known_days: dict[tuple[int, int], int] = {}  # month and day -> the year the text gave
 
     def context(self, i: int) -> Context:
         c = self.cands[i]
         head = self.tokens.head(c.start, c.end)
-        tense = tense_of(head, self.lex.future_cues) if head is not None else None
-        before = self.tokens.before(c.start)
-        if before is not None and before.lower_ in _UNTIL and tense != "past":
-            tense = "future"  # "markets stay closed until Friday", "has extended the ban until May"
+        clause = clause_of(head, self.lex.future_cues) if head is not None else Clause(None)
         ctx = Context(pub=self.ad.published, lex=self.lex, ref=self.ref, ref_grain=self.ref_grain,
-                      ref_day=self.ref_day, tense=tense, known_days=self.known_days)
+                      ref_day=self.ref_day, tense=self.direction(c, clause), inherited=clause.inherited,
+                      known_days=self.known_days)
+        if c.rule == "that_time" and self.ref_at >= 0 and \
+                self.tokens.sentence_of(c.start) - self.tokens.sentence_of(self.ref_at) <= 1:
+            ctx.ref_value = self.ref_value  # "by that time": a date named in this or the last sentence
         text = self.tokens.text
+        if c.rule == "daypart" and _OF_GAP.match(text[c.end:c.end + 4]):
+            ctx.of_follows = True  # "the morning of 3 May": the date after it
+            nxt = self.cands[i + 1] if i + 1 < len(self.cands) else None
+            if nxt is not None and _OF_GAP.fullmatch(text[c.end:nxt.start]):
+                ctx.next_anchor = self.get(i + 1, update=False)
         if c.rule in _ANCHORED:
             nxt = self.cands[i + 1] if i + 1 < len(self.cands) else None
             if nxt is not None and _ANCHOR_GAP.match(text[c.end:nxt.start]):
@@ -68,6 +79,24 @@ class _Resolver:
         if c.rule == "month" and not any(c.groups.get(k) for k in ("rel", "mod", "yrel")):
             ctx.list_year = self.list_year(i)
         return ctx
+
+    def direction(self, c: Candidate, clause: Clause) -> Tense | None:
+        """The clause's tense, turned by the preposition before the expression: "until" and
+        "by" look ahead unless the clause is past ("schools stay closed until Monday"), and
+        also after a past verb of deferring ("the ban was extended until July 29"), which
+        may otherwise name a date ahead ("talks were scheduled for June 3"); "since" looks
+        back ("closed since March")."""
+        tense = clause.tense
+        before = self.tokens.before(c.start)
+        word = before.lower_ if before is not None else ""
+        if word in _SINCE:
+            return "past"
+        if word in _UNTIL and tense != "past":
+            return "future"
+        if tense == "past" and clause.verb is not None and clause.verb.lemma_.lower() in self.lex.ahead_cues:
+            # "the ban was extended until July 29"; "talks were planned for June 3" may lie ahead
+            return "future" if word in _AHEAD_PREPS else "perfect"
+        return tense
 
     def list_year(self, i: int) -> int | None:
         """The year given at the end of a list of months ("in June, July and October of
@@ -92,6 +121,7 @@ class _Resolver:
             grain = granularity(res.value)
             if grain in _REF_GRAINS:
                 self.ref, self.ref_grain = res.point, grain
+                self.ref_value, self.ref_at = res.value, self.cands[i].start
             if grain == "day":
                 self.ref_day = res.point
         return res

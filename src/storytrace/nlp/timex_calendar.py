@@ -130,6 +130,7 @@ def season_instance(ref: date, season: str, how: str) -> int:
     """The year of a season instance relative to ``ref``.
 
     how: ``current`` (the one containing ``ref``, else this year's / the coming winter),
+    ``nearest`` (the one containing ``ref``, else the one whose start or end is nearest),
     ``previous`` (the last one that ended before ``ref``), ``next`` (the first one starting
     after ``ref``), ``past`` (the latest one that started on or before ``ref``), ``future``
     (the first one that ends on or after ``ref``).
@@ -144,6 +145,11 @@ def season_instance(ref: date, season: str, how: str) -> int:
         return max(y for y, start, _ in spans if start <= ref)
     if how == "future":
         return min(y for y, _, end in spans if end >= ref)
+    if how == "nearest":
+        def distance(span: tuple[int, date, date]) -> int:
+            _, start, end = span
+            return 0 if start <= ref <= end else min(abs((start - ref).days), abs((ref - end).days))
+        return min(spans, key=distance)[0]
     for y, start, end in spans:
         if start <= ref <= end:
             return y
@@ -171,3 +177,23 @@ def two_digit_year(yy: int, ref: date | None) -> int:
     limit = (ref.year if ref else 2020) + 10
     year = 2000 + yy
     return year if year <= limit else 1900 + yy
+
+
+def easter(year: int) -> date:
+    """Western (Gregorian) Easter Sunday: the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def thanksgiving(year: int) -> date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)

@@ -19,6 +19,7 @@ from spacy.attrs import IDX, LOWER, SENT_START
 
 from storytrace.nlp.timex_lexicon import TimeLexicon
 from storytrace.nlp.timex_patterns import Grammar
+from storytrace.nlp.timex_tense import clause_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,13 +73,15 @@ class Tokens:
 
     def same_sentence(self, a: int, b: int) -> bool:
         """No sentence starts between the tokens at characters ``a`` and ``b``."""
+        return self.sentence_of(a) == self.sentence_of(b)
+
+    def sentence_of(self, char: int) -> int:
+        """The number of sentence starts up to the token at character ``char``."""
         if self._sent_starts is None:
             self._sent_starts = [i for i, v in enumerate(self.doc.to_array([SENT_START]).reshape(-1).tolist())
                                  if v == 1]
-        i = bisect.bisect_right(self.starts, min(a, b)) - 1
-        j = bisect.bisect_right(self.starts, max(a, b)) - 1
-        k = bisect.bisect_right(self._sent_starts, i)
-        return k >= len(self._sent_starts) or self._sent_starts[k] > j
+        i = bisect.bisect_right(self.starts, char) - 1
+        return bisect.bisect_right(self._sent_starts, i)
 
     def head(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -98,6 +101,13 @@ _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "
 _COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 _EVERY = {"every", "each"}
 _DURATION_BEFORE = {"over", "within", "throughout", "past"}  # "for the last year" is often a date: kept
+_SEASON_PREPS = {"in", "during", "by", "until", "till", "since", "through", "throughout", "before", "after",
+                 "early", "late", "mid"}  # "in spring": a bare season needs one of these
+_PART_PREPS = {"in", "during", "throughout", "by", "until", "till", "through", "into", "overnight", "for"}
+_TO_NOW = {"to", "until", "till", "through", "into", "and", "in", "from", "at", "up"}
+_SPEECH_VERBS = {"say", "tell", "add", "write", "ask", "reply", "explain", "insist", "note", "claim", "argue",
+                 "state", "told", "said"}  # "Summer said ...": a person
+_DEGREE = {"much", "no", "not", "even", "a", "little", "far", "any", "sooner", "or"}
 
 
 def _lower(tok: Token | None) -> str:
@@ -200,18 +210,40 @@ def _season(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
         return False
     if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
         return False  # Arab Spring
+    if nxt is not None and nxt.lower_ in lex.season_events and not g.get("mod"):
+        # "their autumn meetings", "the spring offensive": one occasion, dated by its season
+        return _lower(prev) in _DETERMINERS or (g.get("the") is not None and _lower(prev) in _TIME_PREPS)
     if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN")):
         return False  # "the fall of Kabul", "summer camp", "Winter Olympics"
-    if word in ("fall", "spring") and not (g.get("the") and _lower(prev) in _TIME_PREPS):
+    if word == "fall" and nxt is not None and nxt.pos_ in ("ADP", "VERB", "AUX", "NUM"):
+        return False  # "the fall in prices", "after the fall was"
+    if word == "fall":  # "in the fall", "in late fall"; not "a late fall", "the edge of the fall"
+        extra = {"over", "into", "from"} if g.get("the") or g.get("mod") else set()
+        return _lower(prev) in _SEASON_PREPS | extra
+    preps = _SEASON_PREPS if word == "spring" and not g.get("the") else _TIME_PREPS
+    if g.get("mod") or _lower(prev) in preps:
+        return True
+    if g.get("the") or tok is None:
         return False
-    return bool(g.get("mod")) or _lower(prev) in _TIME_PREPS
+    # a season as the subject: "spring brings hope", "Winter is coming" (not "Summer said": a name)
+    sentence_start = prev is None or tok.is_sent_start or prev.is_punct
+    return (tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.ent_type_ not in _NAME_ENTS
+            and (sentence_start or tok.text.islower()) and tok.head.lemma_ not in _SPEECH_VERBS)
 
 
 def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if c.groups.get("hist"):
+        return True  # "in recent U.S. history"
     phrase = " ".join((c.groups["phrase"] or "").lower().split())
     nxt = tk.after(c.end)
     prev = tk.before(c.start)
     after = _lower(nxt)
+    if phrase in ("later", "later on"):
+        return _later(c, tk, lex)
+    if phrase in ("the present", "the present day"):
+        # "from 1990 to the present", "until the present day"; not "the present government"
+        return _lower(prev) in _TO_NOW and not (phrase == "the present" and nxt is not None
+                                                and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
     if phrase in ("now", "right now"):
         tok = tk.at(c.start)
         if after == "that" or (c.end < len(tk.text) and tk.text[c.end] == "-"):
@@ -226,6 +258,56 @@ def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if phrase.startswith("the "):
         return after not in ("of", "for", "and")  # "the future of the talks"
     return True
+
+
+def _later(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    """"later" alone is a time (``FUTURE_REF``) as an adverb of a clause that looks ahead
+    ("will decide later", "talks resume later"); a past "he later said" counts from the
+    story's own events, not from now, and "two days later", "later than", "at a later date"
+    are other expressions."""
+    tok = tk.at(c.start)
+    prev, nxt = tk.before(c.start), tk.after(c.end)
+    if tok is None or tok.dep_ != "advmod" or _lower(nxt) in ("than", "-", "stage", "stages"):
+        return False
+    if prev is not None and (prev.like_num or prev.lower_ in lex.units or prev.lower_ in _DEGREE):
+        return False
+    if nxt is not None and (nxt.like_num or nxt.lower_ in lex.weekdays or nxt.lower_ in lex.months
+                            or nxt.lower_ in lex.dayparts or nxt.lower_ in ("today", "tonight", "tomorrow")):
+        return False  # "later on Tuesday", "later today": the day is the time
+    clause = clause_of(tok, lex.future_cues)
+    if clause.tense == "future":
+        return True
+    # a finite present ("talks resume later"), not a gerund or an imperative ("settle later")
+    verb = clause.verb
+    return clause.tense == "present" and verb is not None and (
+        verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                           for c in verb.children))
+
+
+def _daypart(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    """A part of the day that means the story's day: "in the morning", "early in the
+    evening", "during the night", "in morning trading". "at night" and "the evening news"
+    are habits and names, not times."""
+    g = c.groups
+    prev, nxt = tk.before(c.start), tk.after(c.end)
+    if g.get("mod"):
+        return True  # "early in the morning"
+    if g.get("the"):
+        # not "in the morning briefing", "in the evening speech"
+        return _lower(prev) in _PART_PREPS and not (nxt is not None and (
+            nxt.lower_ in ("'s", "’s") or (nxt.pos_ in ("NOUN", "PROPN") and not nxt.text.isupper())))
+    return _lower(prev) in ("in", "during") and _lower(nxt) in lex.part_nouns
+
+
+def _row(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    """"a second consecutive day", "the third straight year", "the fourth week in a row": the
+    day, week or year of the story."""
+    return bool(c.groups.get("cons") or c.groups.get("row"))
+
+
+def _that_time(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    return _lower(tk.before(c.start)) in ("by", "at", "until", "till", "since", "from", "before", "after",
+                                          "around")
 
 
 def _clock(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
@@ -256,8 +338,10 @@ def _unit_rel(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if det == "the" and not g.get("pre") and unit != "weekend":
         return False
     prev = _lower(tk.before(c.start))
-    if det in ("the last", "the next") and prev in _DURATION_BEFORE:
-        return False  # "over the last year": a duration
+    if det == "the past" and unit not in ("decade", "century"):
+        return False  # "in the past week": the seven days up to now, a duration
+    if det in ("the last", "the next", "the past") and prev in _DURATION_BEFORE:
+        return False  # "over the last year", "over the past decade": a duration
     if det in ("last", "next") and prev == "the":
         return False  # the tail of "the last year", judged as a whole
     return not (det == "that" and unit not in ("week", "month", "year", "weekend"))
@@ -291,7 +375,12 @@ def _holiday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if c.groups.get("y") or c.groups.get("rel"):
         return True
     nxt = tk.after(c.end)
-    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.units)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.units:
+        return False  # "Christmas tree", "Good Friday Agreement", "Easter Island"
+    last = tk.at(c.end - 1)
+    # a modifier of a noun further on: "the Christmas and New Year sales period"
+    return not (last is not None and last.dep_ in ("compound", "nmod", "amod") and last.head.i > last.i
+                and last.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _the_day(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
@@ -308,7 +397,7 @@ CHECKS: dict[str, Callable[[Candidate, Tokens, TimeLexicon], bool]] = {
     "year": _year, "year2": _year2, "decade": _decade, "month": _month, "weekday": _weekday,
     "relday": _relday, "season": _season, "vague": _vague, "clock": _clock, "ago": _ago,
     "unit_rel": _unit_rel, "quarter": _quarter, "century": _century, "holiday": _holiday,
-    "the_day": _the_day,
+    "the_day": _the_day, "daypart": _daypart, "row": _row, "that_time": _that_time,
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from storytrace.nlp.resources import Resources
@@ -18,6 +19,7 @@ _REFS = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 _UNITS = {"day", "week", "month", "year", "decade", "century"}
 _ZONE = re.compile(r"^(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 _MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_MOVEABLE = re.compile(r"^(easter|thanksgiving)([+-]\d{1,2})$")
 
 
 class LexiconError(ValueError):
@@ -37,9 +39,14 @@ class TimeLexicon:
     vague: dict[str, str] = field(default_factory=dict)  # "recently" -> "PAST_REF"
     zones: dict[str, str] = field(default_factory=dict)  # "UTC" -> "Z"
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)  # "christmas" -> (12, 25)
+    moveable: dict[str, tuple[str, int]] = field(default_factory=dict)  # "good friday" -> ("easter", -2)
+    named_dates: dict[str, date] = field(default_factory=dict)  # "black monday" -> 1987-10-19
+    season_events: set[str] = field(default_factory=set)  # "meetings" (their autumn meetings)
+    part_nouns: set[str] = field(default_factory=set)  # "trading" (in morning trading)
     named_days: set[str] = field(default_factory=set)  # "black" (Black Monday)
     count_cues: set[str] = field(default_factory=set)  # "about" (about 2000 people)
     future_cues: set[str] = field(default_factory=set)  # "plan" (plans to meet Friday)
+    ahead_cues: set[str] = field(default_factory=set)  # "postpone" (was postponed until July 29)
 
 
 def _int(value: str, low: int, high: int) -> int:
@@ -86,12 +93,28 @@ def _add(lex: TimeLexicon, phrase: str, kind: str, value: str) -> None:
         if not _MMDD.match(value):
             raise ValueError(f"holiday date {value!r} is not MM-DD")
         lex.holidays[key] = (int(value[:2]), int(value[3:]))
+    elif kind == "moveable":
+        m = _MOVEABLE.match(value)
+        if not m:
+            raise ValueError(f"moveable holiday {value!r} is not easter+N / easter-N / thanksgiving+N")
+        lex.moveable[key] = (m.group(1), int(m.group(2)))
+    elif kind == "named_date":
+        try:
+            lex.named_dates[key] = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"named date {value!r} is not YYYY-MM-DD") from None
+    elif kind == "season_event":
+        lex.season_events.add(key)
+    elif kind == "part_noun":
+        lex.part_nouns.add(key)
     elif kind == "named_day":
         lex.named_days.add(key)
     elif kind == "count_cue":
         lex.count_cues.add(key)
     elif kind == "future_cue":
         lex.future_cues.add(key)
+    elif kind == "ahead_cue":
+        lex.ahead_cues.add(key)
     else:
         raise KeyError(kind)
 

@@ -63,6 +63,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         "AP": r"(?:[aApP]\.\s?[mM]\.|[aApP][mM](?![A-Za-z]))",
     }
 
+    named = [*lex.holidays, *lex.moveable, *lex.named_dates]
+
     def rx(pattern: str) -> re.Pattern[str]:
         return re.compile(re.sub(r"%([A-Z]+)", lambda m: frag[m.group(1)], pattern))
 
@@ -108,7 +110,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("unit_rel", r"(?i:(?:(?P<pre>earlier|later|so\s+far|the\s+(?:very\s+)?(?:end|beginning|start"
                      r"|middle|close|turn)\s+of|(?:early|late|earlier|later)\s+in|early|late|mid-?)\s*)?"
                      r"(?P<det>this\s+past|this|last|next|that|the\s+(?:previous|following|coming|current|same|last"
-                     r"|next|present)|the)\s+(?P<unit>week|month|year|quarter|decade|weekend))(?![\w-])"),
+                     r"|next|present|past|entire|whole|full)|the)\s+(?P<unit>week|month|year|quarter|decade|weekend))"
+                     r"(?![\w-])"),
         # the same period last year, the same quarter a year before
         ("same_period", r"(?i:the\s+same\s+(?P<unit>period|month|quarter|week|day|time|season)(?:\s+of)?\s+"
                         r"(?P<back>last\s+year|the\s+(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before)"
@@ -147,21 +150,32 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("ago", r"(?<![\w-])(?i:(?P<n>%NUM)\s+(?P<unit>%UNIT)\s+(?P<dir>ago|earlier|later|before|after"
                 r"|afterwards?|previously|from\s+now|hence|on))(?![\w-])(?=(?P<than>\s+than\b))?"),
         # recently, in the coming days, now, soon
-        ("vague", f"(?<![\\w-])(?P<phrase>{_alt(lex.vague)})(?![\\w-])"),
+        ("vague", f"(?<![\\w-])(?:(?P<phrase>{_alt(lex.vague)})"
+                  r"|(?P<hist>(?i:in\s+recent)\s+(?:[A-Z][\w.]*\s+){1,2}(?i:history|memory)))(?![\w-])"),
         # this summer, the previous autumn, summer 2023, the spring of 2009
         ("season", r"(?i:(?:(?P<rel>this|last|next|the\s+(?:previous|following|coming|past|last|next|same"
                    r"|current))\s+|(?P<mod>(?:the\s+)?(?:early|late|mid-?))\s*|(?P<the>the)\s+)?"
                    r"(?P<s>%SEASON)(?:(?:\s+of)?\s+(?P<y>%YEAR))?)(?![\w-])"),
         # Christmas (Day) (2024)
-        ("holiday", f"(?:(?P<rel>(?i:last|next|this))\\s+)?(?P<hol>{_alt(lex.holidays)})(?:\\s+(?P<y>%YEAR))?"
-                    "(?![\\w-])"),
+        ("holiday", f"(?<![\\w-])(?:(?P<rel>(?i:last|next|this))\\s+)?(?P<hol>{_alt(named)})"
+                    f"(?:\\s+(?P<y>%YEAR))?(?![\\w-])"),
+        # in the morning, early in the evening, in morning trading, the afternoon of 3 May
+        ("daypart", r"(?i:(?:(?P<mod>early|late|earlier|later)\s+in\s+)?"
+                    r"(?:(?P<the>the)\s+(?:(?P<mod2>early|late)\s+)?|(?P<mod3>early|late|mid-?)\s*)?"
+                    r"(?P<part>%PART))(?![\w-])"),
+        # a second consecutive day, the third straight year, the fourth week in a row
+        ("row", r"(?i:(?:(?:a|the)\s+)?(?P<ord>%ORD|\d{1,2}(?:st|nd|rd|th))\s+"
+                r"(?:(?P<cons>consecutive|straight|successive)\s+)?(?P<unit>day|week|month|quarter|year|session)"
+                r"(?P<row>\s+in\s+a\s+row)?)(?![\w-])"),
+        # (by|at) that time: the time just named
+        ("that_time", r"(?i:that\s+time)(?![\w-])"),
     ]
     months = set(lex.months) | {f"{m}." for m in lex.months if m not in lex.full_months}
     units = set(lex.units)
     stop = {"in", "the", "at", "for", "of", "a", "an", "over", "very", "more", "right", "days", "weeks",
             "months", "years", "decades"}
     vague = {w for phrase in lex.vague for w in phrase.split()} - stop
-    holidays = {phrase.split()[0] for phrase in lex.holidays}
+    holidays = {phrase.split()[0] for phrase in named}
     day_words = {"today", "tonight", "yesterday", "tomorrow", *lex.dayparts}
     triggers: dict[str, tuple[set[str], bool, int]] = {  # rule -> (trigger words, digits, reach)
         "iso": (set(), True, 0), "numeric": (set(), True, 0), "mdy": (months, False, 2),
@@ -176,7 +190,9 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         "anaphor": ({"day", "week", "month", "year", *lex.dayparts}, False, 3),
         "the_day": ({"day"}, False, 6), "clock": ({"noon", "midday", "midnight"}, True, 0),
         "ago": (units, False, 4), "vague": (vague, False, 3), "season": (set(lex.seasons), False, 3),
-        "holiday": (holidays, False, 1),
+        "holiday": (holidays, False, 1), "daypart": (set(lex.dayparts), False, 4),
+        "row": ({"consecutive", "straight", "successive", "row"}, False, 6),
+        "that_time": ({"time"}, False, 1),
     }
     out = []
     for name, pattern in rules:

@@ -40,11 +40,14 @@ class Context:
     ref_grain: str | None = None
     ref_day: date | None = None  # the last day the text named: "the next day", "three days later"
     tense: Tense | None = None
+    inherited: bool = False  # the tense was taken from a verb above a bare participle or gerund
     next_anchor: Resolution | None = None  # the date right after "a day after ..."
     clause_ends: bool = False  # nothing but punctuation follows ("the day before.")
     sentence_day: date | None = None  # a day named in the clock time's sentence
     known_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year named
     list_year: int | None = None  # the year that ends a list of months ("May and June of 2019")
+    ref_value: str | None = None  # the value of the last date the text named (None: none named yet)
+    of_follows: bool = False  # "of" follows: "the morning of ..." (next_anchor holds the date, if any)
 
 
 def _g(c: Candidate, key: str) -> str:
@@ -73,7 +76,11 @@ def _direction(tense: Tense | None) -> int:
     return 1 if tense == "future" else -1
 
 
-_PAST_SLACK = 31  # a past-tense "June 3" may still lie ahead ("a hearing was set for June 3")
+# how far a date may lie on the other side of the publication date than its tense says:
+# a past "met on June 3" is on or before it (a day of slack for time zones); a perfect or a
+# past verb of planning may look ahead ("a hearing has been set for June 3", "talks were
+# planned for June 3"); a future "will meet on June 3" may name a day just gone
+_SLACK = {"past": 1, "perfect": 31}
 _FUTURE_SLACK = 7
 
 
@@ -84,7 +91,7 @@ def _year_for_day(pub: date, month: int, day: int, tense: Tense | None) -> int |
     if year is None:
         return None
     gap = (date(year, month, day) - pub).days
-    if tense in ("past", "perfect") and gap > _PAST_SLACK:
+    if tense in _SLACK and gap > _SLACK[tense]:
         return cal.year_for_day(pub, month, day, -1)
     if tense == "future" and gap < -_FUTURE_SLACK:
         return cal.year_for_day(pub, month, day, 1)
@@ -243,8 +250,8 @@ def _month(c: Candidate, ctx: Context) -> Resolution | None:
         year = cal.year_for_month(ctx.pub, month, 1, strict=True)
     elif rel in ("this", "the same"):
         year = ctx.pub.year
-    elif ctx.tense == "present":
-        year = cal.year_for_month(ctx.pub, month, 0)
+    elif ctx.tense in ("present", None):
+        year = cal.year_for_month(ctx.pub, month, 0)  # no direction: the nearest
     else:
         year = cal.year_for_month(ctx.pub, month, _direction(ctx.tense))
     return _month_res(year, month, mod)
@@ -345,7 +352,9 @@ def _quarter(c: Candidate, ctx: Context) -> Resolution | None:
         current = cal.quarter_of(ctx.pub) if kind == "Q" else (ctx.pub.month - 1) // 6 + 1
         if ctx.tense == "future":
             year = ctx.pub.year if n >= current else ctx.pub.year + 1
-        elif ctx.tense in ("past", "perfect"):
+        elif ctx.tense in ("past", "perfect") and not ctx.inherited:
+            # "lost money in the fourth quarter" in August: last year's; but "announced cuts,
+            # resulting in closures during the fourth quarter" is this year's
             year = ctx.pub.year if n <= current else ctx.pub.year - 1
         else:
             year = ctx.pub.year  # "closures during the fourth quarter": this year's
@@ -357,7 +366,8 @@ _DETS: dict[str, tuple[int, bool]] = {  # determiner -> (shift, anaphoric)
     "this": (0, False), "the current": (0, False), "the present": (0, False), "the": (0, True),
     "last": (-1, False), "the last": (-1, False), "next": (1, False), "the next": (1, False),
     "the coming": (1, False), "the previous": (-1, True), "the following": (1, True),
-    "the same": (0, True), "that": (0, True), "this past": (-1, False),
+    "the same": (0, True), "that": (0, True), "this past": (-1, False), "the past": (-1, False),
+    "the entire": (0, True), "the whole": (0, True), "the full": (0, True),
 }
 
 
@@ -581,7 +591,45 @@ def _count(word: str, lex: TimeLexicon) -> int | None:
 
 
 def _vague(c: Candidate, ctx: Context) -> Resolution | None:
+    if c.groups.get("hist"):
+        return Resolution("PAST_REF", "vague")  # "in recent U.S. history"
     return Resolution(ctx.lex.vague[_g(c, "phrase")], "vague")
+
+
+def _daypart(c: Candidate, ctx: Context) -> Resolution | None:
+    """"in the morning", "in morning trading": that part of the last day named (else the
+    publication day); "the morning of 3 May" takes the date after it."""
+    part = ctx.lex.dayparts[_g(c, "part")]
+    if ctx.of_follows:
+        anchor = ctx.next_anchor
+        if anchor is None or anchor.granularity != "day":
+            return None  # "the morning of the attack": a day we cannot date
+        return _day(anchor.point, part)
+    day = ctx.ref_day or ctx.pub
+    return _day(day, part) if day is not None else Resolution(None, "day")
+
+
+def _row(c: Candidate, ctx: Context) -> Resolution | None:
+    """"for a second consecutive day": the day (week, year ...) the text is about."""
+    unit = _g(c, "unit")
+    if unit in ("day", "session"):
+        day = ctx.ref_day or ctx.pub
+        return _day(day) if day is not None else Resolution(None, "day")
+    base = _base(ctx, unit, True) or ctx.pub  # a year named before: the story's month
+    if base is None:
+        return Resolution(None, unit)
+    if unit == "week":
+        return Resolution(cal.week_value(base), "week", base)
+    if unit == "quarter":
+        return Resolution(f"{base.year}-Q{cal.quarter_of(base)}", "quarter", base)
+    return shift(base, unit, 0)
+
+
+def _that_time(c: Candidate, ctx: Context) -> Resolution | None:
+    """"by that time": the time the text named last; nothing when it named none."""
+    if ctx.ref_value is None or ctx.ref is None or ctx.ref_grain is None:
+        return None
+    return Resolution(ctx.ref_value, ctx.ref_grain, ctx.ref)
 
 
 def _season(c: Candidate, ctx: Context) -> Resolution | None:
@@ -605,27 +653,49 @@ def _season(c: Candidate, ctx: Context) -> Resolution | None:
         year = cal.season_instance(pub, code, "previous")
     elif rel in ("next", "the next", "the following", "the coming"):
         year = cal.season_instance(pub, code, "next")
+    elif ctx.tense == "present":
+        year = cal.season_instance(pub, code, "nearest")  # "spring brings hope", "Winter is coming"
     else:
         year = cal.season_instance(pub, code, "future" if ctx.tense == "future" else "past")
     return Resolution(f"{year}-{code}", "season", cal.season_span(year, code)[0], mod)
 
 
 def _holiday(c: Candidate, ctx: Context) -> Resolution | None:
-    month, day = ctx.lex.holidays[_g(c, "hol")]
+    """Fixed holidays (Christmas), moveable ones (Easter, Thanksgiving) and days known by a
+    name (Black Monday): a holiday without its year is the one the tense points to."""
+    name = _g(c, "hol")
+    if name in ctx.lex.named_dates:
+        return _day(ctx.lex.named_dates[name])
+    on = _holiday_rule(ctx.lex, name)
     if c.groups.get("y"):
-        return _day(date(int(c.groups["y"] or 0), month, day))
+        return _day(on(int(c.groups["y"] or 0)))
     if ctx.pub is None:
         return Resolution(None, "day")
-    rel = _g(c, "rel")
+    pub, rel = ctx.pub, _g(c, "rel")
+    options = [on(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
     if rel == "this":
-        year: int | None = ctx.pub.year
-    elif rel == "last":
-        year = cal.year_for_day(ctx.pub - timedelta(days=1), month, day, -1)
-    elif rel == "next":
-        year = cal.year_for_day(ctx.pub + timedelta(days=1), month, day, 1)
-    else:
-        year = _year_for_day(ctx.pub, month, day, ctx.tense)
-    return _day(date(year, month, day)) if year else None
+        return _day(on(pub.year))
+    if rel == "last":
+        return _day(max(d for d in options if d < pub))
+    if rel == "next":
+        return _day(min(d for d in options if d > pub))
+    nearest = min(options, key=lambda d: (abs((d - pub).days), d > pub))
+    gap = (nearest - pub).days
+    if ctx.tense in _SLACK and gap > _SLACK[ctx.tense]:
+        return _day(max(d for d in options if d <= pub))
+    if ctx.tense == "future" and gap < -_FUTURE_SLACK:
+        return _day(min(d for d in options if d >= pub))
+    return _day(nearest)
+
+
+def _holiday_rule(lex: TimeLexicon, name: str) -> Callable[[int], date]:
+    """The holiday's date in a given year."""
+    if name in lex.moveable:
+        base, offset = lex.moveable[name]
+        start = cal.easter if base == "easter" else cal.thanksgiving
+        return lambda year: start(year) + timedelta(days=offset)
+    month, day = lex.holidays[name]
+    return lambda year: date(year, month, day)
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
@@ -635,7 +705,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "same_period": _same_period,
     "unit_after": _unit_after, "weekday": _weekday, "relday": _relday, "anaphor": _anaphor,
     "the_day": _the_day, "clock": _clock, "ago": _ago, "vague": _vague, "season": _season,
-    "holiday": _holiday,
+    "holiday": _holiday, "daypart": _daypart, "row": _row, "that_time": _that_time,
 }
 
 

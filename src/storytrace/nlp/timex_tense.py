@@ -6,10 +6,14 @@ auxiliaries and tag decide: "will/would/shall", "is to", "going to", "plans to" 
 look ahead (``future``); a past tag or a past auxiliary look back (``past``), and so does
 a perfect ("has said": ``perfect``, kept apart because the state it reports may last); a
 present tag is ``present``. Without a verb (headline fragments) the tense is ``None``.
+
+spaCy makes a new ``Token`` object on every access, so tokens are compared by index
+(``tok.head.i == tok.i``), never with ``is``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -22,6 +26,25 @@ _MODAL_AUX = {"may", "might", "could", "should", "must", "can", "ca", "ought"}
 _PERFECT_AUX = {"have", "has", "'ve", "having"}
 _MAX_UP = 8
 _COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acl", "relcl")
+# words that rank the noun an infinitive describes: "the third journalist to be arrested",
+# "the first to sign" report a fact, not a plan
+_RANKS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+          "last", "latest", "only", "final", "sole"}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The tense of an expression's clause, the verb that decided it, and whether that tense
+    was taken from a verb above a bare participle or gerund ("announced cuts, resulting in
+    closures in the fourth quarter": the closures are not necessarily past)."""
+
+    tense: Tense | None
+    verb: Token | None = None
+    inherited: bool = False
+
+
+def _is_root(tok: Token) -> bool:
+    return tok.head.i == tok.i
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -30,7 +53,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(_MAX_UP):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return tok
-        if tok.head is tok:
+        if _is_root(tok):
             return None
         tok = tok.head
     return None
@@ -63,26 +86,53 @@ def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _perfect_infinitive(verb: Token) -> bool:
+    """"to have been arrested", "to have met": a completed event."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
+
+
+def _ranked(noun: Token) -> bool:
+    """"the first", "the third journalist", "the youngest woman"."""
+    if noun.lower_ in _RANKS or noun.tag_ == "JJS":
+        return True
+    return any(c.dep_ in ("amod", "advmod") and (c.lower_ in _RANKS or c.tag_ == "JJS")
+               for c in noun.children)
+
+
 def tense_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset()) -> Tense | None:
     """past | perfect | present | future for the clause of ``token``, or None without a verb."""
+    return clause_of(token, future_cues).tense
+
+
+def clause_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset()) -> Clause:
+    """The tense of the clause of ``token`` with the verb that decided it."""
     verb = governing_verb(token)
     if verb is None:
-        return None
-    if _has_to(verb) and (verb.dep_ == "ROOT" or verb.head is verb):
-        return "future"  # headline style: "Markets to reopen Friday"
+        return Clause(None)
+    if _has_to(verb) and _is_root(verb) and not _perfect_infinitive(verb):
+        return Clause("future", verb)  # headline style: "Markets to reopen Friday"
     for _ in range(3):
         # an infinitive takes its direction from the verb it completes:
         # "plans to meet Friday" and "is to meet" look ahead, "tried to meet" looks back
-        if _has_to(verb) and verb.dep_ in _COMPLEMENTS and verb.head is not verb:
-            head = verb.head
-            if head.lemma_ in future_cues or head.lemma_ == "be" or head.lower_ in ("going", "due", "set"):
-                return "future"
-            if head.pos_ not in ("VERB", "AUX"):
-                return "future"  # "a plan to meet Friday", "the decision to hold talks in May"
-            verb = head
+        if not (_has_to(verb) and verb.dep_ in _COMPLEMENTS and not _is_root(verb)):
+            break
+        if _perfect_infinitive(verb):
+            return Clause("past", verb)  # "is believed to have been arrested in January"
+        head = verb.head
+        if head.lemma_ in future_cues or head.lemma_ == "be" or head.lower_ in ("going", "due", "set"):
+            return Clause("future", verb)
+        if head.pos_ not in ("VERB", "AUX"):
+            if not _ranked(head):
+                return Clause("future", verb)  # "a plan to meet Friday", "the decision to hold talks in May"
+            # "the third journalist to be arrested in January": the tense of the clause around it
+            above = None if _is_root(head) else governing_verb(head.head)
+            if above is None:
+                return Clause(None, verb)
+            verb = above
             continue
-        break
+        verb = head
     aux = _aux_tense(verb)
+    inherited = False
     for _ in range(3):
         # a bare participle in a small clause, or a bare verb in a coordination, takes the
         # tense of the verb above it ("has kept markets closed until Friday", "will meet on
@@ -92,18 +142,20 @@ def tense_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset())
         bare_conjunct = verb.tag_ == "VB" and verb.dep_ == "conj"
         if aux is not None or not (bare_participle or bare_gerund or bare_conjunct):
             break
-        if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        if _is_root(verb) or verb.head.pos_ not in ("VERB", "AUX"):
             break
+        inherited = inherited or not bare_conjunct
         verb = verb.head
         aux = _aux_tense(verb)
     if aux is not None:
-        return aux
-    tag = verb.tag_
+        return Clause(aux, verb, inherited)
+    return Clause(_tag_tense(verb.tag_), verb, inherited)
+
+
+def _tag_tense(tag: str) -> Tense | None:
     if tag in ("VBD", "VBN"):
         return "past"
-    if tag in ("VBZ", "VBP"):
-        return "present"
-    if tag == "VBG":
+    if tag in ("VBZ", "VBP", "VBG"):
         return "present"
     if tag == "VB":
         # a bare verb under a past verb ("did not say") or a modal handled above; imperative
