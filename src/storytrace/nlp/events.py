@@ -40,7 +40,7 @@ from storytrace.nlp.events_roles import (
     verb_roles,
 )
 from storytrace.nlp.events_status import anchor_of, status_of
-from storytrace.records import Event
+from storytrace.records import ActorRef, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 VERBAL = {1, 3}  # quads of speech acts: their time is the time of the statement
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # acts of force a speaker can announce as a threat
+MUTUAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}  # joint acts are done to each other
 
 
 def extract(ad: AnalyzedDoc) -> list[Event]:
@@ -127,7 +128,7 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         return None
     if "recipient" in require and not any_resolved(roles.recipients):
         return None
-    if not roles.actors and _subjectless(d):
+    if (not roles.actors and _subjectless(d)) or _discussed(d):
         return None  # "to invade X", "how to strengthen ties": nobody is said to act
     _drop_self_recipients(roles)
     anchor = anchor_of(d.token)
@@ -184,6 +185,14 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         when = published_time(ad, d.token.idx)
         if when is not None:
             extra["when_inferred"] = True
+    if not roles.recipients and not roles.topics and (p.reciprocal or type_name in MUTUAL):
+        # "India and Pakistan agreed to a ceasefire": each side acts toward the other
+        sides: list[ActorRef] = []
+        for a in roles.actors:
+            if (a.id or a.country) and not any((a.country or a.id) == (s.country or s.id) for s in sides):
+                sides.append(a)
+        if len(sides) >= 2:
+            roles.recipients = list(sides)
     here = ad.sent_index(d.token)
     span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == here]])
     trigger = _trigger_text(ad, d.words)
@@ -248,6 +257,16 @@ def _subjectless(d: Draft) -> bool:
         return False
     return tok.tag_ in ("VB", "VBG") and not any(c.dep_ in ("nsubj", "aux") and c.lower_ not in ("to",)
                                                  for c in tok.children)
+
+
+def _discussed(d: Draft) -> bool:
+    """"discussed how to strengthen ties", "whether to attack": an act talked about."""
+    tok = d.token
+    if d.cand.pos != "verb" or tok.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(c.lower_ in ("how", "whether", "when", "where", "what") and c.i < tok.i for c in tok.children)
 
 
 def _repeated(ad: AnalyzedDoc, d: Draft, event: Event, earlier: list[Event]) -> bool:

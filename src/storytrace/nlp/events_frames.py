@@ -179,7 +179,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             continue
         if d.type == "REJECT":
             _accuser(ad, lex, d, drafts)
-        if not any_resolved(d.roles.recipients) and d.roles.topics:
+        if not any_resolved(d.roles.recipients) and d.roles.topics and lex.types[d.type].quad in (1, 3):
             _topic_parties(ad, lex, d, drafts, by_token)
 
 
@@ -207,23 +207,50 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
         tok = ad.doc[i]
         n = by_token.get(i)
         refs = [a for a in (n.roles.actors if n is not None else []) if a.id or a.country]
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those",
-                                                                 "such", "its", "their")
-                       for c in tok.children)
+        definite = tok.dep_ in ("appos", "npadvmod") or any(  # "..., a move that drew condemnation"
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its",
+                                                      "their") for c in tok.children)
         if not refs and definite and (n is not None or tok.lemma_.lower() in topic_nouns):
-            for e in _earlier(ad, d, drafts, tok.i):
-                root = _root(e)
-                if root is d or (n is not None and e.type != n.type) or (
-                        n is None and lex.types[e.type].quad not in (2, 4)):
-                    continue
-                refs = [a for a in root.roles.actors
-                        if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+            earlier = _earlier(ad, d, drafts, tok.i)
+            lemma = tok.lemma_.lower()
+            related = _related_types(lex, tok, n)
+            # the same word first ("the tariffs"), then the same kind of act, then a related one
+            for rank in range(3):
+                for e in earlier:
+                    root = _root(e)
+                    same_word = any(ad.doc[w].lemma_.lower() == lemma for w in e.words)
+                    ok = same_word if rank == 0 else (n is not None and e.type == n.type) if rank == 1 \
+                        else e.type in related
+                    if root is d or not ok:
+                        continue
+                    refs = [a for a in root.roles.actors
+                            if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+                    if refs:
+                        break
                 if refs:
                     break
-        refs = [r for r in refs if not same_actor([r], d.roles.actors)]
+        refs = [r.model_copy(update={"text": r.name}) if (r.text or "").lower() in PRONOUNS and r.name else r
+                for r in refs if not same_actor([r], d.roles.actors)]
         if refs:
             d.roles.add("recipient", refs)
             return
+
+
+PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"}
+
+
+def _related_types(lex: Lexicon, tok: Token, n: Draft | None) -> set[str]:
+    """The kinds of act a noun can refer back to: "the raids" -> force, "the deal" -> agreements,
+    "the talks" -> meetings, "the move" -> any material act."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.classes.get("agreement", ()):
+        return {"SUPPORT", "AGREE", "COOPERATE"}
+    if lemma in lex.classes.get("meeting", ()):
+        return {"CONSULT", "AGREE"}
+    if n is not None:
+        quad = lex.types[n.type].quad
+        return {name for name, info in lex.types.items() if info.quad == quad}
+    return {name for name, info in lex.types.items() if info.quad in (2, 4)}
 
 
 def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> None:

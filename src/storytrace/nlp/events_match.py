@@ -33,6 +33,7 @@ class Candidate:
     objects: list[Token] = field(default_factory=list)  # direct objects (content heads)
     pp: dict[str, list[Token]] = field(default_factory=dict)  # complements the pattern named
     passive: bool = False
+    predicate: Token | None = None  # what a verb of naming calls its object
 
     @property
     def pos(self) -> str:
@@ -400,6 +401,7 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
         if not said:
             return None
         cand.words = sorted({*cand.words, said[0].i})
+        cand.predicate = said[0]
         objects = [o for o in objects if o not in preds]
     cand.objects = objects
     if p.subjects is not None or p.not_subjects is not None:
@@ -466,7 +468,7 @@ def predicate_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
     if term_match(ad, tok, terms):
         return True
     for c in tok.children:
-        if c.dep_ in ("amod", "compound", "advmod", "acomp") and term_match(ad, c, terms):
+        if c.dep_ in ("amod", "compound", "advmod", "acomp", "attr") and term_match(ad, c, terms):
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(
                 term_match(ad, g, terms) for g in c.children if g.dep_ == "pobj"):
@@ -480,6 +482,8 @@ def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: s
     if not p.pp:
         return True
     heads = [tok, *cand.objects]
+    if p.pos == "noun" and tok.dep_ in ("dobj", "obj"):
+        heads.append(tok.head)  # "drew condemnation from Europe": the verb took the complement
     found_any = False
     for prep, terms in p.pp:
         objs = [pobj for h in heads for c in h.children

@@ -188,7 +188,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             pair = _last_pair(ad, tok)
             if pair:
                 return [r.model_copy(update={"text": _np_text(tok)}) for r in pair]
-        if lemma in lex.cue("org_nouns") and _definite_org(tok):
+        if lemma in lex.cue("org_nouns") and _definite_org(tok, lex):
             # "the paramilitary group", "the militia": the organization named last
             m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=150)
                       if m.kind in ("organization", "group") and m.actor_id and not m.descriptive), None)
@@ -283,11 +283,14 @@ def _last_pair(ad: AnalyzedDoc, tok: Token) -> list[ActorRef]:
     return []
 
 
-def _definite_org(tok: Token) -> bool:
-    """"the group", "the paramilitary group" (not "a group", "rights groups", "the group of ...")."""
+def _definite_org(tok: Token, lex: Lexicon) -> bool:
+    """"the group", "the paramilitary group" (not "a group", "rights groups", "the group of
+    protesters")."""
     determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    return tok.tag_ == "NN" and determined and not any(
-        c.dep_ in ("compound", "prep", "relcl", "acl", "nmod", "poss") for c in tok.children)
+    members = any(g.dep_ == "pobj" and (_agentive(g, lex) or g.tag_ in ("NNS", "CD"))
+                  for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+    return tok.tag_ == "NN" and determined and not members and not any(
+        c.dep_ in ("compound", "relcl", "acl", "nmod", "poss") for c in tok.children)
 
 
 def _definite(tok: Token) -> bool:
@@ -331,6 +334,9 @@ def _local_group(tok: Token, lex: Lexicon) -> bool:
     groups = lex.cue("local_groups")
     if tok.lemma_.lower() in groups or tok.lower_ in groups:
         return True
+    titles = lex.cue("titles")
+    if tok.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.lower_ in titles for c in tok.children):
+        return True  # "President Michel Suleiman": a title names an office of the state it is in
     # "riot police", "security forces", "prime minister": the phrase with its modifier
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
     return any(f"{m} {tok.lemma_.lower()}" in groups for m in mods)
@@ -348,8 +354,10 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
         return None  # "more troops", "3,000 soldiers", "foreign fighters": not the local ones
     sent = tok.sent
     best: tuple[int, str] | None = None
-    for t in sent:
+    for t in sent:  # a place the sentence is set in ("in Dhaka", "outside parliament in Kampala")
         if t.pos_ != "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if not _locative(t):
             continue
         c = place_country(ad, t)
         if c and (best is None or abs(t.i - tok.i) < best[0]):
@@ -357,6 +365,22 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
     if best is not None:
         return best[1]
     return story_state(ad)
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on",
+                  "from", "to", "within", "towards", "toward"}
+
+
+def _locative(t: Token) -> bool:
+    """A name used as a place: the object of a locative preposition ("in Gaza", "in the city of X")."""
+    node = t
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            return node.head.lower_ in LOCATIVE_PREPS
+        if node.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def place_country(ad: AnalyzedDoc, t: Token) -> str | None:
@@ -399,11 +423,15 @@ def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[
     Russian banks", "the courage of the North Korean units", "the headquarters of the RSF"."""
     if ad.actors is None or tok.pos_ not in ("NOUN", "PROPN") or _agentive(tok, lex):
         return []
-    if tok.lemma_.lower() not in lex.classes.get("goods", ()):  # other things: only "of X"
+    if tok.lemma_.lower() not in lex.classes.get("goods", ()):  # other things: "of X", "in <place>"
         for t in _pobjs(tok, ("of",)):
             found = resolve(ad, t, lex, places=True, depth=1)
             if found:
                 return found
+        for t in _pobjs(tok, ("in",)):  # "the coup in Niger", "the refineries in Iran"
+            state = place_country(ad, t)
+            if state:
+                return [ActorRef(id=state, name=state, text=t.text, country=state)]
         return []
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
@@ -485,6 +513,9 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         recipient_toks += objects
     else:
         themes += objects
+    if cand.predicate is not None and not objects and cand.predicate.pos_ in ("VERB", "AUX"):
+        # "said the verdict was politically motivated": what is named is the clause's subject
+        recipient_toks += [c for c in cand.predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "supply Moscow with hardware": the direct object receives, the "with" thing is given
     if "with" in cand.pp and p.object_role == "recipient":
         recipient_toks = [o for o in objects]
@@ -493,8 +524,9 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
     for head in [v, *objects, *pp_heads]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
-    if p.roles == "from":
-        actor_toks, recipient_toks = _pobjs(v, ("from",)), actor_toks
+    if p.roles == "from":  # "received assurances from X" (the complement on the verb or its object)
+        givers = [t for h in (v, *objects) for t in _pobjs(h, ("from",))]
+        actor_toks, recipient_toks = givers, actor_toks
     elif p.roles == "swap":
         actor_toks, recipient_toks = recipient_toks, actor_toks
     if p.reciprocal:
@@ -572,12 +604,18 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     for c in n.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i and c.i not in cand.words:
             roles.add("actor", resolve(ad, c, lex, places=True), c)
-    for t in _pobjs(n, ("by", "from") if p.roles == "from" else ("by",)):
-        roles.add("actor", resolve(ad, t, lex) or _maybe(unresolved(ad, t, lex)), t)
     receiving = n.head.lemma_.lower() in lex.cue("receiving_verbs")
+    givers = _pobjs(n, ("by", "from") if p.roles == "from" else ("by",))
+    if p.roles == "from" and receiving and n.dep_ in ("dobj", "obj"):
+        givers += [t for t in _pobjs(n.head, ("from",)) if t not in givers]
+    for t in givers:
+        roles.add("actor", resolve(ad, t, lex, places=True) or _maybe(unresolved(ad, t, lex)), t)
     if n.dep_ in ("dobj", "obj") and receiving and p.roles == "from":
         for t in subject_words(n.head):  # "X faces pressure from Y": X receives it
-            roles.add("recipient", resolve(ad, t, lex), t)
+            found = resolve(ad, t, lex)
+            if not found:
+                roles.topics.append(t.i)  # "a move that drew condemnation": whoever moved
+            roles.add("recipient", found, t)
     for t in _pobjs(n, ("between", "among", "amongst")):
         roles.add("actor", resolve(ad, t, lex), t)
     of_role = "actor" if (object_role == "theme" and owner == "actor") else (

@@ -127,7 +127,10 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
         len(chain) > 1 and (any(lm in lex.cue("future_governors") for lm in lemmas[1:])
                             or any(n.lemma_ == "go" and n.tag_ == "VBG" for n in chain[1:])))
     modal = next((a for a in aux if a in lex.cue("predict_modals")), None)
-    if modal in ("would", "'d") and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in ANNOUNCING:
+    clause = anchor
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it regretted X and would respond"
+        clause = clause.head
+    if modal in ("would", "'d") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in ANNOUNCING:
         has_future = True  # "announced it would free ...": the future seen from the statement
     hedge_modal = any(a in lex.cue("hedge_modals") for a in aux)
     negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
@@ -173,6 +176,8 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     out.intent = has_future and not negated and not hypothetical
     # attribution
     att = attribution_for(ad, trigger)
+    if att is None and clause is not anchor:  # "said it regretted X and would respond": the first conjunct's
+        att = attribution_for(ad, clause)
     if att is not None and att.cue_token is not None and _through_relative(trigger, att.cue_token):
         att = None  # "she said X had no doubt in Putin, who signed ...": the writer's aside
     anonymous = False
