@@ -149,6 +149,12 @@ def test_months_weeks_years(run, text: str, want: list) -> None:  # type: ignore
     ("Output peaked in Q2 2023.", PUB, [("Q2 2023", "2023-Q2")]),
     ("Deliveries slip to the first half of 2025.", PUB, [("the first half of 2025", "2025-H1")]),
     ("Losses in the last quarter were large.", PUB, [("the last quarter", "2024-Q3")]),
+    ("The bank will report profits for the third quarter.", PUB, [("the third quarter", "2024-Q3")]),
+    ("The bank will report profits for the fourth quarter.", "2025-01-20", [("the fourth quarter", "2024-Q4")]),
+    ("Sales will recover in the second quarter.", PUB, [("the second quarter", "2025-Q2")]),
+    ("The plant lost money in the fourth quarter.", "2006-08-19", [("the fourth quarter", "2005-Q4")]),
+    ("Ford announced cuts, resulting in closures during the fourth quarter.", "2006-08-19",
+     [("the fourth quarter", "2006-Q4")]),  # the gerund's consequence is not in the past
 ])
 def test_seasons_and_quarters(run, text: str, published: str, want: list) -> None:  # type: ignore[no-untyped-def]
     check(run(text, published), want)
@@ -237,6 +243,10 @@ def test_later_without_a_named_day_stays_unresolved(run) -> None:  # type: ignor
     ("The court adjourned the trial until July 29.", "2025-01-15", [("July 29", "2025-07-29")]),
     ("The vote was postponed to February 3.", "2025-01-15", [("February 3", "2025-02-03")]),
     ("Talks were planned for January 30.", "2025-01-15", [("January 30", "2025-01-30")]),
+    ("The vote was set for Friday.", "2025-01-15", [("Friday", "2025-01-17")]),  # either side: nearest
+    ("The port closed out the year by hosting talks from Dec. 30 to Jan. 2.", "2025-01-15",
+     [("Dec. 30", "2024-12-30"), ("Jan. 2", "2025-01-02")]),  # "to" of a range, not of "closed"
+    ("The front was quiet this past winter.", "2022-07-25", [("this past winter", "2021-WI")]),
     ("She served as envoy until July 29.", "2025-01-15", [("July 29", "2024-07-29")]),
     ("The envoys met on January 20.", "2025-01-15", [("January 20", "2024-01-20")]),  # past: never ahead
     ("Officials want a deal by Friday.", "2025-01-15", [("Friday", "2025-01-17")]),
@@ -353,6 +363,9 @@ def test_timeml_conventions(run, text: str, published: str, want: list) -> None:
     ("The fall in prices hurt farmers.", PUB, []),
     ("Summer said the deal was fair.", PUB, []),
     ("The winter fuel allowance was cut.", PUB, []),
+    ("Officials predict this fall from the current level.", PUB, []),
+    ("Aid for the long term unemployed was cut.", PUB, []),
+    ("The future owner of the port is unknown.", PUB, []),
     # holidays as modifiers, names with numbers
     ("Retailers expect strong sales during the Christmas and New Year sales period.", PUB, []),
     ("The Easter Island statues drew crowds.", PUB, []),

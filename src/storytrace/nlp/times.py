@@ -34,8 +34,12 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|to|through|until|-|–)?\s*(?:and\s+|or
 _OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\"”'’]|$|and\b|but\b)", re.IGNORECASE)
 _UNTIL = {"until", "till", "til", "through", "by"}
-_AHEAD_PREPS = _UNTIL | {"to", "for"}  # "postponed to March 3", "rescheduled for Friday"
+_AHEAD_PREPS = _UNTIL | {"to"}  # "postponed to March 3"
 _SINCE = {"since"}
+# rules whose value never depends on the tense (the parse is not read for them)
+_TENSELESS = {"iso", "numeric", "month_year", "year_range", "year", "year2", "decade", "century",
+              "same_period", "unit_after", "relday", "anaphor", "the_day", "ago", "vague", "daypart", "row",
+              "that_time"}
 _REF_GRAINS = {"day", "week", "month", "season", "quarter", "year"}
 
 
@@ -57,7 +61,7 @@ class _Resolver:
 
     def context(self, i: int) -> Context:
         c = self.cands[i]
-        head = self.tokens.head(c.start, c.end)
+        head = self.tokens.head(c.start, c.end) if c.rule not in _TENSELESS else None
         clause = clause_of(head, self.lex.future_cues) if head is not None else Clause(None)
         ctx = Context(pub=self.ad.published, lex=self.lex, ref=self.ref, ref_grain=self.ref_grain,
                       ref_day=self.ref_day, tense=self.direction(c, clause), inherited=clause.inherited,
@@ -83,9 +87,9 @@ class _Resolver:
     def direction(self, c: Candidate, clause: Clause) -> Tense | None:
         """The clause's tense, turned by the preposition before the expression: "until" and
         "by" look ahead unless the clause is past ("schools stay closed until Monday"), and
-        also after a past verb of deferring ("the ban was extended until July 29"), which
-        may otherwise name a date ahead ("talks were scheduled for June 3"); "since" looks
-        back ("closed since March")."""
+        also after a past verb of deferring ("the ban was extended until July 29"); a past
+        verb of planning names a date on either side ("talks were scheduled for June 3": the
+        nearest); "since" looks back ("closed since March")."""
         tense = clause.tense
         before = self.tokens.before(c.start)
         word = before.lower_ if before is not None else ""
@@ -93,9 +97,14 @@ class _Resolver:
             return "past"
         if word in _UNTIL and tense != "past":
             return "future"
-        if tense == "past" and clause.verb is not None and clause.verb.lemma_.lower() in self.lex.ahead_cues:
-            # "the ban was extended until July 29"; "talks were planned for June 3" may lie ahead
-            return "future" if word in _AHEAD_PREPS else "perfect"
+        verb = clause.verb
+        if tense == "past" and verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in self.lex.ahead_cues and word in _AHEAD_PREPS and before is not None \
+                    and before.head.i == verb.i:
+                return "future"  # "the ban was extended until July 29" (not "closed ... from May 1 to May 3")
+            if lemma in self.lex.plan_cues:
+                return "present"  # "talks were scheduled for June 3": either side, the nearest
         return tense
 
     def list_year(self, i: int) -> int | None:
@@ -157,7 +166,7 @@ def extract(ad: AnalyzedDoc) -> list[Time]:
     if not len(doc):
         return []
     lex = lexicon(ad.res)
-    tokens = Tokens(doc)
+    tokens = Tokens(doc, ad.text)  # the text is cached on the AnalyzedDoc, shared with other layers
     cands = find(doc, grammar(ad.res), lex, tokens)
     resolver = _Resolver(ad, cands, tokens)
     clocks: list[int] = []

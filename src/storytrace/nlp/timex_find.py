@@ -42,9 +42,9 @@ class Candidate:
 class Tokens:
     """Character offset -> token lookups over a Doc (binary search on token starts)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text  # Doc.text joins every token: pass it when known
         self.array = doc.to_array([IDX, LOWER])
         self.starts: list[int] = self.array[:, 0].tolist()
         self._sent_starts: list[int] | None = None
@@ -200,12 +200,16 @@ def _relday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 
 def _season(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     g = c.groups
-    if g.get("rel") or g.get("y"):
+    if g.get("y"):
         return True
     word = (g["s"] or "").lower()
     tok = tk.at(c.end - 1)
     prev = tk.before(c.start)
     nxt = tk.after(c.end)
+    if word == "fall" and nxt is not None and nxt.pos_ in ("ADP", "VERB", "AUX", "NUM"):
+        return False  # "the fall in prices", "this fall from 2.1%", "after the fall was"
+    if g.get("rel"):
+        return True
     if tok is not None and (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
         return False
     if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
@@ -215,8 +219,6 @@ def _season(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
         return _lower(prev) in _DETERMINERS or (g.get("the") is not None and _lower(prev) in _TIME_PREPS)
     if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN")):
         return False  # "the fall of Kabul", "summer camp", "Winter Olympics"
-    if word == "fall" and nxt is not None and nxt.pos_ in ("ADP", "VERB", "AUX", "NUM"):
-        return False  # "the fall in prices", "after the fall was"
     if word == "fall":  # "in the fall", "in late fall"; not "a late fall", "the edge of the fall"
         extra = {"over", "into", "from"} if g.get("the") or g.get("mod") else set()
         return _lower(prev) in _SEASON_PREPS | extra
@@ -256,7 +258,9 @@ def _vague(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
         return not (nxt is not None and (nxt.like_num or nxt.lower_ in lex.units
                                          or nxt.lower_ in ("few", "several", "couple", "many")))
     if phrase.startswith("the "):
-        return after not in ("of", "for", "and")  # "the future of the talks"
+        # "the future of the talks", "the future owner", "the long term unemployed"
+        return after not in ("of", "for", "and") and not (nxt is not None
+                                                          and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
     return True
 
 

@@ -47,6 +47,7 @@ class TimeLexicon:
     count_cues: set[str] = field(default_factory=set)  # "about" (about 2000 people)
     future_cues: set[str] = field(default_factory=set)  # "plan" (plans to meet Friday)
     ahead_cues: set[str] = field(default_factory=set)  # "postpone" (was postponed until July 29)
+    plan_cues: set[str] = field(default_factory=set)  # "schedule" (was scheduled for June 3)
 
 
 def _int(value: str, low: int, high: int) -> int:
@@ -115,6 +116,8 @@ def _add(lex: TimeLexicon, phrase: str, kind: str, value: str) -> None:
         lex.future_cues.add(key)
     elif kind == "ahead_cue":
         lex.ahead_cues.add(key)
+    elif kind == "plan_cue":
+        lex.plan_cues.add(key)
     else:
         raise KeyError(kind)
 

@@ -153,8 +153,8 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("vague", f"(?<![\\w-])(?:(?P<phrase>{_alt(lex.vague)})"
                   r"|(?P<hist>(?i:in\s+recent)\s+(?:[A-Z][\w.]*\s+){1,2}(?i:history|memory)))(?![\w-])"),
         # this summer, the previous autumn, summer 2023, the spring of 2009
-        ("season", r"(?i:(?:(?P<rel>this|last|next|the\s+(?:previous|following|coming|past|last|next|same"
-                   r"|current))\s+|(?P<mod>(?:the\s+)?(?:early|late|mid-?))\s*|(?P<the>the)\s+)?"
+        ("season", r"(?i:(?:(?P<rel>this\s+past|this|last|next|the\s+(?:previous|following|coming|past|last"
+                   r"|next|same|current))\s+|(?P<mod>(?:the\s+)?(?:early|late|mid-?))\s*|(?P<the>the)\s+)?"
                    r"(?P<s>%SEASON)(?:(?:\s+of)?\s+(?P<y>%YEAR))?)(?![\w-])"),
         # Christmas (Day) (2024)
         ("holiday", f"(?<![\\w-])(?:(?P<rel>(?i:last|next|this))\\s+)?(?P<hol>{_alt(named)})"

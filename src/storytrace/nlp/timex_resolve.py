@@ -351,7 +351,14 @@ def _quarter(c: Candidate, ctx: Context) -> Resolution | None:
             return Resolution(None, "quarter")
         current = cal.quarter_of(ctx.pub) if kind == "Q" else (ctx.pub.month - 1) // 6 + 1
         if ctx.tense == "future":
-            year = ctx.pub.year if n >= current else ctx.pub.year + 1
+            # the quarter that just ended is still ahead of its report ("will report results
+            # for the third quarter" in November, "fourth-quarter results" in January)
+            periods = 4 if kind == "Q" else 2
+            just_ended = n == (current - 2) % periods + 1
+            if just_ended:
+                year = ctx.pub.year - (1 if current == 1 else 0)
+            else:
+                year = ctx.pub.year if n >= current else ctx.pub.year + 1
         elif ctx.tense in ("past", "perfect") and not ctx.inherited:
             # "lost money in the fourth quarter" in August: last year's; but "announced cuts,
             # resulting in closures during the fourth quarter" is this year's
@@ -649,7 +656,7 @@ def _season(c: Candidate, ctx: Context) -> Resolution | None:
             year = pub.year - 1
         else:
             year = pub.year
-    elif rel in ("last", "the last", "the past", "the previous"):
+    elif rel in ("last", "the last", "the past", "the previous", "this past"):
         year = cal.season_instance(pub, code, "previous")
     elif rel in ("next", "the next", "the following", "the coming"):
         year = cal.season_instance(pub, code, "next")
