@@ -296,6 +296,8 @@ def test_tokens_are_compared_by_index(nlp) -> None:  # type: ignore[no-untyped-d
     ("Sirens sounded early in the morning.", PUB, [("early in the morning", "2024-11-01TMO")]),
     ("The port was hit in the morning of 28 October.", PUB,
      [("the morning", "2024-10-28TMO"), ("28 October", "2024-10-28")]),
+    ("Explosions were heard on the night of Tuesday.", PUB,
+     [("the night", "2024-10-29TNI"), ("Tuesday", "2024-10-29")]),
     ("The minister speaks this evening.", PUB, [("this evening", "2024-11-01TEV")]),
     ("Crowds gathered tonight.", PUB, [("tonight", "2024-11-01TNI")]),
     # later and soon: ahead of a clause that looks ahead

@@ -103,7 +103,8 @@ _EVERY = {"every", "each"}
 _DURATION_BEFORE = {"over", "within", "throughout", "past"}  # "for the last year" is often a date: kept
 _SEASON_PREPS = {"in", "during", "by", "until", "till", "since", "through", "throughout", "before", "after",
                  "early", "late", "mid"}  # "in spring": a bare season needs one of these
-_PART_PREPS = {"in", "during", "throughout", "by", "until", "till", "through", "into", "overnight", "for"}
+_PART_PREPS = {"in", "during", "throughout", "by", "until", "till", "through", "into", "overnight", "for",
+               "on"}  # "on the night of 28 October"
 _TO_NOW = {"to", "until", "till", "through", "into", "and", "in", "from", "at", "up"}
 _SPEECH_VERBS = {"say", "tell", "add", "write", "ask", "reply", "explain", "insist", "note", "claim", "argue",
                  "state", "told", "said"}  # "Summer said ...": a person

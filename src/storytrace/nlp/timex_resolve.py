@@ -117,21 +117,16 @@ def _month_res(year: int | None, month: int, mod: str | None = None) -> Resoluti
     return Resolution(cal.month_value(year, month), "month", date(year, month, 1), mod)
 
 
-def _base(ctx: Context, grain: str, anaphoric: bool) -> date | None:
-    """The date a relative expression counts from: the publication date (deictic: "last
-    year") or the reference time (anaphoric: "the previous year"), when it is fine enough."""
+def _base(ctx: Context, grain: str, anaphoric: bool) -> tuple[date | None, str]:
+    """The date a relative expression counts from and its granularity: the publication
+    date (deictic: "last year"; a day) or the reference time (anaphoric: "the previous
+    year"; its own granularity), when it is fine enough (else no date)."""
     if not anaphoric or ctx.ref is None:
-        return ctx.pub
-    if ctx.ref_grain is not None and GRAIN_ORDER.index(ctx.ref_grain) > GRAIN_ORDER.index(grain):
-        return None
-    return ctx.ref
-
-
-def _grain_of(base: date | None, ctx: Context) -> str:
-    """The granularity of a base date from ``_base``: the reference time's, or a day."""
-    if base is not None and base is ctx.ref and ctx.ref_grain:
-        return ctx.ref_grain
-    return "day"
+        return ctx.pub, "day"
+    ref_grain = ctx.ref_grain or "day"
+    if GRAIN_ORDER.index(ref_grain) > GRAIN_ORDER.index(grain):
+        return None, ref_grain
+    return ctx.ref, ref_grain
 
 
 def shift(base: date | None, unit: str, n: int, grain_of_base: str = "day") -> Resolution:
@@ -387,7 +382,7 @@ def _unit_rel(c: Candidate, ctx: Context) -> Resolution | None:
     # "the end of", "early", "late", "mid-" mark a part of the unit; "earlier/later this year" do not
     mod = _mod(pre) if pre.startswith(("the", "early", "mid")) or pre in ("late", "late in") else None
     grain = "week" if unit == "weekend" else unit
-    base = _base(ctx, grain, anaphoric)
+    base, _ = _base(ctx, grain, anaphoric)
     if base is None and det == "the":
         base = ctx.pub  # "the end of the month" after "in 2009": the month of the story
     if base is None:
@@ -419,8 +414,8 @@ def _unit_after(c: Candidate, ctx: Context) -> Resolution | None:
         return None  # "the day after the election": anchored to an event we cannot date
     if unit in ("day", "week"):
         return shift(ctx.ref_day, unit, n)
-    base = _base(ctx, unit, True)
-    return shift(base, unit, n, _grain_of(base, ctx))
+    base, base_grain = _base(ctx, unit, True)
+    return shift(base, unit, n, base_grain)
 
 
 def _same_period(c: Candidate, ctx: Context) -> Resolution | None:
@@ -502,10 +497,10 @@ def _anaphor(c: Candidate, ctx: Context) -> Resolution | None:
         if day is None or ctx.pub is None:
             return Resolution(None, "day")
         return _day(day + timedelta(days=n), part)
-    base = _base(ctx, unit, True)
+    base, base_grain = _base(ctx, unit, True)
     if base is None:
         return Resolution(None, unit)
-    return shift(base, unit, n, _grain_of(base, ctx))
+    return shift(base, unit, n, base_grain)
 
 
 def _the_day(c: Candidate, ctx: Context) -> Resolution | None:
@@ -579,12 +574,12 @@ def _ago(c: Candidate, ctx: Context) -> Resolution | None:
         # itself, the date just mentioned
         if unit in ("day", "week"):
             return _day(ctx.ref_day) if ctx.ref_day is not None else Resolution(None, "day")
-        base = _base(ctx, unit, True)
-        return shift(base, unit, 0, _grain_of(base, ctx))
+        base, base_grain = _base(ctx, unit, True)
+        return shift(base, unit, 0, base_grain)
     if unit in ("day", "week"):
         return shift(ctx.ref_day, unit, sign * n)
-    base = _base(ctx, unit, True)
-    return shift(base, unit, sign * n, _grain_of(base, ctx))
+    base, base_grain = _base(ctx, unit, True)
+    return shift(base, unit, sign * n, base_grain)
 
 
 def _count(word: str, lex: TimeLexicon) -> int | None:
@@ -622,7 +617,7 @@ def _row(c: Candidate, ctx: Context) -> Resolution | None:
     if unit in ("day", "session"):
         day = ctx.ref_day or ctx.pub
         return _day(day) if day is not None else Resolution(None, "day")
-    base = _base(ctx, unit, True) or ctx.pub  # a year named before: the story's month
+    base = _base(ctx, unit, True)[0] or ctx.pub  # a year named before: the story's month
     if base is None:
         return Resolution(None, unit)
     if unit == "week":
