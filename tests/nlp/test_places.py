@@ -363,6 +363,42 @@ def test_key_normalizes_spelling_variants():
     assert gazetteer.key("Nagorno-Karabakh") == "nagorno karabakh"
     assert gazetteer.key("Ḩimş") == "hims"
     assert gazetteer.key("Łódź") == "lodz"
+    assert gazetteer.key("Sa'dah") == gazetteer.key("Sa‘dah") == gazetteer.key("Saʿdah") == "sadah"
+    assert gazetteer.key("N'Djamena") == gazetteer.key("Ndjamena") == "ndjamena"
+
+
+def test_towns_are_a_lower_tier():
+    gaz = gazetteer.load()
+    assert gaz.lookup("Siversk") == []  # not without asking for towns
+    (town,) = gaz.lookup("Siversk", towns=True)
+    assert town.town and not town.common and town.entry.country == "UKR" and town.entry.kind == "city"
+    assert town.entry.admin == "UA-14"  # placed in its division (Donetsk oblast)
+    assert gaz.stats["town"] > 100_000
+    # towns named like English words or famous places are flagged
+    assert all(h.common for h in gaz.lookup("Hope", towns=True))
+    # a town never shadows a city of the main list: the city comes first
+    assert [h.town for h in gaz.lookup("Paris", towns=True)][:2] == [False, False]
+    # spellings of another GeoNames version are names of the city ("Sloviansk")
+    assert ("Slovyansk", False) in [(h.entry.name, h.alternate) for h in gaz.lookup("Sloviansk")]
+    # "Congo" is the DRC's name first (countries.tsv); the Republic of the Congo keeps it too
+    assert {(h.entry.country, h.preferred) for h in gaz.lookup("Congo")} == {("COD", True), ("COG", False)}
+
+
+def test_stale_cache_files_are_pruned(tmp_path):
+    import os
+    import time
+
+    now = time.time()
+    for n in range(6):
+        p = tmp_path / f"gazetteer-old{n}.pickle"
+        p.write_bytes(b"x")
+        os.utime(p, (now - 100 * (n + 1), now - 100 * (n + 1)))
+    current = tmp_path / "gazetteer-new.pickle"
+    current.write_bytes(b"x")
+    gazetteer._prune(current)
+    left = sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle"))
+    assert left == ["gazetteer-new.pickle", "gazetteer-old0.pickle", "gazetteer-old1.pickle",
+                    "gazetteer-old2.pickle"]
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -374,6 +410,9 @@ def _copy_data(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(("name", "line", "message"), [
     ("aliases.tsv", "Kyyiv\tNowhere Town\tUKR\n", "no place named 'Nowhere Town'"),
     ("features.yaml", "- {name: Lake Nowhere, kind: lake, country: null, lat: 1, lon: 2}\n", "kind 'lake'"),
+    ("towns.tsv", "Nowhereville\tUA\n", "no GeoNames town named 'nowhereville' in UA"),
+    pytest.param("towns.tsv", "Testtown\tUA\t48.1\teast\t100\t-\n", "invalid number", marks=pytest.mark.slow),
+    pytest.param("towns.tsv", "Testtown\tXX\n", "unknown country code 'XX'", marks=pytest.mark.slow),
     # each case builds the whole gazetteer (seconds): the rest run with --slow
     pytest.param("aliases.tsv", "Kyyiv Kyiv UKR\n", "expected 3 tab-separated columns", marks=pytest.mark.slow),
     pytest.param("countries.tsv", "XYZ\tAtlantis\n", "unknown country code 'XYZ'", marks=pytest.mark.slow),
@@ -416,3 +455,122 @@ def test_cache_is_built_once_then_loaded(tmp_path, monkeypatch):
     second = gazetteer.load()
     assert len(builds) == 1  # read from the cache, not rebuilt
     assert second.lookup("Testville")[0].entry == first.lookup("Testville")[0].entry == entry
+
+
+# --------------------------------------------------------------------------- small towns (the lower tier)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state of the article and a locative frame
+    ("Heavy rain flooded Chiva and nearby towns in eastern Spain.", {("Chiva", "ESP"), ("Spain", "ESP")}),
+    ("Ukrainian troops withdrew from Siversk after weeks of shelling.", {("Siversk", "UKR")}),
+    ("Rockets hit homes in Shlomi, a town near Israel's northern border.", {("Shlomi", "ISR"), ("Israel", "ISR")}),
+    # a place noun frames it: no other evidence needed
+    ("Displaced families reached the town of Chiva after the floods.", {("Chiva", "ESP")}),
+    # a qualifier places it, even when its name is also an English word or a surname
+    ("Trump returned to Butler, Pennsylvania, for a rally.", {("Butler", "USA"), ("Pennsylvania", "USA")}),
+    # camps and towns of our own list
+    ("Thousands fled the Zamzam camp for Tawila after the assault.", {("Zamzam camp", "SDN"), ("Tawila", "SDN")}),
+    ("Gunmen opened fire on tourists in Pahalgam.", {("Pahalgam", "IND")}),
+    ("Refugees crossed the border into Rubavu.", {("Gisenyi", "RWA")}),
+])
+def test_small_towns(analyze, text, expected):
+    assert distinct(analyze, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no state of the article: a village of that name could be anywhere
+    ("Fans gathered in Andriivka for the concert.", set()),
+    # an English word or a famous name needs a qualifier
+    ("Trump returned to Butler for a rally.", set()),
+    ("Hope was fading in the flooded valley.", set()),
+    # a tiny village never outranks a city ("Paris" is also a town in Canada)
+    ("Canadian and French envoys met in Paris.", {("Paris", "FRA")}),
+    # a town in a modifier or acting on something is not a location
+    ("The Siversk mayor spoke to Ukrainian television.", set()),
+])
+def test_small_towns_need_evidence(analyze, text, expected):
+    assert distinct(analyze, text) == expected
+
+
+def test_town_point_and_kind(analyze):
+    found = analyze("Ukrainian troops withdrew from Siversk after weeks of shelling.", until="places").places
+    (town,) = found
+    assert (town.kind, town.country) == ("city", "UKR")
+    assert km(town.lat, town.lon, 48.87, 38.10) < 10
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    # spellings without diacritics or apostrophes
+    ("Protesters marched in Ndjamena on Friday.", "Ndjamena", "N'Djamena", "TCD"),
+    ("Thousands rallied in Nis, in southern Serbia.", "Nis", "Niš", "SRB"),
+    ("Airstrikes hit Saada, in northern Yemen.", "Saada", "Sa'dah", "YEM"),
+])
+def test_folded_spellings(analyze, text, surface, name, country):
+    found = analyze(text, until="places").places
+    assert (surface, name, country) in [(p.text, p.name, p.country) for p in found]
+
+
+# --------------------------------------------------------------------------- lists after a place noun
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Candidates campaigned across the battleground states of Georgia, Arizona and Nevada.",
+     [("Georgia", "USA", "region"), ("Arizona", "USA", "region"), ("Nevada", "USA", "region")]),
+    ("Government forces shelled the provinces of Idlib and Hama.",
+     [("Idlib", "SYR", "region"), ("Hama", "SYR", "region")]),
+    ("Russian missiles hit the cities of Kharkiv and Sumy overnight.",
+     [("Kharkiv", "UKR", "city"), ("Sumy", "UKR", "city")]),
+    ("Drones struck the regions of Kursk and Belgorod.", [("Kursk", "RUS", "region"), ("Belgorod", "RUS", "region")]),
+])
+def test_lists_after_a_place_noun(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+# --------------------------------------------------------------------------- names that stand for something else
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state in an economic or political frame is an actor
+    ("Japan faces 24% tariffs on its exports to the United States.", []),
+    ("China imposed new export controls on rare earths.", []),
+    ("Japan agreed to invest more in American shipbuilding.", []),
+    ("Russia lost the vote at the General Assembly.", []),
+    # ... but a state that goes through an attack or a disaster is where it happens
+    ("Ukraine faced a massive wave of drone attacks overnight.", [("Ukraine", "UKR", "country")]),
+    ("Pakistan reeled from the worst floods in a decade.", [("Pakistan", "PAK", "country")]),
+    # ships, teams and clubs named after places
+    ("The carrier Shandong sailed through the Taiwan Strait.", [("Taiwan Strait", None, "water")]),
+    ("The aircraft carrier USS Nimitz left the South China Sea.", [("South China Sea", None, "water")]),
+    ("Real Madrid beat Barcelona in the league.", []),
+    ("Newcastle United signed a striker on Monday.", []),
+    # the same names used as locations
+    ("Storms lashed Shandong province overnight.", [("Shandong", "CHN", "region")]),
+    ("Fans celebrated in the streets of Madrid.", [("Madrid", "ESP", "city")]),
+    # a town acting on something is not where something happens
+    ("The Donald has woken communities across the country.", []),
+])
+def test_names_for_ships_teams_and_economies(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+# --------------------------------------------------------------------------- ambiguous names
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Congo" alone is the DRC, unless the Republic of the Congo is the subject
+    ("Rebels seized towns in eastern Congo.", {("Democratic Republic of the Congo", "COD")}),
+    ("Officials in Brazzaville said aid would reach Congo's north within days. Floods hit Congo in March.",
+     {("Brazzaville", "COG"), ("Republic of the Congo", "COG")}),
+    # Georgia: the US state in an article about US politics, the country with Tbilisi
+    ("Election officials in Georgia certified the results after Trump's allies challenged them. "
+     "Atlanta officials said turnout was high.", {("Georgia", "USA"), ("Atlanta", "USA")}),
+    ("Thousands protested in Georgia against the government. Riot police in Tbilisi used water cannon.",
+     {("Georgia", "GEO"), ("Tbilisi", "GEO")}),
+    # cities of two countries: the one the article names
+    ("The Spanish government sent troops to Valencia after the floods.", {("Valencia", "ESP")}),
+    ("Students protested in Córdoba, in southern Spain, on Monday.", {("Córdoba", "ESP"), ("Spain", "ESP")}),
+    ("Protesters marched in Córdoba as Argentina's unions began a strike.", {("Córdoba", "ARG")}),
+    # Punjab: India's or Pakistan's
+    ("Indian farmers in Punjab blocked roads near Amritsar.", {("Punjab (India)", "IND"), ("Amritsar", "IND")}),
+    ("Pakistani rescuers in Punjab reached villages near Lahore.",
+     {("Punjab (Pakistan)", "PAK"), ("Lahore", "PAK")}),
+])
+def test_ambiguous_names(analyze, text, expected):
+    assert distinct(analyze, text) == expected

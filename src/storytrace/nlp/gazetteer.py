@@ -466,7 +466,7 @@ def _add_tier(b: _Builder) -> None:
         iso3 = b.iso3.get(p["country_code"])
         name = p["city"]
         k = key(name)
-        if iso3 is None or len(k) < 3 or k in _GENERIC or k in b.city_names[iso3]:
+        if iso3 is None or len(k) < 3 or k in _GENERIC or k in b.primary[iso3]:
             continue
         lat, lon, population = round(p["latitude"], 5), round(p["longitude"], 5), p["population"] or 0
         if population >= 15_000:
@@ -476,6 +476,8 @@ def _add_tier(b: _Builder) -> None:
                 b.city_names[iso3].setdefault(k, city)
                 b.primary[iso3].add(k)
                 continue
+        if k in b.city_names[iso3]:  # an alternate name of a city of that state
+            continue
         state = p.get("state") or ""
         if (iso3, state) not in divisions:
             divisions[(iso3, state)] = _division_code(b, iso3, state)

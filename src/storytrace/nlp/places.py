@@ -137,6 +137,7 @@ class Candidate:
     qualifiers: list[Candidate | str] = field(default_factory=list)  # places or ISO3 codes that qualify it
     peers: list[tuple[str, str]] = field(default_factory=list)  # (kind, ISO3) of unambiguous conjuncts
     kind: str | None = None  # the kind a place noun gives it: "the provinces of X and Y", "the town of X"
+    town: bool = False  # resolved to a town of the lower tier by context alone (needs a locative frame)
 
 
 def extract(ad: AnalyzedDoc) -> list[Place]:
@@ -634,6 +635,7 @@ def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
     if cand.region and best.entry.kind == "city" and (best.alternate or best.town) and _county(
             ctx.ad.doc, cand):
         return None  # "Loudoun County": not the area around a town with that (alternate) name
+    cand.town = best.town
     return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
 
 
@@ -866,7 +868,9 @@ def _befalls(subject: Token, cues: Cues, *, state: bool = False) -> bool:
     if lemma in cues.located_verbs or (lemma == "come" and any(c.lower_ == "under" for c in verb.children)):
         return True
     if lemma in cues.ordeal_verbs:
-        return not state or _harm(verb, cues)
+        # "Kharkiv woke to explosions"; not "the Donald has woken communities" (acts on something)
+        acts = any(c.dep_ == "dobj" for c in verb.children)
+        return _harm(verb, cues) if state or acts else True
     return False
 
 
@@ -936,6 +940,9 @@ def _prep_use(prep: Token, cues: Cues) -> str:
                                   for t in prep.doc[max(0, prep.i - 3):prep.i]):
             return LOC
         return NEUTRAL  # "support to Moscow" (a state: no), "the road to Vladivostok" (a city: yes)
+    if word == "for" and glemma in cues.motion_words and governor.pos_ == "VERB" and not _message_moves(
+            governor, cues):
+        return LOC  # "fled for Tawila", "left for Doha"
     if word in ("with", "by", "against", "for"):
         return ACTOR
     return NEUTRAL
@@ -962,6 +969,8 @@ def _actor_flags(ad: AnalyzedDoc, cand: Candidate) -> Mention | None:
 
 
 def _is_place(cand: Candidate, entry: Entry, ad: AnalyzedDoc) -> bool:
+    if cand.town and (cand.use != LOC or _root(ad.doc, cand).dep_ in ("compound", "amod", "nmod", "poss")):
+        return False  # a small town needs a locative frame ("in X", "shelled X", "the village of X")
     if cand.use == LOC:
         return True
     if cand.use == ACTOR:
