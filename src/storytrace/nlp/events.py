@@ -28,7 +28,7 @@ from storytrace.nlp.events_details import (
 )
 from storytrace.nlp.events_frames import Draft, merge, request_mode, threat_mode
 from storytrace.nlp.events_lexicon import Lexicon, lexicon
-from storytrace.nlp.events_match import Candidate, find
+from storytrace.nlp.events_match import Candidate, content, find
 from storytrace.nlp.events_roles import (
     Roles,
     adjective_roles,
@@ -36,7 +36,9 @@ from storytrace.nlp.events_roles import (
     crowd_actor,
     note_parties,
     noun_roles,
+    resolved,
     same_party,
+    story_state,
     verb_roles,
 )
 from storytrace.nlp.events_status import anchor_of, status_of
@@ -48,7 +50,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VERBAL = {1, 3}  # quads of speech acts: their time is the time of the statement
-THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # acts of force a speaker can announce as a threat
+THREAT_TYPES = {"ASSAULT", "COERCE"}  # acts of force a speaker can announce as a threat
+RETALIATE = {"respond", "retaliate", "react", "answer", "hit", "strike"}  # "would respond with tariffs"
 MUTUAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}  # joint acts are done to each other
 
 
@@ -131,6 +134,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if (not roles.actors and _subjectless(d)) or _discussed(d):
         return None  # "to invade X", "how to strengthen ties": nobody is said to act
     _drop_self_recipients(roles)
+    if not any_resolved(roles.recipients):
+        _implied_recipient(ad, lex, d, roles)
     anchor = anchor_of(d.token)
     clause = clause_tokens(anchor)
     if d.token not in clause:
@@ -149,7 +154,9 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         type_name, mode = info.future, None
         status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
             else "asserted"
-    elif st.intent and type_name in THREAT_TYPES and d.governed is None and st.reported_by is not None \
+    elif (st.intent or (st.tense == "future" and st.status == "hypothetical")) \
+            and (type_name in THREAT_TYPES or d.token.lemma_.lower() in RETALIATE) \
+            and d.governed is None and st.reported_by is not None \
             and same_party([st.reported_by], roles.actors):
         # PLOVER: force the actor itself says it will use is a threat ("said it would retaliate")
         extra["announced"] = type_name
@@ -259,6 +266,28 @@ def _subjectless(d: Draft) -> bool:
                                                  for c in tok.children)
 
 
+def _implied_recipient(ad: AnalyzedDoc, lex: Lexicon, d: Draft, roles: Roles) -> None:
+    """Recipients the text leaves to the context: aid with no recipient goes to the state the
+    story is set in ("Greece sent rescue teams" in a story about an earthquake in Turkey); an
+    unnamed person a state arrests is one of its own ("authorities detained the former premier")."""
+    quantity = lex.cue("quantity_nouns")
+    given = [c for o in d.cand.objects for c in content(o, quantity)]  # "pledged 400 million euros in aid"
+    aid = d.type == "AID" or (d.type == "AGREE" and (d.governed == "AID" or any(
+        c.lemma_.lower() in lex.classes.get("aid", ()) for c in given)))
+    if aid:
+        home = story_state(ad)
+        if home and not any(a.country == home for a in roles.actors) and any_resolved(roles.actors):
+            m = next((m for m in ad.actors.before(d.token.i, persons=False, limit_tokens=2000)
+                      if m.country == home), None) if ad.actors is not None else None
+            roles.recipients.append(ActorRef(id=home, name=m.name if m else home, text=m.text if m else None,
+                                             country=home))
+    elif d.type == "COERCE":
+        state = next((a.country for a in roles.actors if a.country), None)
+        if state:
+            roles.recipients = [r.model_copy(update={"country": state}) if not resolved(r) and r.text else r
+                                for r in roles.recipients]
+
+
 def _discussed(d: Draft) -> bool:
     """"discussed how to strengthen ties", "whether to attack": an act talked about."""
     tok = d.token
@@ -314,8 +343,9 @@ def _dedupe(ad: AnalyzedDoc, events: list[Event]) -> list[Event]:
             continue
         if any(o.type == e.type and same_party(o.actors, e.actors) and o.span.start <= e.span.start
                and e.span.end <= o.span.end and (o.span.start, o.span.end) != (e.span.start, e.span.end)
+               and (not any_resolved(e.recipients) or same_party(e.recipients, o.recipients))
                for o in out):
-            continue
+            continue  # (an act toward someone new is an act of its own: "called for X and urged Y to ...")
         seen.add(key)
         out.append(e)
     return out

@@ -299,25 +299,35 @@ def _complements(d: Draft, frame: str) -> list[Token]:
     return out
 
 
-def _find_draft(comp: Token, by_token: dict[int, Draft]) -> Draft | None:
+def _find_draft(comp: Token, by_token: dict[int, Draft], frame: Draft) -> Draft | None:
+    def free(x: Draft | None) -> bool:  # not yet part of another act (or only of this frame)
+        return x is not None and (not x.absorbed or x.into is frame)
+
     d = by_token.get(comp.i)
-    if d is not None and not d.absorbed:
+    if free(d):
         return d
     # a nominal complement: "called for an end to X's cooperation with Y"
     if comp.pos_ in ("NOUN", "PROPN"):
         for t in comp.subtree:
             d = by_token.get(t.i)
-            if d is not None and not d.absorbed and t.i != comp.i:
+            if free(d) and t.i != comp.i:
                 return d
-    # a conjoined act: "threatened to cut aid and expel diplomats" -> the first one
+    # "warned that attacks would continue": the act is the subject of the complement clause
+    if comp.pos_ in ("VERB", "AUX"):
+        for s in comp.children:
+            d = by_token.get(s.i)
+            if s.dep_ in ("nsubj", "nsubjpass") and free(d):
+                return d
     return None
 
 
 def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: dict[int, Draft]) -> None:
     comps = _complements(d, frame)
+    if frame == "deny":  # "X accused Y of ..., a charge Y denied": the accusation is not denied content
+        comps = [c for c in comps if c.i > d.token.i]
     inner = None
     for comp in comps:
-        inner = _find_draft(comp, by_token)
+        inner = _find_draft(comp, by_token, d)
         if inner is not None and inner is not d:
             break
         inner = None

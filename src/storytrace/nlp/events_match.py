@@ -200,6 +200,9 @@ def subject_words(v: Token) -> list[Token]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if not subj:  # a parse that hangs the subject on the auxiliary: "it had test-fired"
             subj = [g for c in node.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+        if not subj and node.pos_ in ("NOUN", "PROPN"):  # a verb read as a noun: its "compound" subject
+            subj = [c for c in node.children if c.dep_ == "compound" and c.i < node.i
+                    and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
         if subj:
             if node.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
                 return [node.head]
@@ -305,6 +308,10 @@ def _verb_like(tok: Token) -> bool:
         return True
     has_subj = any(c.dep_ == "nsubj" for c in tok.children)
     has_obj = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    if tok.tag_ == "NNS" and has_obj and tok.dep_ in ("ROOT", "ccomp") and any(
+            c.dep_ == "compound" and c.i < tok.i and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            for c in tok.children):
+        return True  # "Bangladesh reserves the right ...": a verb read as a plural noun
     return tok.dep_ == "ROOT" and has_subj and has_obj
 
 
@@ -468,7 +475,7 @@ def predicate_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
     if term_match(ad, tok, terms):
         return True
     for c in tok.children:
-        if c.dep_ in ("amod", "compound", "advmod", "acomp", "attr") and term_match(ad, c, terms):
+        if c.dep_ in ("amod", "compound", "advmod", "acomp", "attr", "conj") and term_match(ad, c, terms):
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(
                 term_match(ad, g, terms) for g in c.children if g.dep_ == "pobj"):
@@ -476,12 +483,17 @@ def predicate_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
     return False
 
 
+def carriers(objects: list[Token]) -> list[Token]:
+    """"sent planes carrying supplies to Port Sudan": the participle that took the destination."""
+    return [c for o in objects for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING]
+
+
 def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: set[str]) -> bool:
     """One of the complements the pattern names is there ("supply X with weapons", "talks by
     phone"; several listed are alternatives: "fire at / on / into X")."""
     if not p.pp:
         return True
-    heads = [tok, *cand.objects]
+    heads = [tok, *cand.objects, *carriers(cand.objects)]
     if p.pos == "noun" and tok.dep_ in ("dobj", "obj"):
         heads.append(tok.head)  # "drew condemnation from Europe": the verb took the complement
     found_any = False

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.events_lexicon import Lexicon, TypeInfo
-from storytrace.nlp.events_match import Candidate, content, is_passive, subject_words
+from storytrace.nlp.events_match import Candidate, carriers, content, is_passive, subject_words
 from storytrace.records import ActorRef
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def resolve(ad: AnalyzedDoc, tok: Token, lex: Lexicon, *, places: bool = False,
         return []
     out: list[ActorRef] = []
     for head in [tok, *[t for t in tok.conjuncts if t.i > tok.i]]:
+        if head is not tok and dateline(head):
+            continue  # "SANAA -- Houthi rebels fired ...": the dateline is no party
         for ref in _resolve_one(ad, head, lex, places, depth):
             if not any(_same(ref, x) for x in out):
                 out.append(ref)
@@ -191,7 +193,8 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if lemma in lex.cue("org_nouns") and _definite_org(tok, lex):
             # "the paramilitary group", "the militia": the organization named last
             m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=150)
-                      if m.kind in ("organization", "group") and m.actor_id and not m.descriptive), None)
+                      if m.kind in ("organization", "group", "igo") and m.actor_id and not m.descriptive),
+                     None)
             if m is not None:
                 return [mention_ref(m, _np_text(tok))]
         if lemma in lex.cue("state_nouns") and _definite(tok):
@@ -219,7 +222,9 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
 
 
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
-OTHERS = {"more", "additional", "extra", "foreign", "other", "another", "further", "fresh", "new", "outside"}
+ABROAD = {"foreign", "other", "another", "outside", "several", "many", "some", "regional", "neighbouring",
+          "neighboring", "western", "international", "world", "allied", "rival"}
+OTHERS = ABROAD | {"more", "additional", "extra", "further", "fresh", "new"}
 
 
 def _speaker(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> Token | None:
@@ -350,8 +355,10 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
         c = place_country(ad, t)
         if c:
             return c
-    if any(c.dep_ == "nummod" or c.lower_ in OTHERS for c in tok.children):
+    if _force_noun(tok, lex) and any(c.dep_ == "nummod" or c.lower_ in OTHERS for c in tok.children):
         return None  # "more troops", "3,000 soldiers", "foreign fighters": not the local ones
+    if any(c.dep_ in ("amod", "det") and (c.lower_ in ABROAD or c.ent_type_ == "NORP") for c in tok.children):
+        return None  # "several Latin American governments", "Western officials"
     sent = tok.sent
     best: tuple[int, str] | None = None
     for t in sent:  # a place the sentence is set in ("in Dhaka", "outside parliament in Kampala")
@@ -412,7 +419,7 @@ def story_state(ad: AnalyzedDoc) -> str | None:
             counts[p.country] = counts.get(p.country, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
     result = None
-    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
         result = top[0][0]
     ad.notes["events.home"] = result
     return result
@@ -516,13 +523,16 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     if cand.predicate is not None and not objects and cand.predicate.pos_ in ("VERB", "AUX"):
         # "said the verdict was politically motivated": what is named is the clause's subject
         recipient_toks += [c for c in cand.predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if cand.predicate is not None:  # "a provocation by Pyongyang"
+        called = [cand.predicate, *[c for c in cand.predicate.children if c.dep_ in ("attr", "acomp")]]
+        recipient_toks += [t for n in called for t in _pobjs(n, ("by",))]
     # "supply Moscow with hardware": the direct object receives, the "with" thing is given
     if "with" in cand.pp and p.object_role == "recipient":
         recipient_toks = [o for o in objects]
     # dative "gave Ukraine weapons"
     recipient_toks += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
-    for head in [v, *objects, *pp_heads]:
+    for head in [v, *objects, *carriers(objects), *pp_heads]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
     if p.roles == "from":  # "received assurances from X" (the complement on the verb or its object)
         givers = [t for h in (v, *objects) for t in _pobjs(h, ("from",))]
@@ -558,7 +568,7 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         if not refs:
             refs = [r for c in content(t, quantity) for r in owner_of(ad, lex, c)]
         named = refs or _maybe(unresolved(ad, t, lex))
-        if not named:
+        if not named and t not in pp_heads:  # ("agreed to a ceasefire": what, not whom)
             roles.topics.append(t.i)
         roles.add("recipient", named, t)
     _owners(ad, lex, roles, themes, owner)
@@ -716,7 +726,7 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
 def dateline(t: Token) -> bool:
     """"SEOUL -- North Korea fired ...": the place where the story was filed."""
     sent = t.sent
-    if t.i - sent.start > 3 or t.pos_ != "PROPN":
+    if t.i - sent.start > 3 or not (t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 2)):
         return False
     for x in t.doc[t.i + 1:min(t.i + 6, sent.end)]:
         if x.text in ("--", "\u2014", "\u2013", ":") or (x.text == "-" and x.whitespace_):

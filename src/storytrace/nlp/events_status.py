@@ -54,6 +54,13 @@ def anchor_of(tok: Token) -> Token:
     return tok
 
 
+def _claim_subject(verb: Token, lex: Lexicon) -> bool:
+    """"X accused Y of ..., a charge Y denied" (misparsed with the accusation under "denied"): a
+    denial whose subject is the claim itself denies no clause of its own."""
+    claims = lex.classes.get("claim_noun", set())
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in claims for c in verb.children)
+
+
 def _chain(anchor: Token) -> list[Token]:
     """The anchor and the verbs whose modality it shares: "is expected to visit", "will meet
     and discuss", "believed to be supplying", "suspected of wanting"."""
@@ -158,7 +165,7 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
         node = node.head
         lemma = node.lemma_.lower()
         node_neg = any(c.dep_ == "neg" for c in node.children)
-        if (lemma in PERCEPTION and node_neg) or lemma in DENIAL:
+        if (lemma in PERCEPTION and node_neg) or (lemma in DENIAL and not _claim_subject(node, lex)):
             negated = True
             break
         if lemma in lex.cue("hedge_governors") and (is_passive(node) or lemma in ("seem", "appear")):
@@ -194,6 +201,9 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
         if src is not None:
             out.reported_by, anonymous = src, False
     stance = att.stance if att is not None else None
+    if stance == "denied" and att is not None and att.cue_token is not None \
+            and _claim_subject(ad.doc[att.cue_token], lex):
+        stance = None  # "a charge Kigali denied": the accusation itself stands as made
     self_statement = out.reported_by is not None and same_party([out.reported_by], actors)
     if hypothetical:
         out.status = "hypothetical"
