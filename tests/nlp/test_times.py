@@ -153,7 +153,7 @@ def test_months_weeks_years(run, text: str, want: list) -> None:  # type: ignore
     ("The bank will report profits for the fourth quarter.", "2025-01-20", [("the fourth quarter", "2024-Q4")]),
     ("Sales will recover in the second quarter.", PUB, [("the second quarter", "2025-Q2")]),
     ("The plant lost money in the fourth quarter.", "2006-08-19", [("the fourth quarter", "2005-Q4")]),
-    ("Ford announced cuts, resulting in closures during the fourth quarter.", "2006-08-19",
+    ("The carmaker unveiled job cuts, leading to plant closures during the fourth quarter.", "2006-08-19",
      [("the fourth quarter", "2006-Q4")]),  # the gerund's consequence is not in the past
 ])
 def test_seasons_and_quarters(run, text: str, published: str, want: list) -> None:  # type: ignore[no-untyped-def]
@@ -289,7 +289,7 @@ def test_tokens_are_compared_by_index(nlp) -> None:  # type: ignore[no-untyped-d
 @pytest.mark.parametrize("text, published, want", [
     # parts of the day: a weekday's, the day named last, the publication day's
     ("Shares jumped on Tuesday morning.", "2010-03-03", [("Tuesday morning", "2010-03-02TMO")]),
-    ("Sales fell on Tuesday. The stock rose in morning trading.", "2010-03-03",
+    ("The bank reported results on Tuesday. Its shares slipped in morning trading.", "2010-03-03",
      [("Tuesday", "2010-03-02"), ("morning", "2010-03-02TMO")]),
     ("The minister flew in on Friday and met the envoy in the evening.", PUB,
      [("Friday", "2024-11-01"), ("the evening", "2024-11-01TEV")]),
@@ -305,16 +305,16 @@ def test_tokens_are_compared_by_index(nlp) -> None:  # type: ignore[no-untyped-d
     ("Details are released later on.", PUB, [("later on", "FUTURE_REF")]),
     ("The army will soon withdraw.", PUB, [("soon", "FUTURE_REF")]),
     # the entire year, the past decade, in recent ... history
-    ("Losses reached $2 billion in the third quarter of 2023 and $5 billion for the entire year.", PUB,
+    ("Losses hit $2bn in the third quarter of 2023 and $5bn for the entire year.", PUB,
      [("the third quarter of 2023", "2023-Q3"), ("the entire year", "2023")]),
-    ("It is the third such strike in the past decade.", "2011-01-17", [("the past decade", "200")]),
-    ("It was the largest bankruptcy in recent U.S. history.", PUB, [("in recent U.S. history", "PAST_REF")]),
+    ("Floods have hit the valley twice in the past decade.", "2011-01-17", [("the past decade", "200")]),
+    ("The strike was the longest in recent British history.", PUB, [("in recent British history", "PAST_REF")]),
     ("Borders have shifted from 1991 to the present day.", PUB,
      [("1991", "1991"), ("the present day", "PRESENT_REF")]),
     # bare seasons by tense
     ("Farmers sowed late, but spring brings hope.", "2009-04-01", [("spring", "2009-SP")]),
     ("Winter is coming, the minister warned.", "2022-10-01", [("Winter", "2022-WI")]),
-    ("The lenders held their autumn meetings in Washington.", "2008-10-13", [("autumn", "2008-FA")]),
+    ("Finance ministers gathered for their autumn meetings in Lima.", "2008-10-13", [("autumn", "2008-FA")]),
     ("Troops are massing for the spring offensive.", "2023-02-26", [("the spring", "2023-SP")]),
     ("Work on the dam starts in spring.", "2024-11-01", [("spring", "2025-SP")]),
     ("Work on the dam started in spring.", "2024-11-01", [("spring", "2024-SP")]),
@@ -330,11 +330,12 @@ def test_tokens_are_compared_by_index(nlp) -> None:  # type: ignore[no-untyped-d
     # the week of the story, "that time", runs of days
     ("Shares slid this week.", "2008-10-09", [("this week", "2008-W41")]),  # ISO week of a Thursday
     ("Votes are counted this week.", "2024-11-03", [("this week", "2024-W44")]),  # a Sunday ends its week
-    ("The deal must close by June 10. If no price is agreed by that time, talks end.", "2011-05-29",
+    ("The ceasefire expires on June 10. Aid convoys must leave the zone by that time.", "2011-05-29",
      [("June 10", "2011-06-10"), ("that time", "2011-06-10")]),
-    ("Trading was halted for a second consecutive day.", "2008-09-17",
-     [("a second consecutive day", "2008-09-17")]),
-    ("Stocks rose for the fourth week in a row.", "2009-04-04", [("the fourth week in a row", "2009-W14")]),
+    ("Exchanges stayed shut for a third consecutive day.", "2008-09-17",
+     [("a third consecutive day", "2008-09-17")]),
+    ("The index has gained for the fourth week in a row.", "2009-04-04",
+     [("the fourth week in a row", "2009-W14")]),
     ("Output rose for a third straight year.", PUB, [("a third straight year", "2024")]),
 ])
 def test_timeml_conventions(run, text: str, published: str, want: list) -> None:  # type: ignore[no-untyped-def]
@@ -369,7 +370,7 @@ def test_timeml_conventions(run, text: str, published: str, want: list) -> None:
     ("Aid for the long term unemployed was cut.", PUB, []),
     ("The future owner of the port is unknown.", PUB, []),
     # holidays as modifiers, names with numbers
-    ("Retailers expect strong sales during the Christmas and New Year sales period.", PUB, []),
+    ("Shops count on the Christmas and New Year shopping rush.", PUB, []),
     ("The Easter Island statues drew crowds.", PUB, []),
     ("The Russell 2000 index fell 3%.", PUB, []),
     ("Independence Day celebrations were cancelled.", PUB, []),  # whose? left out

@@ -383,7 +383,7 @@ def _holiday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.units:
         return False  # "Christmas tree", "Good Friday Agreement", "Easter Island"
     last = tk.at(c.end - 1)
-    # a modifier of a noun further on: "the Christmas and New Year sales period"
+    # a modifier of a noun further on: "the Christmas and New Year shopping rush"
     return not (last is not None and last.dep_ in ("compound", "nmod", "amod") and last.head.i > last.i
                 and last.head.pos_ in ("NOUN", "PROPN"))
 
