@@ -170,6 +170,15 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         type_name = info.refused
         status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
             else "asserted"
+    if p.speaker and st.reported_by is not None and (st.reported_by.id or st.reported_by.country) \
+            and not same_party([st.reported_by], roles.actors):
+        return None  # "Ukrainians have a right to defend themselves, X said": X threatens nobody
+    in_passing = d.cand.pos == "noun" and d.token.dep_ == "pobj" and anchor.i != d.token.i \
+        and anchor.lemma_.lower() not in lex.cue("light_verbs")
+    if in_passing and status in ("negated", "predicted", "hypothetical"):
+        # "has not appeared since Russia's invasion": a past act named in passing keeps its own status
+        status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
+            else "asserted"
     if (p.speaker or p.modal or p.negative) and status in ("predicted", "negated"):
         # the future or the negation is what is said ("would face consequences"), not its status
         status = "reported" if st.reported_by is not None and not same_party([st.reported_by], roles.actors) \
@@ -192,6 +201,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         when = published_time(ad, d.token.idx)
         if when is not None:
             extra["when_inferred"] = True
+    if type_name == "REJECT" and status == "negated":
+        return None  # "did not rule out talks": no rejection
     if not roles.recipients and not roles.topics and (p.reciprocal or type_name in MUTUAL):
         # "India and Pakistan agreed to a ceasefire": each side acts toward the other
         sides: list[ActorRef] = []
@@ -315,8 +326,8 @@ def _repeated(ad: AnalyzedDoc, d: Draft, event: Event, earlier: list[Event]) -> 
 
 def _drop_self_recipients(roles: Roles) -> None:
     """A recipient that is the actor itself (the same mention) says nothing."""
-    roles.recipients = [r for r in roles.recipients
-                        if not any(r.id and r.id == a.id and r.text == a.text for a in roles.actors)]
+    roles.recipients = [r for r in roles.recipients if not any(  # (a person: "I spoke to him")
+        r.id and r.id == a.id and (r.text == a.text or ":" in r.id) for a in roles.actors)]
 
 
 def _headline(ad: AnalyzedDoc, tok: Token) -> bool:

@@ -143,6 +143,12 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
                     n = by_token.get(t.i)
                     if n is not None and n is not d and not n.absorbed:
                         absorb(d, n, roles=False)
+        # "rejected the accusation he was fighting a proxy war", "denied reports that troops had
+        # crossed": what a claim or proposal says is not stated as having happened
+        claims = lex.classes.get("claim_noun", set()) | lex.classes.get("proposal", set())
+        for o in d.cand.objects:
+            if o.lemma_.lower() in claims and lex.types[d.type].quad in (1, 3):
+                _absorb_within(d, o, by_token)
         light = d.token.lemma_.lower() in lex.cue("light_verbs")
         for t in inner:
             n = by_token.get(t.i)
@@ -153,6 +159,10 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
                 absorb(d, n)
             else:  # "suspended its partnership", "condemned the attack": the act is the topic
                 absorb(d, n, roles=False)
+    # an accusation named as a noun: "accusations of the West attempting to destroy Russia"
+    for d in drafts:
+        if d.cand.pos == "noun" and d.type == "ACCUSE" and not d.absorbed:
+            _absorb_within(d, d.token, by_token)
     # 2. the same act stated again by a dependent verb: "struck the station, killing ...",
     #    "could strike if we could strike"
     for d in drafts:
@@ -393,6 +403,17 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         d.governed = inner.type
         absorb(d, inner, roles=frame in ("intent", "refuse", "threat"))
     _absorb_governed(d, comps, by_token)
+
+
+def _absorb_within(d: Draft, noun: Token, by_token: dict[int, Draft]) -> None:
+    """Acts stated inside a claim noun's complements ("the claim that X attacked", "accusations of
+    X attempting ...") are what is claimed."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "that")):
+            for t in c.subtree:
+                other = by_token.get(t.i)
+                if other is not None and other is not d and not other.absorbed:
+                    absorb(d, other, roles=False)
 
 
 def _absorb_governed(d: Draft, comps: list[Token], by_token: dict[int, Draft]) -> None:

@@ -245,11 +245,9 @@ def _speaker(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> Token | None:
 
 def _fits(ad: AnalyzedDoc, pronoun: str, speaker: Token) -> bool:
     """he/she speak for people, it for states and bodies; they for either."""
-    if pronoun == "they":
-        return True
     ms = ad.actors.phrase(speaker) if ad.actors is not None else []
     person = bool(ms) and ms[0].kind == "person"
-    return person if pronoun in ("he", "she") else not person
+    return person if pronoun in ("he", "she") else not person  # it / they: states, bodies, groups
 
 
 def _force_noun(tok: Token, lex: Lexicon) -> bool:
@@ -522,7 +520,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         themes += objects
     if cand.predicate is not None and not objects and cand.predicate.pos_ in ("VERB", "AUX"):
         # "said the verdict was politically motivated": what is named is the clause's subject
-        recipient_toks += [c for c in cand.predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+        recipient_toks += [c for c in cand.predicate.children if c.dep_ in ("nsubj", "nsubjpass")
+                           and c.lower_ not in ("it", "this", "that", "which", "what")]  # not "it was a war"
     if cand.predicate is not None:  # "a provocation by Pyongyang"
         called = [cand.predicate, *[c for c in cand.predicate.children if c.dep_ in ("attr", "acomp")]]
         recipient_toks += [t for n in called for t in _pobjs(n, ("by",))]
