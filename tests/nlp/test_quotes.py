@@ -139,6 +139,50 @@ def test_not_quotes(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(analyze, text) == []
 
 
+# The speaker's ``text`` is the whole phrase naming the source as written (what quote corpora
+# annotate as the source span), its ``name`` the actor it stands for (a short name when the
+# actor layer does not know it).
+SPEAKER_TEXT = [
+    # apposition and relative clause, with the comma that closes the phrase
+    ("Ana Ruiz, a lawyer at the firm Dale & Poe, who represents the port, said the merger would fail.",
+     "Ana Ruiz, a lawyer at the firm Dale & Poe, who represents the port,", "Ana Ruiz"),
+    ('"The levee will hold," said Tom Berg, an engineer who has studied the river for decades.',
+     "Tom Berg, an engineer who has studied the river for decades", "Tom Berg"),
+    ("Sen. Ana Ruiz (D-Ore.) said the bill would pass next week.", "Sen. Ana Ruiz (D-Ore.)", "Ana Ruiz"),
+    ("A Gallup poll released on Tuesday shows the governor leading by six points.",
+     "A Gallup poll released on Tuesday", None),
+    ("Officials at the port authority, a branch of the city government, said the cranes were idle.",
+     "Officials at the port authority, a branch of the city government,", None),
+    ("Those close to the mayor say she will run again.", "Those close to the mayor", None),
+    # ... but not the writer's remarks inside it
+    ("Mr. Berg (a view shared by most engineers) said the levee would hold.", "Mr. Berg", None),
+    ("A port official, speaking on condition of anonymity, said the cranes were idle.",
+     "A port official", "port official"),
+    ("Tom Berg, who warned that the dam was weak, said the town should be evacuated.", "Tom Berg", "Tom Berg"),
+    ("Mayor Ana Ruiz, like her predecessor, said the budget was too small.", "Mayor Ana Ruiz", None),
+    # pronouns keep their wording and take the name of the person they stand for
+    ("Maria Lopez met the board on Monday. She said the plan was dead.", "She", "Maria Lopez"),
+    ("The plan was backed by Tom Berg, who said it would save money.", "who", "Tom Berg"),
+    # a headline or a time stamp the parse took for a second subject is no speaker
+    ("The Latest: Lopez urges voters to register early.\n\nThe polls open at 7 a.m.", "Lopez", "Lopez"),
+    ('9:30 a.m.\n\nThe mayor\'s spokeswoman is calling the report "deeply flawed."',
+     "The mayor's spokeswoman", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), SPEAKER_TEXT)
+def test_speaker_text_is_the_whole_source_phrase(analyze, text: str, words: str,  # type: ignore[no-untyped-def]
+                                                 name: str | None) -> None:
+    ad = analyze(text, until="quotes")
+    assert ad.quotes, "no quote found"
+    q = ad.quotes[-1]  # (the last one: "who warned that ..." is a quote of its own)
+    assert q.speaker is not None and q.speaker.text == words
+    if name is not None:
+        assert q.speaker.name == name
+    span = q.model_dump()["speaker_span"]
+    assert text[span["start"]:span["end"]] == words
+
+
 def test_spans_cover_the_text_and_name_speaker_and_cue(analyze) -> None:  # type: ignore[no-untyped-def]
     text = '"The dam will hold," the chief engineer told reporters on Monday.'
     ad = analyze(text, until="quotes")

@@ -51,7 +51,7 @@ def attribution_for(ad: AnalyzedDoc, token: Token | int) -> Attribution | None:
     source_text "it": reported, by nobody named. An attributing adverb ("reportedly") gives an
     attribution with no source at all.
     """
-    from storytrace.nlp.quotes import analysis
+    from storytrace.nlp.quotes import analysis, speaker_ref
 
     tok = ad.doc[token] if isinstance(token, int) else token
     an = analysis(ad)
@@ -60,7 +60,9 @@ def attribution_for(ad: AnalyzedDoc, token: Token | int) -> Attribution | None:
         if q.kind == "direct" and q.speaker is not None and q.span.start <= tok.idx < q.span.end:
             cue_i = _cue_token(ad, getattr(q, "cue_span", None))
             stance = inner.stance if inner is not None else _verb_stance(ad, cue_i)
-            return Attribution(q.speaker, q.speaker.text, q.cue, stance, cue_i)
+            head = an.speaker_heads.get((q.span.start, q.span.end))
+            source = q.speaker if head is None else speaker_ref(ad, head, full=False)[0]
+            return Attribution(source, source.text, q.cue, stance, cue_i)
     frame = _innermost(an.frames, tok.i)
     if frame is not None:
         return _from_frame(ad, frame)
@@ -88,7 +90,7 @@ def _from_frame(ad: AnalyzedDoc, frame: Frame) -> Attribution:
             it = ActorRef(text=_EXPLETIVE_SOURCE)  # "it is stated that ...": reported by nobody named
             return Attribution(it, _EXPLETIVE_SOURCE, cue, frame.stance, frame.cue)
         return Attribution(None, None, cue, frame.stance, frame.cue)
-    found = speaker_ref(ad, frame.speaker)
+    found = speaker_ref(ad, frame.speaker, full=False)
     ref = found[0] if found is not None else None
     return Attribution(ref, ref.text if ref is not None else None, cue, frame.stance, frame.cue)
 

@@ -66,7 +66,8 @@ class Analysis:
     segments: list[QSeg]
     quoted: set[int]
     resolver: SpeakerResolver
-    refs: dict[int, tuple[ActorRef, tuple[int, int]]] = field(default_factory=dict)
+    refs: dict[tuple[int, bool], tuple[ActorRef, tuple[int, int]]] = field(default_factory=dict)
+    speaker_heads: dict[tuple[int, int], int] = field(default_factory=dict)  # quote span -> speaker head
 
 
 def analysis(ad: AnalyzedDoc) -> Analysis:
@@ -84,13 +85,16 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
     return found  # type: ignore[no-any-return]
 
 
-def speaker_ref(ad: AnalyzedDoc, head: int) -> tuple[ActorRef, tuple[int, int]]:
+def speaker_ref(ad: AnalyzedDoc, head: int, full: bool = True) -> tuple[ActorRef, tuple[int, int]]:
     """The ActorRef of the speaker phrase headed by token ``head`` and its token span (memoized
-    per document, shared with :mod:`attribution`)."""
+    per document, shared with :mod:`attribution`): the whole phrase as written for quotes
+    ("Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state"), the phrase
+    without relative clauses and participles for the sources of claims and events
+    (``full`` False: "Kevin Barrett, a lawyer at Bailey & Glasser")."""
     an = analysis(ad)
-    if head not in an.refs:
-        an.refs[head] = an.resolver.ref(head)
-    return an.refs[head]
+    if (head, full) not in an.refs:
+        an.refs[head, full] = an.resolver.ref(head, full)
+    return an.refs[head, full]
 
 
 def cue_text(ad: AnalyzedDoc, frame: Frame) -> str | None:
@@ -396,6 +400,8 @@ def _record(ad: AnalyzedDoc, content: str, kind: str, start: int, end: int, fram
             c0 = c1 = frame.cue
         extra["cue_span"] = Span(start=doc[c0].idx, end=doc[c1].idx + len(doc[c1]))
     ref = None
+    if speaker is not None and frame.speaker is not None:
+        analysis(ad).speaker_heads[start, end] = frame.speaker
     if speaker is not None:
         ref, (s0, s1) = speaker
         extra["speaker_span"] = Span(start=doc[s0].idx, end=doc[s1 - 1].idx + len(doc[s1 - 1]))

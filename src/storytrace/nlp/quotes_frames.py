@@ -38,7 +38,8 @@ _MEDIA_NOUNS = {"statement", "interview", "speech", "post", "tweet", "message", 
                 "briefing", "communique", "communiqué", "video", "op-ed", "editorial", "podcast",
                 "conference", "testimony", "memo", "report", "column", "essay", "broadcast"}
 _TELL = {"tell", "inform", "assure", "remind", "warn", "promise", "brief"}
-MAX_SPEAKER_TOKENS = 30
+MAX_SPEAKER_TOKENS = 50
+MAX_PARENTHETICAL = 6  # tokens: "(R-Ga.)" belongs to a name, "(a view shared by ...)" does not
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
 
 _ASIDE_OPENERS = {"with", "amid", "although", "though", "according", "whereas"}
 _RELATIVE_OPENERS = {"who", "which", "whose", "whom"}
-_SPEAKER_LEADS = {"both", "even", "only", "also", "but", "and"}
+_SPEAKER_LEADS = {"also", "but", "and", "so", "yet", "even", "both"}
 
 
 def _is_aside(t: Token) -> bool:
@@ -199,8 +200,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0], False
-        for c in node.children:
-            if c.dep_ in SUBJECTS and c.i != verb.i:
+        for c in _subjects(node, verb):
+            if c.i != verb.i:
                 if c.dep_ == "nsubjpass" or (passive and c.lower_ in _EXPLETIVE):
                     return None, True
                 if c.lower_ in _EXPLETIVE and c.dep_ == "nsubj" and _expletive(c):
@@ -223,6 +224,23 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         node = node.head
         hops += 1
     return None, False
+
+
+def _subjects(node: Token, verb: Token) -> list[Token]:
+    """The subjects of ``node``, the one next to it first; a subject cut off from the verb by a
+    colon or a paragraph break is left out ("The Latest: Trump urges ...", "5:45 p.m.\n\nThe
+    doctor is calling ...": the parse took the headline or the time stamp for a subject)."""
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        return subjects
+    kept = [c for c in subjects if not (c.i < node.i and _walled(node.doc, c, node))]
+    return sorted(kept, key=lambda c: abs(c.i - node.i))
+
+
+def _walled(doc: Doc, subj: Token, verb: Token) -> bool:
+    """A colon or a paragraph break between a subject before its verb and the verb."""
+    return any(doc[i].text == ":" or (doc[i].is_space and "\n" in doc[i].text)
+               for i in range(subj.right_edge.i + 1, verb.i))
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -554,42 +572,89 @@ def _drop_relayed(doc: Doc, frames: list[Frame]) -> list[Frame]:
     return [f for f in frames if id(f) not in drop]
 
 
-def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
-    """Token range of the phrase naming the speaker: a pronoun alone, else the noun phrase
-    with its modifiers and apposition ("Phil Lovas, the state campaign chairman,": the comma
-    closing an apposition belongs to it), without a closing relative clause, participle or
-    parenthetical remark (", who said ...", "released in August", "(a view echoed by ...)")."""
-    if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
+def speaker_span(doc: Doc, head: Token, full: bool = True) -> tuple[int, int]:
+    """Token range of the phrase naming the speaker, as written: a personal pronoun alone, else
+    the whole noun phrase with its titles, appositions, short parentheticals and relative
+    clauses ("Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state", "Sen.
+    David Perdue (R-Ga.)", "a poll released last week", "Those close to him"), without the
+    writer's remarks in it (:func:`_cut_remarks`) or anything past a paragraph break. A phrase
+    with a comma or a dash inside keeps the one that closes it ("Phil Lovas, the state campaign
+    chairman,"). A phrase longer than MAX_SPEAKER_TOKENS falls back to the noun with its
+    modifiers and appositions, and so does a phrase wanted short (``full`` False: the name of a
+    source for claims and events)."""
+    if head.lower_ in _PERSONAL or head.lower_ in _RELATIVE:
         return head.i, head.i + 1
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    for t in head.subtree:
-        if t.i <= head.i or t.left_edge.i <= head.i:
-            continue
-        first = doc[t.left_edge.i]
-        if (t.dep_ == "relcl" and first.lower_ in _RELATIVE_OPENERS) \
-                or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")) \
-                or (first.text == "(" and any(g.pos_ in ("VERB", "AUX") for g in t.subtree)):
-            cut = t.left_edge.i
-            while cut > head.i + 1 and doc[cut - 1].text in (",", "(", "-", "--", "\u2014"):
-                cut -= 1
-            end = min(end, cut)
+    start, end = _paragraph_clip(doc, head.left_edge.i, head.right_edge.i + 1, head.i)
+    end = min(end, _cut_remarks(doc, head, full=full))
     if end - start > MAX_SPEAKER_TOKENS:
-        start, end = head.left_edge.i, head.i + 1
+        start, end = head.left_edge.i, min(end, _cut_remarks(doc, head, full=False))
+        if end - start > MAX_SPEAKER_TOKENS:
+            start, end = head.left_edge.i, head.i + 1
+    leads = _SPEAKER_LEADS if full else _SPEAKER_LEADS | _SHORT_LEADS
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "preconj"
-                           or doc[start].lower_ in _SPEAKER_LEADS):
+                           or doc[start].lower_ in leads):
         start += 1
-    for k in range(start, min(end, head.i)):  # a dateline before the speaker: "BRUSSELS - European leaders"
-        if doc[k].text in ("-", "--", "\u2014", "\u2013") and doc[start:k].text.isupper():
+    for k in range(start, min(end, head.i)):
+        # a dateline or a headline before the speaker: "BRUSSELS - European leaders", "... - Donald Trump"
+        if doc[k].text in _DASH_TOKENS and (doc[start:k].text.isupper() or _spaced(doc[k])):
             start = k + 1
-            break
     opened = {doc[i].text for i in range(start, end)}
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not (
             (doc[end - 1].text == ")" and "(" in opened) or (doc[end - 1].text == "]" and "[" in opened)))):
         end -= 1
-    if end < len(doc) and doc[end].text == "," and any(
-            t.dep_ == "appos" and t.head.i == head.i and t.i > head.i and t.i < end for t in doc[start:end]):
-        end += 1  # the comma closing the apposition
+    if end < len(doc) and doc[end].text in (",", *_DASH_TOKENS) \
+            and any(doc[i].text == doc[end].text for i in range(head.i, end)):
+        end += 1  # the comma (or dash) closing an apposition or a relative clause
     return start, end
+
+
+_PERSONAL = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its",
+             "their", "our", "my", "your"}
+_SHORT_LEADS = {"only"}
+_DASH_TOKENS = ("-", "--", "\u2014", "\u2013")
+# prepositions of a phrase set off by commas that is about the clause, not the speaker
+_REMARK_PREPS = {"like", "unlike", "despite", "amid"}
+
+
+def _spaced(tok: Token) -> bool:
+    return tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+
+
+def _cut_remarks(doc: Doc, head: Token, *, full: bool) -> int:
+    """Where the speaker phrase headed by ``head`` ends before the writer's remarks in it: a
+    participle set off by a comma (", speaking on condition of anonymity"), a parenthetical
+    with a verb ("(a view echoed by ...)"), a relative clause that reports something itself
+    (", who emphasized that ..."), a phrase about the clause (", like Obama,", "in 2001"), a
+    second apposition describing the place named in the first ("..., the attorney general of
+    Oklahoma, one of the states suing ..."); unless ``full``, any relative clause or participle."""
+    end = head.right_edge.i + 1
+    appos_seen: Token | None = None
+    for t in head.subtree:
+        if t.i <= head.i or t.left_edge.i <= head.i:
+            continue
+        first = doc[t.left_edge.i]
+        before = doc[t.left_edge.i - 1]
+        paren = (first.text == "(" or before.text == "(") and (
+            any(g.pos_ in ("VERB", "AUX") for g in t.subtree)
+            or t.right_edge.i - t.left_edge.i > MAX_PARENTHETICAL)
+        participle = t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and (before.text == "," or not full)
+        relative = t.dep_ == "relcl" and first.lower_ in _RELATIVE_OPENERS and (
+            not full or any(c.dep_ == "ccomp" for c in t.children))
+        remark = t.dep_ == "prep" and t.head.i == head.i and (
+            (before.text == "," and t.lower_ in _REMARK_PREPS)
+            or any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children))
+        second = False
+        if t.dep_ == "appos" and t.head.i == head.i:
+            last = doc[appos_seen.right_edge.i] if appos_seen is not None else None
+            second = last is not None and last.pos_ == "PROPN" and last.dep_ == "pobj" and t.i > last.i
+            if appos_seen is None and doc[t.left_edge.i - 1].text == ",":
+                appos_seen = t
+        if paren or participle or relative or remark or second:
+            cut = t.left_edge.i
+            while cut > head.i + 1 and doc[cut - 1].text in (",", "(", *_DASH_TOKENS):
+                cut -= 1
+            end = min(end, cut)
+    return end
 
 
 def is_word(tok: Token) -> bool:

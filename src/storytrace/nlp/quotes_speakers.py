@@ -45,20 +45,30 @@ class SpeakerResolver:
         self._pronouns: dict[int, Mention | None] = {}
 
     # ------------------------------------------------------------------ public
-    def ref(self, head_i: int) -> tuple[ActorRef, tuple[int, int]]:
-        """The ActorRef of the speaker phrase headed by token ``head_i``, and its token span."""
+    def ref(self, head_i: int, full: bool = True) -> tuple[ActorRef, tuple[int, int]]:
+        """The ActorRef of the speaker phrase headed by token ``head_i``, and its token span: the
+        whole phrase as written, or (``full`` False) without its relative clauses and participles."""
         head = self.doc[head_i]
-        start, end = speaker_span(self.doc, head)
+        start, end = speaker_span(self.doc, head, full)
         text = self.doc[start:end].text
         mention = self.mention(head)
         if mention is not None:
             return mention.ref(text), (start, end)
-        return ActorRef(id=None, name=self._core(head), text=text, country=None), (start, end)
+        named = self.antecedent_of_relative(head) or head
+        return ActorRef(id=None, name=self._core(named), text=text, country=None), (start, end)
+
+    @staticmethod
+    def antecedent_of_relative(head: Token) -> Token | None:
+        """The noun a relative pronoun stands for ("Marc Morial, who said ..." -> Morial)."""
+        if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            return head.head.head
+        return None
 
     def mention(self, head: Token) -> Mention | None:
         word = head.lower_
-        if word in RELATIVE and head.dep_ in SUBJECTS and head.head.dep_ == "relcl":
-            return self.mention(head.head.head)
+        antecedent = self.antecedent_of_relative(head)
+        if antecedent is not None and head.dep_ in SUBJECTS:
+            return self.mention(antecedent)
         if word in PERSON or word in GROUP:
             return self.pronoun(head)
         if self.actors is None:
