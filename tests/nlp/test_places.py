@@ -264,6 +264,8 @@ def test_places_around_the_world(analyze, text, expected):
     ("Clashes broke out in Jenin and Tulkarm in the occupied West Bank.",
      {("Janīn", "PSE"), ("Ţūlkarm", "PSE"), ("West Bank", "PSE")}),
     ("Troops sealed off the Jenin governorate.", {("Janīn Governorate", "PSE")}),
+    # a part of a place that no reading fits takes the place's point
+    ("A fire broke out in Chinatown in Manila.", {("Chinatown", "PHL"), ("Manila", "PHL")}),
     # divisions under their English names, pinned on their capitals
     ("Factories in Guangdong cut output.", {("Guangdong", "CHN")}),
     ("Floods in Pakistan's Punjab province displaced thousands.",

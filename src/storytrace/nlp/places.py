@@ -153,6 +153,7 @@ def extract(ad: AnalyzedDoc) -> list[Place]:
         if cand.entry is None:
             cand.entry = _per_item(ad, cand, lambda c: _resolve(c, context))
     _place_facilities(doc, found, cues)
+    _contained_in(doc, found)
     out: list[Place] = []
     text = doc.text
     for cand in found:
@@ -798,6 +799,31 @@ def _place_facilities(doc: Doc, found: list[Candidate], cues: Cues) -> None:
         name = doc[cand.start:cand.end].text
         cand.entry = Entry(name, "landmark", where.country, where.lat, where.lon)
         container.use = LOC
+
+
+def _contained_in(doc: Doc, found: list[Candidate]) -> None:
+    """"Chinatown in Manila": when the syntax puts a name in a place of another state than
+    any of its readings, it is a part of that place we do not know (a district, a
+    neighbourhood): it takes that place's point and state."""
+    by_token = {i: c for c in found for i in range(c.start, c.end)}
+    for cand in found:
+        e = cand.entry
+        if e is None or cand.facility or cand.qualifiers or e.kind not in ("city", "landmark"):
+            continue
+        root = _root(doc, cand)
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            q = next((by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in by_token), None)
+            where = q.entry if q is not None else None
+            if q is None or where is None or where.country is None or where.kind not in (
+                    "city", "region", "country"):
+                continue
+            if all(h.entry.country != where.country for h in cand.hits):
+                name = doc[cand.start:cand.end].text
+                cand.entry = Entry(name, "landmark", where.country, where.lat, where.lon)
+                q.use = LOC
+            break
 
 
 # --------------------------------------------------------------------------- location or actor?
