@@ -413,6 +413,7 @@ def _add_towns(b: _Builder, path: Path) -> None:
             if k in wanted and (k not in found or p["population"] > found[k]["population"]):
                 found[k] = p
     for k, (cells, line) in wanted.items():
+        town: dict[str, Any]
         if len(cells) == 6:
             try:
                 lat, lon, population = float(cells[2]), float(cells[3]), int(cells[4])
