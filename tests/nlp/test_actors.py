@@ -400,7 +400,7 @@ def test_user_actor_file(nlp, tmp_path: Path) -> None:
                               "opened an inquiry.", (path,))
     got = {a.id: (a.kind, a.country) for a in layer.actors}
     assert got == {"person:amara-okafor": ("person", "NGA"), "org:delta-watch": ("organization", "NGA"),
-                   "NGA": ("country", "NGA")}
+                   "NGA": ("country", "NGA"), "org:rivers-state-police-command": ("organization", "NGA")}
 
 
 @pytest.mark.parametrize("body, message", [

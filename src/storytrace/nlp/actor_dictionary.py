@@ -114,9 +114,30 @@ class Entry:
 @dataclass(frozen=True)
 class Title:
     role: str
-    sector: str = "GOV"
+    sector: str | None = "GOV"
     gender: str | None = None
     person: bool = True  # an office with a holder to look up
+    means: tuple[tuple[str, str], ...] = ()  # (ISO3, role): the office this title is in that state
+    foreign: bool = False  # its holder serves abroad or in an IGO: the story's state says nothing
+
+    def role_in(self, where: str | None) -> str:
+        """The office the title names in a state: "foreign secretary" is the foreign minister
+        in Britain and a senior civil servant in India."""
+        for code, role in self.means:
+            if code == where:
+                return role
+        return self.role
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """What "the agency", "the group", "the court" can refer to: an earlier actor whose name or
+    role has one of ``words``, or whose kind, sector or id is listed."""
+
+    words: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -138,12 +159,21 @@ class ActorDictionary:
     agentive: set[str] = field(default_factory=set)  # "US support": the modifier acts
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.yaml word lists
     honorifics: dict[str, str | None] = field(default_factory=dict)  # "Mr" -> "m", "Dr" -> None
+    anaphors: dict[str, Anaphor] = field(default_factory=dict)  # "agency" -> what "the agency" may be
+    first_names: dict[str, str] = field(default_factory=dict)  # "Maria" -> "f" (unambiguous given names)
+    state_bodies: dict[str, list[Entry]] = field(default_factory=dict)  # ISO3 -> its named bodies
     offices: dict[tuple[str, str], list[tuple[Office, str]]] = field(default_factory=dict)
     max_noun_len: int = 1
 
     # ------------------------------------------------------------ lookups
     def record(self, actor_id: str) -> ActorRecord | None:
         return self.records.get(actor_id)
+
+    def body_of(self, country: str, sector: str, role: str) -> Entry | None:
+        """The one named body of a state with this sector and role ("South Korea's intelligence
+        agency" is its National Intelligence Service), if there is exactly one."""
+        found = [e for e in self.state_bodies.get(country, ()) if e.sector == sector and e.role == role]
+        return found[0] if len(found) == 1 else None
 
     def holder(self, where: str, role: str, on: date | None) -> ActorRecord | None:
         """The one person holding ``role`` for ``where`` (ISO3 or IGO id) on the date."""
@@ -306,11 +336,43 @@ class PersonSpec(_Model):
 class TitleSpec(_Model):
     role: str
     forms: list[str] = Field(min_length=1)
-    sector: str = "GOV"
+    sector: str | None = "GOV"
     gender: Literal["m", "f"] | None = None
     person: bool = True
+    means: dict[str, str] = Field(default_factory=dict)
+    foreign: bool = False
 
     _sector = field_validator("sector")(_check_sector)
+
+    @field_validator("means")
+    @classmethod
+    def _means(cls, value: dict[str, str]) -> dict[str, str]:
+        for code in value:
+            _check_country(code)
+        return value
+
+
+class AnaphorSpec(_Model):
+    nouns: list[str] = Field(min_length=1)
+    words: list[str] = Field(default_factory=list)
+    kinds: list[Literal["country", "person", "organization", "group", "igo"]] = Field(default_factory=list)
+    sectors: list[str] = Field(default_factory=list)
+    ids: list[str] = Field(default_factory=list)
+
+    @field_validator("sectors")
+    @classmethod
+    def _sectors(cls, value: list[str]) -> list[str]:
+        for code in value:
+            _check_sector(code)
+        return value
+
+    @field_validator("ids")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        for actor_id in value:
+            if not _ACTOR_ID.match(actor_id):
+                raise ValueError(f"ids must be ISO3 codes or igo:/org:/person: ids, got {actor_id!r}")
+        return value
 
 
 class NounGroupSpec(_Model):
@@ -331,7 +393,7 @@ def _validated(model: type[_Model], raw: Any, path: Path, what: str) -> Any:
         raise DataFileError(str(path), f"{what}: expected a mapping, got {type(raw).__name__}")
     line = raw.pop("__line__", None)
     try:
-        return model.model_validate(raw)
+        return model.model_validate(_strip_lines(raw))
     except ValidationError as exc:
         label = raw.get("name") or raw.get("id") or (raw.get("names") or [None])[0] or raw.get("role") or what
         problems = "; ".join(
@@ -413,7 +475,9 @@ class _Builder:
                 self.name(text[4:], Entry(ORG, spec.id, spec.sector))
 
     def body(self, spec: BodySpec) -> None:
-        entry = Entry(BODY, spec.country, spec.sector, spec.role, spec.default)
+        # a body of one state is also exported as an organization, under its first name
+        entry = Entry(BODY, spec.country, spec.sector, spec.role, spec.default,
+                      name=spec.names[0] if spec.country else None)
         for text in spec.names:
             self.name(text, entry)
             if spec.country is None and text[:1].isupper():
@@ -438,7 +502,8 @@ class _Builder:
             self.name(text, Entry(SHORT, pid))
 
     def title(self, spec: TitleSpec) -> None:
-        value = Title(spec.role, spec.sector, spec.gender, spec.person)
+        value = Title(spec.role, spec.sector, spec.gender, spec.person, tuple(spec.means.items()),
+                      spec.foreign)
         for form in spec.forms:
             toks = tuple(t.lower() for t in self.tokenize(form))
             if toks:
@@ -456,6 +521,8 @@ class _Builder:
         for rec in d.records.values():
             for office in rec.offices:
                 d.offices.setdefault((office.where, office.role), []).append((office, rec.id))
+        for entry in {e for _toks, e in self._names.items() if e.kind == BODY and e.target and e.name}:
+            d.state_bodies.setdefault(entry.target or "", []).append(entry)
         d.noun_heads = frozenset(toks[-1] for toks in d.nouns)
         d.max_noun_len = max((len(t) for t in d.nouns), default=1)
         return d
@@ -475,11 +542,11 @@ def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
 
 
 SECTIONS = ("states", "orgs", "bodies", "people", "titles", "honorifics", "nouns", "agentive", "groups",
-            "nonactors", "cues")
+            "anaphors", "first_names", "nonactors", "cues")
 BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titles.yaml", "nouns.yaml",
-                 "nonactors.yaml", "cues.yaml")
+                 "first_names.yaml", "nonactors.yaml", "cues.yaml")
 CUE_LISTS = ("locative_preps", "motion_words", "place_nouns", "topic_nouns", "name_particles",
-             "facility_words", "company_words", "org_words", "ranks", "former")
+             "facility_words", "company_words", "org_words", "ranks", "former", "person_nouns")
 
 
 def load_sections(b: _Builder, data: Any, path: Path) -> None:
@@ -543,6 +610,23 @@ def load_sections(b: _Builder, data: Any, path: Path) -> None:
         if not isinstance(agentive, list) or not all(isinstance(w, str) for w in agentive):
             raise DataFileError(str(path), "agentive: expected a list of nouns")
         b.d.agentive.update(w.lower() for w in agentive)
+    for raw in _entries(data.get("anaphors"), path, "anaphors"):
+        aspec = _validated(AnaphorSpec, raw, path, "anaphor")
+        value = Anaphor(frozenset(w.lower() for w in aspec.words), frozenset(aspec.kinds),
+                        frozenset(aspec.sectors), frozenset(aspec.ids))
+        for noun in aspec.nouns:
+            b.d.anaphors[noun.lower()] = value
+    names = data.get("first_names")
+    if names is not None:
+        if not isinstance(names, dict):
+            raise DataFileError(str(path), "first_names: expected a mapping m: [...], f: [...]")
+        for key, words in _strip_lines(names).items():
+            if key not in ("m", "f") or not isinstance(words, list) \
+                    or not all(isinstance(w, str) for w in words):
+                raise DataFileError(str(path), f"first_names: bad entry {key!r} (use m: and f: lists)")
+            for w in words:
+                b.d.first_names[w] = key
+                b.d.first_names[fold(w)] = key
     for raw in _entries(data.get("groups"), path, "groups"):
         gspec = _validated(GroupSpec, raw, path, "group")
         for form in gspec.forms:

@@ -3,6 +3,7 @@ context (the rules of docs/actors.md, in the order ``Resolver.run`` applies them
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,8 +23,10 @@ from storytrace.nlp.actor_dictionary import (
     STATE,
     ActorDictionary,
     ActorRecord,
+    Anaphor,
     Entry,
     Title,
+    fold,
     norm_token,
     slug,
 )
@@ -47,6 +50,14 @@ def spokesperson_role(body_role: str) -> str:
     return "presidential spokesperson" if body_role in _PRESIDENTIAL else f"{body_role} spokesperson"
 
 
+_YEARS = frozenset({"year", "years"})
+_STATE_WORDS = frozenset({"state", "national", "government", "federal", "public", "state-run", "state-owned"})
+_ISO3_ID = re.compile(r"^[A-Z]{3}$")
+_INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some", "many", "any", "no"})
+_ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this many sentences before
+_COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
+_PERSON_KINDS = frozenset({PERSON, SHORT, "ner-person"})
+_BIG_CITY = 200_000  # a one-word name that is another name of a city this big is the city ("Hama")
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
 
@@ -72,6 +83,7 @@ class _Cand:
     entry: Entry | None = None
     dropped: bool = False
     evidence: int = 0  # support for an unknown person/org (titles, subject use, repeats)
+    title: Title | None = None  # the title given to a person ("Prime Minister X")
 
 
 @dataclass
@@ -91,6 +103,7 @@ class Resolver:
         self.name_particles, self.facility_words = cue["name_particles"], cue["facility_words"]
         self.company_words, self.org_words = cue["company_words"], cue["org_words"]
         self.ranks, self.former = cue["ranks"], cue["former"]
+        self.person_nouns = cue["person_nouns"]
         self.toks: list[Token] = list(self.doc)
         self.n = len(self.toks)
         self.texts = [norm_token(t.text) for t in self.toks]
@@ -105,6 +118,7 @@ class Resolver:
         self.blocked: set[int] = set()  # tokens of names that are no actor ("Korean Peninsula", "LEAD")
         self.place_names: set[str] = set()  # "persons" the text shows to be places
         self.dateline: str | None = None  # the state of the dateline city ("SEOUL, Dec. 3 --")
+        self.home: str | None = ""  # the state the story is set in ("" until worked out)
 
     # ------------------------------------------------------------ pipeline
     def run(self) -> ActorLayer:
@@ -117,12 +131,14 @@ class Resolver:
                     c.dropped = True
         self.link_acronyms()
         self.classify_places()
+        self.home_country()  # the story's state, from the names alone (before phrases absorb them)
         self.resolve_bodies()
         self.resolve_short_forms()
         self.link_people()
         self.weigh_organizations()
         self.resolve_titles()
         self.resolve_nouns()
+        self.complete_people()
         self.infer_gender()
         return self.export()
 
@@ -164,6 +180,7 @@ class Resolver:
     def find_names(self) -> None:
         d, texts, n = self.d, self.texts, self.n
         caps: list[str] | None = None
+        folded: list[str] | None = None
         i = 0
         while i < n:
             hit = d.match(d.names, texts, i)
@@ -172,6 +189,11 @@ class Resolver:
                 if caps is None:
                     caps = [t.title() if len(t) > 3 and t.isupper() and t.isalpha() else t for t in texts]
                 hit = d.match(d.names, caps, i)
+            if hit is None and not texts[i].isascii():
+                # spellings with letters the dictionary lists without their marks ("Ławrow", "Erdoğan")
+                if folded is None:
+                    folded = [t if t.isascii() else fold(t) for t in texts]
+                hit = d.match(d.names, folded, i)
             if hit is None:
                 i += 1
                 continue
@@ -210,6 +232,9 @@ class Resolver:
             if label not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
             for a, b in self._chunks(ent.start, ent.end, label):
+                if label == "ORG" and a in self.in_title and self._titled_name(a, b):
+                    self._person_entity(a, b)  # "King Felipe VI" tagged as an organization
+                    continue
                 if any(i in self.blocked for i in range(a, b)) or (
                         label == "ORG" and any(i in self.in_title for i in range(a, b))):
                     continue
@@ -219,6 +244,8 @@ class Resolver:
                     continue
                 if label == "PERSON":
                     self._person_entity(a, b)
+                elif label in ("ORG", "GPE", "NORP") and self._described_as_person(a, b):
+                    self._person_entity(a, b, described=True)  # "Rami, a 34-year-old engineer from Gaza"
                 elif label == "ORG" and self._ministry(a, b):
                     self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
                                    entry=Entry(BODY, None, "GOV", "ministry")))
@@ -226,6 +253,33 @@ class Resolver:
                     self.add(_Cand(a, b, "ner-org", name=self._name_text(a, b)))
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
                     self.add(_Cand(a, b, GROUP, name=self._name_text(a, b)))
+
+    def _titled_name(self, a: int, b: int) -> bool:
+        """Tokens [a, b) are a personal title and a name after it ("King Felipe VI")."""
+        for end, (start, t) in self.title_end.items():
+            if start == a and end < b and t.person:
+                return all(tok.pos_ == "PROPN" and tok.is_alpha and tok.text[0].isupper()
+                           for tok in self.toks[end:b])
+        return False
+
+    def _described_as_person(self, a: int, b: int) -> bool:
+        """A name (one or two capitalized words) in apposition with a noun for a person or an
+        age: "Rami, a 34-year-old engineer", "a mother of three, Huda,"."""
+        if b - a > 2 or not all(t.is_title and t.is_alpha for t in self.toks[a:b]):
+            return False
+        head = self.toks[b - 1]
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.i >= b]
+        if head.dep_ == "appos" and head.head.i < a:
+            nouns.append(head.head)
+        for noun in nouns:
+            if noun.lower_ in self.person_nouns and noun.pos_ == "NOUN":
+                return True
+            if noun.pos_ == "NOUN" and any(
+                    t.lower_ == "old" and t.i > 1
+                    and bool(_YEARS & {self.toks[t.i - 1].lower_, self.toks[t.i - 2].lower_})
+                    for t in self.doc[noun.left_edge.i:noun.i]):
+                return True  # "a 34-year-old", "a man, 52 years old"
+        return False
 
     def _single_after(self, i: int, b: int) -> bool:
         """"Lavrov and Choe" tagged as one organization: one word on each side of "and"."""
@@ -291,10 +345,13 @@ class Resolver:
                 start = i + 1
         return out
 
-    def _person_entity(self, a: int, b: int) -> None:
+    def _person_entity(self, a: int, b: int, described: bool = False) -> None:
+        """A PERSON entity (or a name an apposition describes as a person: ``described``)."""
         toks = self.toks
         gender = None
-        titled = False
+        titled = described
+        if a > 0 and self.texts[a - 1] in self.d.honorifics:  # "Mr. Hartmann": a person, whatever else
+            gender, titled = self.d.honorifics[self.texts[a - 1]], True
         # honorifics and titles inside the entity ("Mr Putin", "Gen Milley", "President Xi")
         while a < b - 1:
             word = toks[a].text
@@ -313,12 +370,20 @@ class Resolver:
         while b + 1 < self.n and toks[b].text == "-" and not toks[b].whitespace_ \
                 and not toks[b - 1].whitespace_ and toks[b + 1].is_alpha and toks[b + 1].is_lower:
             b += 2
+        # "Min Aung [Hlaing]": a last name spaCy left out of the entity, the head of the name
+        while b < self.n and toks[b - 1].dep_ == "compound" and toks[b - 1].head.i == b \
+                and toks[b].pos_ == "PROPN" and toks[b].is_title and toks[b].ent_type_ in ("", "PERSON") \
+                and self.by_token[b] is None:
+            b += 1
         # "Kim SEOUL": a dateline in capitals glued to the name
         while b - a > 1 and toks[b - 1].is_upper and len(toks[b - 1]) > 2 and not toks[a].is_upper:
             b -= 1
-        if not self._looks_like_name(a, b):
+        if self._common_phrase(a, b):
+            return  # "Riot police", "Security forces" at the start of a sentence
+        if not self._looks_like_name(a, b, titled):
             return
-        if self._in_place_position(a, b) or (a > 0 and toks[a - 1].lower_ in ("operation", "operations")):
+        if not titled and (self._in_place_position(a, b)
+                           or (a > 0 and toks[a - 1].lower_ in ("operation", "operations"))):
             # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
             self.place_names.add(self._name_text(a, b))
             return
@@ -328,7 +393,16 @@ class Resolver:
             return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
         self.add(_Cand(a, b, "ner-person", name=self._name_text(a, b), gender=gender, evidence=2 * titled))
 
-    def _looks_like_name(self, a: int, b: int) -> bool:
+    def _common_phrase(self, a: int, b: int) -> bool:
+        """A capitalized common noun phrase spaCy took for a name: its words, in lower case,
+        begin a sector noun phrase or a title ("Riot police", "Border guards")."""
+        if b - a > 2 or not self.toks[a].is_title:
+            return False
+        words = [t.lower_ for t in self.toks[a:min(self.n, a + self.d.max_noun_len)]]
+        return any(tuple(words[:k]) in self.d.nouns for k in range(b - a + 1, len(words) + 1)) or (
+            self.d.match(self.d.titles, words, 0) is not None and b - a == 1)
+
+    def _looks_like_name(self, a: int, b: int, titled: bool = False) -> bool:
         words = [self.toks[i] for i in range(a, b)]
         if words[-1].lower_ in self.org_words or words[-1].lower_ in self.company_words \
                 or words[-1].lower_ in self.facility_words:
@@ -346,7 +420,7 @@ class Resolver:
         if capital == 0:
             return False
         # a name that is a place (spaCy tags it so elsewhere, or the gazetteer knows it)
-        return not self._known_place(self._span_text(a, b))
+        return titled or not self._known_place(self._span_text(a, b))
 
     def _in_place_position(self, a: int, b: int) -> bool:
         """A name after "in"/"near"/"the village of": a place spaCy took for a person or an
@@ -379,8 +453,10 @@ class Resolver:
         if text in places:
             return True
         gaz = self.gazetteer
-        return gaz is not None and any(
-            not h.alternate and h.entry.kind in _PLACE_KINDS for h in gaz.lookup(text))
+        one_word = " " not in text
+        return gaz is not None and any(h.entry.kind in _PLACE_KINDS and (
+            not h.alternate or (one_word and h.entry.kind == "city" and h.entry.population >= _BIG_CITY))
+            for h in gaz.lookup(text))
 
     def _org_with_names(self, a: int, b: int) -> None:
         """An ORG entity with a state in it and other capitalized words ("Moscow State
@@ -409,10 +485,18 @@ class Resolver:
         return " ".join(self._span_text(a, b).split())
 
     def _rank_start(self, start: int) -> int:
-        """The first of the rank words before a title ("deputy assistant [secretary]")."""
+        """The first of the words before a title that belong to it: ranks ("deputy assistant
+        [secretary]") and lower-case nouns modifying it ("trade [minister]", "police [spokesman]")."""
         k = start
-        while k > 0 and self.toks[k - 1].lower_ in self.ranks:
-            k -= 1
+        while k > 0:
+            tok = self.toks[k - 1]
+            if tok.lower_ in self.ranks or (
+                    tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_lower
+                    and start <= tok.head.i < start + 4 and self.by_token[k - 1] is None
+                    and k - 1 not in self.in_title):
+                k -= 1
+                continue
+            break
         return k
 
     # ------------------------------------------------------------ 3. place or actor
@@ -529,8 +613,8 @@ class Resolver:
         """Surnames and family names of people named in full elsewhere in the document."""
         parts: dict[str, list[tuple[int, _Cand]]] = {}
         for c in self.cands:
-            if c.dropped or c.kind not in (PERSON, "ner-person") or c.b - c.a < 2:
-                continue
+            if c.dropped or c.kind not in (PERSON, "ner-person") or (c.b - c.a < 2 and c.evidence < 2):
+                continue  # full names, and single names a title or an honorific gave ("Mr. Hartmann")
             words = [self.texts[i] for i in range(c.a, c.b) if self.texts[i] != "-"]
             keys = {words[0], words[-1]}
             if c.b - c.a >= 3 and self.texts[c.b - 2] == "-":  # "Thomas-Greenfield", "Jean-Pierre"
@@ -588,10 +672,15 @@ class Resolver:
                 self.consumed.update(range(lo, c.a))
                 first = self._rank_start(start)
                 former = first > 0 and self.toks[first - 1].lower_ in self.former
+                sector = self._title_sector(first, start, t)
                 role = self._compose_role(t, qual)
+                if role == t.role and qual is not None:
+                    role = t.role_in(self.country_of(qual))
                 if not t.person and role == t.role and qual is not None and qual.b < first \
                         and qual.kind in (STATE, DEMONYM, CAPITAL) and self._in_phrase(qual.b, first):
                     first = qual.b  # "US [Deputy Energy] Secretary": the words between state and title
+                    while first < start and (self.toks[first].tag_ == "POS" or self.texts[first] == "'s"):
+                        first += 1
                 if first < start or (not t.person and role == t.role):
                     # "deputy assistant defense secretary": keep the title's own words
                     role = self._name_text(first, self.title_ext.get(start, self._title_stop(start))).lower()
@@ -599,8 +688,12 @@ class Resolver:
                 if qual is not None and qual.kind == "ner-org":
                     c.sector = c.sector or None  # "president of Doctrine & Strategy Consulting"
                 else:
-                    c.sector = c.sector or ("ELI" if former else t.sector)
+                    c.sector = c.sector or ("ELI" if former else sector)
                 c.gender = c.gender or t.gender
+                lo = max(self.sent_bounds(start)[0], first - 3)
+                if not any(self.toks[k].ent_type_ in ("NORP", "GPE", "ORG") and self.at(k) is None
+                           for k in range(lo, first)):  # "Soviet leader X": a state we do not know
+                    c.title = c.title or t
                 c.evidence += 2
             if qual is not None and c.kind == "ner-person" and c.country is None:
                 c.country = self.country_of(qual) if qual.kind != ORG else (self.record(qual.target) or
@@ -621,6 +714,22 @@ class Resolver:
                 and self.toks[head.head.i - 1].lower_ == "according"
             if head.dep_ in _SUBJECT_DEPS or according:
                 c.evidence += 1
+            for noun in self._appositions(c):  # "the state weather agency, Aemet"
+                if noun.lower_ in self.org_words and noun.pos_ == "NOUN":
+                    c.evidence += 2
+                    if c.country is None:
+                        found = self._first_country(noun.left_edge.i, noun.right_edge.i + 1, c)
+                        state = any(t.lower_ in _STATE_WORDS for t in noun.lefts)
+                        c.country = found or (self.home_country() if state and found is None else None)
+                    break
+
+    def _appositions(self, c: _Cand) -> list[Token]:
+        """The nouns in apposition with the name at ``c`` (after it, or the one it follows)."""
+        head = self.toks[c.b - 1]
+        nouns = [ch for ch in head.children if ch.dep_ == "appos" and ch.i >= c.b]
+        if head.dep_ == "appos" and head.head.i < c.a:
+            nouns.append(head.head)
+        return nouns
 
     def _prefix(self, s: int) -> tuple[tuple[int, Title] | None, _Cand | None, str | None]:
         """Title, state/organization and honorific written before a name at token ``s``."""
@@ -688,8 +797,8 @@ class Resolver:
             found = self.title_end.get(h.i + 1)
             if found is not None and found[0] <= h.i:
                 start, t = found
-                qual = self._qualifier(start, h.i + 1, limit=h.left_edge.i, right_limit=h.right_edge.i + 1,
-                                       right=("of", "for", "at"))
+                qual = self._qualifier(self._rank_start(start), h.i + 1, limit=h.left_edge.i,
+                                       right_limit=h.right_edge.i + 1, right=("of", "for", "at"))
                 return (start, t), qual
         return None, None
 
@@ -775,6 +884,7 @@ class Resolver:
             a = qual.a if qual is not None and qual.b <= first else first
             b = qual.b if qual is not None and qual.a >= end else end
             role = self._compose_role(t, qual)
+            sector = self._title_sector(first, start, t)
             if first < start:  # a deputy is not the minister: no office holder, the title's words
                 role = self._name_text(first, end).lower()
             where = None
@@ -783,34 +893,80 @@ class Resolver:
                     else self.country_of(qual)
                 if qual.kind in (BODY, SEAT) and qual.target is None:
                     where = None
-            k = first - 1
-            definite = k < 0 or self.texts[k].lower() not in ("a", "an", "another", "one", "two", "several")
+            if role == t.role:
+                role = t.role_in(where)  # "India's foreign secretary" is not its foreign minister
+            definite = self._definite(a)
             holder = self.d.holder(where, role, self.on) if where and t.person and definite else None
-            if holder is None and where is None and t.person:
-                holder = self._coreferent_person(start, role)
+            if holder is None and where is None and definite:
+                ante = self._coreferent_person(start, role, generic=not t.person)
+                if ante is not None:  # "the president", "the minister": the person introduced so
+                    c = _Cand(a, b, ante.kind, ante.target, ante.sector or sector, ante.role or role,
+                              gender=ante.gender, country=ante.country, name=ante.name, entry=ante.entry)
+                    self.add_over(c, qual)
+                    continue
+                if t.person and not t.foreign and first == start:  # "the foreign minister": the story's state
+                    where = self.home_country()
+                    role = t.role_in(where)
+                    holder = self.d.holder(where, role, self.on) if where else None
+                    if holder is None:
+                        where = None
             if holder is not None:
-                c = _Cand(a, b, PERSON, holder.id, role=role, sector=t.sector, gender=holder.gender,
+                c = _Cand(a, b, PERSON, holder.id, role=role, sector=sector, gender=holder.gender,
                           name=holder.name)
                 self.add_over(c, qual)
             elif where is not None and qual is not None:
                 kind = "igo" if where.startswith("igo:") else "noun"
-                c = _Cand(a, b, kind if kind == "noun" else ORG, where, t.sector, role,
+                c = _Cand(a, b, kind if kind == "noun" else ORG, where, sector, role,
                           metonym=qual.kind in (CAPITAL, SEAT))
                 self.add_over(c, qual, absorb=qual.kind in (STATE, DEMONYM, CAPITAL, SEAT))
             else:
-                c = _Cand(start, end, GROUP, None, t.sector, role, name=self._name_text(start, end))
+                c = _Cand(first, end, GROUP, None, sector, role, name=self._name_text(first, end))
                 self.add(c)
 
-    def _coreferent_person(self, i: int, role: str) -> ActorRecord | None:
-        """"the president" -> the nearest person before it whose role it is."""
-        before = sorted((c for c in self.cands if c.a < i and not c.dropped and c.target
-                         and c.kind in (PERSON, SHORT) and i - c.a < 600), key=lambda c: -c.a)
-        for c in before:
-            rec = self.record(c.target)
-            office = rec.office_on(self.on) if rec else None
-            if c.role == role or (office is not None and office.role == role):
-                return rec
-        return None
+    def _definite(self, a: int) -> bool:
+        """A phrase starting at token ``a`` is definite: "the (new) minister", "Russia's minister",
+        not "a spokesman for the State Department"."""
+        k = a - 1
+        while k >= 0 and self.toks[k].pos_ == "ADJ" and self.at(k) is None:
+            k -= 1
+        return k < 0 or self.texts[k].lower() not in _INDEFINITE
+
+    def _title_sector(self, first: int, start: int, t: Title) -> str | None:
+        """A title's sector, or that of a sector noun among the words before it ("police spokesman")."""
+        for k in range(first, start):
+            sense = self.d.nouns.get((self.toks[k].lower_,))
+            if sense is not None and sense.sector:
+                return sense.sector
+        return t.sector
+
+    def _coreferent_person(self, i: int, role: str, generic: bool = False) -> _Cand | None:
+        """"the president" -> the nearest person before it whose role it is; for a generic
+        title ("the minister", "the general") a role ending in the same word will do."""
+        word = role.split()[-1]
+        best: _Cand | None = None
+        for c in self.cands:
+            if c.a >= i or c.dropped or i - c.a >= _COREF_TOKENS or c.kind not in _PERSON_KINDS:
+                continue
+            if best is not None and c.a <= best.a:
+                continue
+            if c.kind == "ner-person":
+                roles = [c.role] if c.role else []
+            else:
+                rec = self.record(c.target)
+                if rec is None:
+                    continue
+                office = rec.office_on(self.on)
+                roles = [r for r in (c.role, office.role if office else None, rec.role) if r]
+            if any(r == role or (generic and r.lower().split()[-1] == word) for r in roles):
+                best = c
+        if best is None:
+            return None
+        if best.kind in (PERSON, SHORT):
+            rec = self.record(best.target)
+            assert rec is not None
+            return _Cand(best.a, best.b, PERSON, rec.id, rec.sector, best.role,
+                         gender=best.gender or rec.gender, name=rec.name)
+        return best
 
     def add_over(self, c: _Cand, qual: _Cand | None, absorb: bool = False) -> None:
         """Add a phrase candidate over free tokens; with ``absorb`` the qualifier inside it
@@ -824,31 +980,111 @@ class Resolver:
 
     # ------------------------------------------------------------ 8. sector nouns
     def resolve_nouns(self) -> None:
-        d = self.d
-        heads = d.noun_heads
+        heads = self.d.noun_heads
+        anaphoric = []
         for i, tok in enumerate(self.toks):
-            if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.lower_ in self.d.anaphors and self._anaphoric(tok):
+                anaphoric.append(i)  # "the court", "the ministry": an actor named before, if any
+            elif tok.lower_ in heads:
+                self._noun_at(i)
+        for i in anaphoric:
+            if not self._resolve_anaphor(i):
+                self._noun_at(i)
+
+    def _noun_at(self, i: int) -> None:
+        """A sector noun phrase headed by token ``i`` ("North Korean troops", "police")."""
+        d, tok = self.d, self.toks[i]
+        heads = d.noun_heads
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        if self.at(i) is not None or i in self.consumed:
+            return
+        if i + 1 < self.n and tok.dep_ == "compound" and tok.head.i == i + 1 \
+                and self.toks[i + 1].lower_ in heads:
+            return  # "police officers", "intelligence agency": the last noun is the head
+        sense, a = None, i
+        for k in range(min(d.max_noun_len, i + 1), 0, -1):
+            key = tuple(t.lower_ for t in self.toks[i - k + 1:i + 1])
+            if key in d.nouns and all(self.at(j) is None for j in range(i - k + 1, i + 1)):
+                sense, a = d.nouns[key], i - k + 1
+                break
+        if sense is None:
+            return
+        right: tuple[str, ...] = ("of", "from", "for", "at", "in") if sense.sector else ()
+        qual = self._qualifier(a, i + 1, right=right)
+        if qual is not None and qual.kind in (PERSON, SHORT, "ner-person") and sense.sector is None:
+            qual = None
+        if qual is not None and qual.kind == "ner-org":
+            qual = None
+        self._noun_mention(a, i + 1, sense.sector, sense.domestic, qual)
+
+    # ------------------------------------------------------------ 8b. "the agency", "the group"
+    def _anaphoric(self, tok: Token) -> bool:
+        """A definite description that may refer back: "the agency", "this group", with no name
+        or "of ..." of its own ("the group of experts", "the UN agency")."""
+        if tok.pos_ != "NOUN" or self.at(tok.i) is not None or tok.i in self.consumed \
+                or tok.i in self.in_title:
+            return False
+        det = False
+        for c in tok.children:
+            if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+                det = True
+            elif (c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i) or (
+                    c.i < tok.i and c.dep_ in ("compound", "nmod", "poss") and self.at(c.i) is not None
+                    and self.at(c.i).kind != DEMONYM):
+                return False
+        return det
+
+    def _resolve_anaphor(self, i: int) -> bool:
+        """"the agency" after "South Korea's National Intelligence Service": the nearest earlier
+        actor, a few sentences back at most, that the noun can describe (anaphors in nouns.yaml);
+        a demonym before the noun must agree ("the Lebanese group")."""
+        tok = self.toks[i]
+        spec = self.d.anaphors[tok.lower_]
+        need = None
+        for c in tok.children:
+            q = self.at(c.i) if c.i < i else None
+            if q is not None and q.kind == DEMONYM:
+                need = self.country_of(q)
+        sent_of = self.ad.sent_index
+        here = sent_of(i)
+        best: _Cand | None = None
+        for c in self.cands:
+            if c.b > i or c.dropped or c.place or c.descriptive or (best is not None and c.a <= best.a):
                 continue
-            if self.at(i) is not None or i in self.consumed:
+            if c.kind in (GROUP, PERSON, SHORT, "ner-person", STATE, CAPITAL, DEMONYM, PEOPLE, SEAT, BLOCK):
                 continue
-            if i + 1 < self.n and self.toks[i + 1].dep_ == "compound" and self.toks[i].head.i == i + 1 \
-                    and self.toks[i + 1].lower_ in heads:
-                continue  # "police officers": the last noun is the head
-            sense, a = None, i
-            for k in range(min(d.max_noun_len, i + 1), 0, -1):
-                key = tuple(t.lower_ for t in self.toks[i - k + 1:i + 1])
-                if key in d.nouns and all(self.at(j) is None for j in range(i - k + 1, i + 1)):
-                    sense, a = d.nouns[key], i - k + 1
-                    break
-            if sense is None:
+            if here - sent_of(c.a) > _ANAPHOR_SENTENCES or not self._fits(c, spec):
                 continue
-            right: tuple[str, ...] = ("of", "from", "for", "at", "in") if sense.sector else ()
-            qual = self._qualifier(a, i + 1, right=right)
-            if qual is not None and qual.kind in (PERSON, SHORT, "ner-person") and sense.sector is None:
-                qual = None
-            if qual is not None and qual.kind == "ner-org":
-                qual = None
-            self._noun_mention(a, i + 1, sense.sector, sense.domestic, qual)
+            if need is not None and self.country_of(c) != need:
+                continue
+            best = c
+        if best is None:
+            return False
+        a = i
+        while a > 0 and self.toks[a - 1].head.i == i and self.toks[a - 1].dep_ in ("amod", "compound") \
+                and self.at(a - 1) is None:
+            a -= 1  # "the militant group"
+        target = best.target
+        if best.kind == "ner-org":
+            target = f"org:{slug(best.name or self._span_text(best.a, best.b))}"
+        self.add(_Cand(a, i + 1, best.kind, target, best.sector, best.role, country=best.country,
+                       name=best.name, entry=best.entry))
+        return True
+
+    def _fits(self, c: _Cand, spec: Anaphor) -> bool:
+        """Whether an anaphor's noun can describe candidate ``c`` (its words, kind, sector, id)."""
+        rec = self.record(c.target) if c.kind in (ORG,) else None
+        actor_id = c.target if c.kind != "ner-org" else None
+        if actor_id is not None and actor_id in spec.ids:
+            return True
+        kind = rec.kind if rec is not None else ("organization" if c.kind == "ner-org" else "country")
+        sector = c.sector or (rec.sector if rec is not None else None)
+        if kind in spec.kinds or (sector is not None and sector in spec.sectors):
+            return True
+        text = " ".join(x for x in (self._span_text(c.a, c.b), c.name, c.role,
+                                    rec.name if rec else None, rec.role if rec else None) if x)
+        return any(w in spec.words for w in text.lower().replace("-", " ").split())
 
     def _noun_mention(self, a: int, b: int, sector: str | None, domestic: bool, qual: _Cand | None) -> None:
         text = self._name_text(a, b)
@@ -872,18 +1108,33 @@ class Resolver:
             c = _Cand(start, end, kind, target, sector,
                       role=qual.role if qual.kind == BODY and (left or right) else None,
                       metonym=qual.kind in (CAPITAL, SEAT) and (left or right))
+            spy = sector == "SPY" and kind == "noun" and self.toks[b - 1].lower_ in ("agency", "service")
+            body = self.d.body_of(target, sector, "intelligence agency") if spy else None
+            if body is not None:  # "South Korea's spy agency": its one intelligence agency
+                c.kind, c.entry, c.role = BODY, body, body.role
             self.add_over(c, qual, absorb=absorb)
             return
         if domestic and sector is not None:
-            country = self.context_country(a)
+            country = self.context_country(a, sector)
             if country is not None:
                 self.add(_Cand(a, b, "noun", country, sector))
                 return
         self.add(_Cand(a, b, GROUP, None, sector, name=text))
 
-    def context_country(self, i: int) -> str | None:
-        """The state a domestic noun ("police", "the authorities") belongs to: a state named as
-        a place in the same sentence, else the state the story is mostly set in."""
+    def context_country(self, i: int, sector: str | None = None) -> str | None:
+        """The state a domestic noun ("police", "the authorities") belongs to. Police are local:
+        a state named as a place in the same sentence ("in Ukraine's Kharkiv region, regional
+        police said"), else the state the story is mostly set in. Others ("lawmakers", "the
+        government", "the military") belong to the story's state first: the place a sentence
+        names is often elsewhere ("troops in Russia's Kursk region, the agency told lawmakers")."""
+        if sector != "COP":
+            home = self.home_country()
+            if home is not None:
+                return home
+            if sector == "LEG":  # "the agency told lawmakers": the state that speaks to them
+                near = self._acting_state_before(i)
+                if near is not None:
+                    return near
         lo, hi = self.sent_bounds(i)
         best, dist = None, None
         for c in self.cands:
@@ -896,16 +1147,36 @@ class Resolver:
             return best
         return self.home_country()
 
+    def _acting_state_before(self, i: int) -> str | None:
+        """The state of the nearest acting state or government body before token ``i`` in its
+        sentence or the one before."""
+        lo = self.sent_bounds(i)[0]
+        if lo > 0:
+            lo = self.sent_bounds(lo - 1)[0]
+        best: _Cand | None = None
+        for c in self.cands:
+            if lo <= c.a and c.b <= i and not c.dropped and not c.place and not c.descriptive \
+                    and c.kind in (STATE, CAPITAL, SEAT, BODY, "noun") and (best is None or c.a > best.a):
+                best = c
+        return self.country_of(best) if best is not None else None
+
     def home_country(self) -> str | None:
-        home = self.ad.notes.get("actors.home", "")
-        if home != "":
-            return home  # type: ignore[no-any-return]
+        """The state the story is set in: the one its names point to most (places count
+        double, a dateline and the outlet more), when it clearly leads."""
+        if self.home != "":
+            return self.home
         counts: Counter[str] = Counter()
         for c in self.cands:
-            if not c.dropped and c.kind in (STATE, CAPITAL, DEMONYM, SEAT, BODY):
+            if c.dropped:
+                continue
+            country = None
+            if c.kind in (STATE, CAPITAL, DEMONYM, SEAT, BODY, "noun", PERSON, SHORT):
                 country = self.country_of(c)
-                if country:
-                    counts[country] += 2 if c.place else 1
+            elif c.kind == ORG:
+                rec = self.record(c.target)
+                country = rec.country if rec is not None and rec.kind == "group" else None
+            if country:
+                counts[country] += 2 if c.place else 1
         if self.dateline:  # a story filed from Seoul is set in South Korea
             counts[self.dateline] += 6
         outlet = self._outlet_country()
@@ -913,9 +1184,12 @@ class Resolver:
             counts[outlet] += 3
         top = counts.most_common(2)
         result = None
-        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+        if top and (top[0][1] >= 3 or (len(top) == 1 and top[0][1] >= 2)) and (
+                len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
             result = top[0][0]
-        self.ad.notes["actors.home"] = result
+        self.home = result
+        if result is not None:  # other layers read it (and work it out their own way when we could not)
+            self.ad.notes["actors.home"] = result
         return result
 
     def _outlet_country(self) -> str | None:
@@ -930,6 +1204,92 @@ class Resolver:
                 rec = self.record(hit[1].target)
                 return rec.country if rec else None
         return None
+
+    # ------------------------------------------------------------ 8c. people's countries
+    def complete_people(self) -> None:
+        """People outside the dictionary take the country the text gives them: an apposition
+        or an "of"/"from" phrase naming a state, an organization or a place ("X, a senior Hamas
+        official", "X of the RSF", "Rami, an engineer from Gaza", "X, a member of parliament's
+        committee" -> the story's state); else, for a domestic title ("Prime Minister X"), the
+        state the story is set in. All mentions of one person share what one of them says."""
+        people = [c for c in self.cands if not c.dropped and c.kind == "ner-person"]
+        if not people:
+            return
+        known: dict[str, str] = {}
+        for c in people:
+            if c.country is None:
+                c.country = self._stated_country(c)
+            if c.country:
+                known.setdefault(self._person_key(c), c.country)
+        home = None
+        for c in people:
+            key = self._person_key(c)
+            if c.country is None and key not in known and c.title is not None and not c.title.foreign:
+                home = home or self.home_country()
+                if home is not None:
+                    known[key] = home
+        for c in people:
+            c.country = c.country or known.get(self._person_key(c))
+
+    def _person_key(self, c: _Cand) -> str:
+        return c.target or slug(c.name or self._span_text(c.a, c.b))
+
+    def _stated_country(self, c: _Cand) -> str | None:
+        head = self.toks[c.b - 1]
+        spans: list[tuple[int, int]] = []
+        for ch in head.children:
+            if ch.dep_ == "appos" and ch.i >= c.b:  # "X, a senior Hamas official"
+                spans.append((ch.left_edge.i, ch.right_edge.i + 1))
+            elif ch.dep_ == "prep" and ch.i >= c.b and ch.lower_ in ("of", "from"):  # "X of the RSF"
+                spans.append((ch.i + 1, ch.right_edge.i + 1))
+        if head.dep_ == "appos" and head.head.i < c.a:  # "a senior Hamas official, X,"
+            spans.append((head.head.left_edge.i, c.a))
+        for lo, hi in spans:
+            found = self._first_country(lo, hi, c)
+            if found is not None:
+                return found or None
+        return None
+
+    def _first_country(self, lo: int, hi: int, person: _Cand) -> str | None:
+        """The country of the first actor or place in tokens [lo, hi) ("" when the first is an
+        international body: "a UN envoy for Sudan" says nothing of the envoy's country)."""
+        i = lo
+        while i < hi:
+            c = self.at(i)
+            if c is None or c is person:
+                tok = self.toks[i]
+                if c is None and tok.ent_type_ in ("GPE", "LOC") and tok.ent_iob_ == "B" and self.gazetteer:
+                    end = i + 1
+                    while end < hi and self.toks[end].ent_iob_ == "I":
+                        end += 1
+                    country = self._place_country(self._span_text(i, end))
+                    if country:
+                        return country
+                    i = end
+                    continue
+                i += 1
+                continue
+            i = max(i + 1, c.b)
+            if c.kind in (PERSON, SHORT, "ner-person", BLOCK) or (c.kind == GROUP and not c.country):
+                continue
+            prep = self.toks[c.b - 1].head
+            if self.toks[c.b - 1].dep_ == "pobj" and prep.lower_ in ("to", "against", "with", "on", "about"):
+                continue  # "ambassador to Russia", "talks with Iran": the other side
+            if c.kind == ORG and (c.target or "").startswith("igo:"):
+                return ""
+            country = self.country_of(c)
+            if country is None and c.kind == ORG:
+                rec = self.record(c.target)
+                country = rec.country if rec is not None else None
+            if country:
+                return country
+        return None
+
+    def _place_country(self, text: str) -> str | None:
+        """The country of a place name, when every city or region of that name is in one."""
+        countries = {h.entry.country for h in self.gazetteer.lookup(text)
+                     if not h.alternate and h.entry.kind in ("city", "region", "country") and h.entry.country}
+        return countries.pop() if len(countries) == 1 else None
 
     # ------------------------------------------------------------ 9. gender
     def infer_gender(self) -> None:
@@ -946,6 +1306,13 @@ class Resolver:
             key = c.target or c.name or ""
             if c.gender:
                 known.setdefault(key, c.gender)
+        for c in people:  # a given name of one gender ("Amina Yusuf")
+            key = c.target or c.name or ""
+            if key not in known and c.kind == "ner-person" and c.name:
+                first = c.name.split()[0]
+                gender = self.d.first_names.get(first) or self.d.first_names.get(fold(first))
+                if gender:
+                    known[key] = gender
         # a he/she right after the only person of unknown gender in the previous sentences
         sent_of = self.ad.sent_index
         for tok in self.toks:
@@ -970,6 +1337,7 @@ class Resolver:
         support: Counter[str] = Counter()
         titled: set[str] = set()
         roles: dict[str, str] = {}
+        bodies: set[str] = set()  # named bodies exported as organizations
         for c in sorted((c for c in self.cands if not c.dropped), key=lambda c: (c.a, -c.b)):
             m = self._mention(c)
             if m is None:
@@ -993,6 +1361,9 @@ class Resolver:
             if c.kind in (CAPITAL, SEAT) and m.place:
                 continue  # "in Moscow" names the city, not the state
             actor.mentions.append(Span(start=m.start, end=m.end))
+            if c.kind == BODY and not m.place and c.entry is not None and c.entry.name and c.entry.target:
+                strong.add(self._body_actor(actors, c, m))
+                bodies.add(f"org:{slug(c.entry.name)}")
         exported = []
         for actor_id, actor in actors.items():
             if actor_id not in strong or not actor.mentions:
@@ -1000,14 +1371,29 @@ class Resolver:
             if actor_id.startswith("person:") and self.record(actor_id) is None and " " not in actor.name \
                     and actor_id not in titled:
                 continue  # a lone surname with no title: too weak to name a person
-            weak = support[actor_id] < 2 or (len(actor.mentions) < 2 and self._lone_word(actor.name))
+            weak = support[actor_id] < 2 or (len(actor.mentions) < 2 and self._lone_word(actor.name)
+                                             and actor_id not in titled)
             if actor_id.startswith("org:") and self.record(actor_id) is None and weak \
-                    and not self._orgish(actor.name):
+                    and not self._orgish(actor.name) and actor_id not in bodies:
                 continue  # one capitalized word said once may be anything ("Sophie", "Normandy")
             if actor.kind == "person" and actor.role is None and actor_id in roles:
                 actor.role = roles[actor_id]
             exported.append(actor)
         return ActorLayer(exported, mentions)
+
+    @staticmethod
+    def _body_actor(actors: dict[str, Actor], c: _Cand, m: Mention) -> str:
+        """A named body of one state ("State Department", "National Intelligence Service") is
+        exported as an organization of that state too; its mentions still stand for the state."""
+        entry = c.entry
+        assert entry is not None and entry.name is not None
+        body_id = f"org:{slug(entry.name)}"
+        actor = actors.get(body_id)
+        if actor is None:
+            actor = actors[body_id] = Actor(id=body_id, name=entry.name, kind="organization",
+                                            country=entry.target, sector=entry.sector, role=entry.role)
+        actor.mentions.append(Span(start=m.start, end=m.end))
+        return body_id
 
     @staticmethod
     def _lone_word(name: str) -> bool:
@@ -1072,6 +1458,10 @@ class Resolver:
             key = slug(name)
             if not key:
                 return None
+            rec = self.record(f"org:{key}")
+            if rec is not None:  # a dictionary organization spelled as its id says
+                return Mention(**kw, actor_id=rec.id, name=rec.name, kind=rec.kind, country=rec.country,
+                               sector=rec.sector, role=rec.role)
             return Mention(**kw, actor_id=f"org:{key}", name=name, kind="organization", country=c.country)
         if c.kind == GROUP:
             return Mention(**kw, actor_id=None, name=c.name or text, kind="group", country=c.country,
@@ -1087,8 +1477,12 @@ class Resolver:
                     and other.target:
                 return other.target
         if c.entry is not None and c.entry.default:
-            return None
-        return self.home_country()
+            # a default state gives way to the story's ("Pakistan's Foreign Office"); an IGO does not
+            return self.home_country() if _ISO3_ID.match(c.entry.default) else None
+        home = self.home_country()
+        if home is None and c.sector == "LEG":  # "a member of parliament's committee"
+            return self._acting_state_before(c.a)
+        return home
 
     def _actor(self, m: Mention, c: _Cand) -> Actor:
         rec = self.record(m.actor_id)
