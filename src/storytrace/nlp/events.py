@@ -203,7 +203,7 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
             extra["when_inferred"] = True
     if type_name == "REJECT" and status == "negated":
         return None  # "did not rule out talks": no rejection
-    if not roles.recipients and not roles.topics and (p.reciprocal or type_name in MUTUAL):
+    if not roles.recipients and (p.reciprocal or (type_name in MUTUAL and not roles.topics)):
         # "India and Pakistan agreed to a ceasefire": each side acts toward the other
         sides: list[ActorRef] = []
         for a in roles.actors:

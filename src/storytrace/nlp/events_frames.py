@@ -280,6 +280,14 @@ def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> No
         return
     for e in _earlier(ad, d, drafts, d.token.i):
         root = _root(e)
+        mutual = root.cand.pattern.reciprocal and same_actor(root.roles.actors, d.roles.actors)
+        if root.type == "ACCUSE" and mutual:
+            # "X and Y traded accusations ... Y dismissed the remarks": the other side
+            refs = [a for a in root.roles.actors
+                    if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+            if refs:
+                d.roles.add("recipient", refs)
+                return
         if root.type == "ACCUSE" and same_actor(root.roles.recipients, d.roles.actors):
             refs = [a for a in root.roles.actors
                     if (a.id or a.country) and not same_actor([a], d.roles.actors)]
@@ -294,6 +302,9 @@ def _complements(d: Draft, frame: str) -> list[Token]:
     if frame in ("threat",):
         deps = ("xcomp", "ccomp")
     out = [c for c in tok.children if c.dep_ in deps]
+    if frame == "deny":  # "blocked the government from deporting ..."
+        out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children if g.dep_ == "pcomp"]
     # "called on Hungary to lift ...": a to-infinitive the parser hung on as an adverbial clause
     out += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -381,9 +392,9 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
             return
         d.type = "THREATEN"
         d.mode = threat_mode(inner)
-    elif frame == "deny":  # the act denied is not stated; the denial is a rejection
+    elif frame == "deny":  # the act denied or prevented is not stated; the denial is a rejection
         d.type = "REJECT"
-        d.mode = None
+        d.mode = d.cand.pattern.mode
     elif frame == "allege":
         d.type = "ACCUSE"
         d.mode = "allege"

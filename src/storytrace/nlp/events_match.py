@@ -21,6 +21,10 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 BACKGROUND = {"since", "after", "before", "until", "while", "upon", "following", "despite"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 CARRYING = {"carry", "transport", "bring", "contain", "deliver", "haul"}
+REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "declare"}
+SPEECH_ACTS = {"urge", "call", "demand", "ask", "accuse", "condemn", "criticize", "criticise", "reject",
+               "deny", "vow", "warn", "threaten", "pledge", "promise", "appeal", "blame", "denounce",
+               "welcome", "praise"}
 
 
 @dataclass
@@ -222,6 +226,12 @@ def subject_words(v: Token) -> list[Token]:
             passive_subj = [c for c in node.children if c.dep_ == "nsubjpass"]
             if passive_subj:
                 return [t for s in passive_subj for t in (s, *s.conjuncts)]
+            continue
+        if node.dep_ == "conj" and node.head.dep_ == "ccomp" and node.head.head.lemma_.lower() in REPORTING \
+                and node.lemma_.lower() in SPEECH_ACTS and not any(c.dep_ == "aux" for c in node.children):
+            # (the speech act coordinated with the report, not with what is reported)
+            # "X said the boat had intruded and urged Manila to ...": the speaker urges
+            node = node.head.head
             continue
         if node.dep_ == "conj" and node.head.dep_ == "ccomp" and not is_passive(node) and any(
                 c.dep_ == "nsubjpass" for c in node.head.children):

@@ -156,6 +156,15 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             if owner is not None and owner.country:
                 ref = ref.model_copy(update={"country": owner.country})
         return [ref]
+    if depth > 0 and _agentive(tok, lex):  # "the junta's chief": the possessor's state
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+                found = resolve(ad, c, lex, depth=depth - 1)
+                if not found and _local_group(c, lex):
+                    state = locate(ad, lex, c)
+                    found = [ActorRef(id=None, name=None, text=_np_text(tok), country=state)] if state else []
+                if found:
+                    return [r.model_copy(update={"text": _np_text(tok)}) for r in found]
     if _agentive(tok, lex):  # "two Brazilian men", "Filipino peacekeepers": people of that state
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
@@ -403,8 +412,8 @@ def place_country(ad: AnalyzedDoc, t: Token) -> str | None:
 def story_state(ad: AnalyzedDoc) -> str | None:
     """The state the story is set in: the actor layer's when it worked it out, else the state
     most named (places count double), when it clearly dominates."""
-    home = ad.notes.get("actors.home", "")
-    if home != "":
+    home = ad.notes.get("actors.home")
+    if home:
         return home  # type: ignore[no-any-return]
     if "events.home" in ad.notes:
         return ad.notes["events.home"]  # type: ignore[no-any-return]
