@@ -665,16 +665,13 @@ def _add_divisions(b: _Builder) -> None:
                 name = _division_name(c.name, dropped, s.type)
             i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, s.code))
             b.regions[(iso3, key(name))] = b.regions[(iso3, key(base))] = i
-            # named after its capital ("Jenin", an alternate name of the city Janīn): shared with the city
-            _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []),
-                          curated=city is not None)
+            _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []))
 
 
 def _index_region(b: _Builder, iso3: str | None, i: int, names: Iterable[str], curated: bool = False) -> None:
     """A division name that also names a city of the same state is looked up as the
     division only in "<name> region" phrases (else "Kharkiv" would be the oblast). For our
-    own names and divisions named after their capital, GeoNames alternate names count too
-    ("Leningrad" is Saint Petersburg, "Jenin" is Janīn)."""
+    own names, GeoNames alternate names count too ("Leningrad" is Saint Petersburg)."""
     for name in names:
         shared = key(name) in b.primary.get(iso3 or "", ()) or (curated and b.city(iso3, name) is not None)
         b.index(b.regional if shared else b.names, name, i)

@@ -294,13 +294,25 @@ def _curated_phrases(doc: Doc, gaz: Gazetteer, flags: TokenFlags) -> list[Candid
                 continue
             hits = [h for h in gaz.lookup(k) if h.entry.curated]
             if hits and (length > 1 or not _modifies_noun(doc[i])) and not _inside_longer_name(
-                    doc, i, i + length):
+                    doc, i, i + length) and not _longer_place(doc, i, i + length, gaz):
                 match = _without_region_word(doc, i, i + length, hits, gaz)
                 break
         if match is not None:
             out.append(match)
             done = match.end
     return out
+
+
+def _longer_place(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """"Rio Grande" in "Rio Grande do Sul": a longer name of the gazetteer (a state, a city)
+    runs on with lower-case particles."""
+    for e in range(end + 1, min(end + 3, len(doc)) + 1):
+        last = doc[e - 1]
+        if last.is_punct or not last.text[:1].isupper():
+            continue
+        if gaz.lookup(doc[start:e].text):
+            return True
+    return False
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -348,6 +360,14 @@ def _entity(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> Candi
         return Candidate(start, end, hits, region=region, article=article)
     if doc[end - 1].lemma_.lower() in cues.facility_nouns and end - start > 1:
         return Candidate(start, end, [], facility=True)  # "Huaihai Road", "Vnukovo airport"
+    # an entity that runs on past the name ("the Republic of the Congo into Gabon"): its longest
+    # head that is a state or a curated name (the rest is found on its own)
+    for e in range(end - 1, start + 1, -1):
+        if doc[e - 1].is_punct or doc[e - 1].is_stop:
+            continue
+        head = [h for h in gaz.lookup(doc[start:e].text) if h.entry.kind == "country" or h.entry.curated]
+        if head:
+            return Candidate(start, e, head, article=article)
     return None
 
 
@@ -408,6 +428,7 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool],
             j += 1
         if j < n and propn[j]:
             continue
+        j = _with_particles(doc, i, j, gaz, propn, taken)
         start, end, region = _trim(doc, i, j, cues)
         if start < end and (region or _framed(doc, start, end, cues, placed)):
             hits = [h for h in _lookup(gaz, doc, start, end, region)
@@ -420,6 +441,24 @@ def _framed_names(doc: Doc, gaz: Gazetteer, cues: Cues, taken: list[bool],
         elif start < end and _facility_after(doc, end, cues):
             out.append(_facility(doc, start, end, cues))
     return out
+
+
+_PARTICLES = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "el", "al", "y"}
+
+
+def _with_particles(doc: Doc, start: int, end: int, gaz: Gazetteer, propn: list[bool],
+                    taken: list[bool]) -> int:
+    """A run of proper nouns that goes on past a lower-case particle when the longer name is
+    in the gazetteer ("Rio Grande do Sul", "Mato Grosso do Sul")."""
+    n = len(doc)
+    while end + 1 < n and doc[end].lower_ in _PARTICLES and doc[end].is_lower and propn[end + 1]:
+        k = end + 1
+        while k < n and k - end <= _MAX_RUN and propn[k] and not taken[k]:
+            k += 1
+        if not gaz.lookup(doc[start:k].text, region=True):
+            break
+        end = k
+    return end
 
 
 def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> bool:
