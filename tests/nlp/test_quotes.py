@@ -64,6 +64,8 @@ DIRECT = [
      [("direct", "The strike hit a hospital", "the World Health Organization")]),
     # manner-of-speaking cues and bylines
     ('"Not today," he joked.', [("direct", "Not today", "he")]),
+    # the quotation ends at the cue: what follows it is the writer's
+    ('"We are ready," he added, without giving details.', [("direct", "We are ready", "he")]),
     ('"Peace is possible." \u2015 Ana Ruiz', [("direct", "Peace is possible.", "Ana Ruiz")]),
 ]
 
@@ -95,9 +97,23 @@ INDIRECT = [
     ("The ceasefire held, the spokesman said, until the shelling resumed on Sunday.",
      [("indirect", "The ceasefire held, the spokesman said, until the shelling resumed on Sunday",
        "the spokesman")]),
-    # ... but what the speaker did next is not part of what was said
+    # ... also when the parse hangs the cue on the subject or on a clause before the main one
+    ("The difference now, he told me on Friday, is that the factory runs at night.",
+     [("indirect", "The difference now, he told me on Friday, is that the factory runs at night", "he")]),
+    ("Though the first vote went smoothly, the senator said, the second one could be much harder.",
+     [("indirect", "Though the first vote went smoothly, the senator said, the second one could be much harder",
+       "the senator")]),
+    ("The plant was profitable, Ms. Ruiz said, until it went bankrupt in 2009.",
+     [("indirect", "The plant was profitable, Ms. Ruiz said, until it went bankrupt in 2009", "Ms. Ruiz")]),
+    # ... but what the speaker did next, or the writer's own clause after the cue, is not said
     ("The ferry was late, Kowalski said, and declined to say more.",
      [("indirect", "The ferry was late", "Kowalski")]),
+    ("The death toll stood at 210, officials said, and dozens of people were still missing.",
+     [("indirect", "The death toll stood at 210", "officials")]),
+    # a report inside what someone said is part of it, not a quote of its own
+    ("Lopez said she thinks the plan will fail.", [("indirect", "she thinks the plan will fail", "Lopez")]),
+    ("The mayor said a new survey shows the river is rising.",
+     [("indirect", "a new survey shows the river is rising", "The mayor")]),
     # a participle adds a second report by the same speaker
     ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
      [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),
@@ -112,6 +128,10 @@ MIXED = [
      [("mixed", 'the city was "fully prepared" for the storm', "The mayor")]),
     ('The senator called the bill "a disgrace to the nation".',
      [("mixed", 'the bill "a disgrace to the nation"', "The senator")]),
+    # quoted fragments on both sides of the cue
+    ('The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
+     [("mixed", 'The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
+       "Ruiz")]),
 ]
 
 NOT_QUOTES = [

@@ -130,6 +130,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         return None if frame.speaker is None else speaker_ref(ad, frame.speaker)
 
     quotes: list[Quote] = []
+    reported: list[tuple[Frame, str]] = []
     for frame in an.frames:
         with _per_item(ad, "frame", frame.cue):
             kind = _link(frame, an, doc)
@@ -140,7 +141,10 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
             start, end = frame.content
             if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
                 continue
-            quotes.append(_quote(ad, an, kind, start, end, frame, speaker(frame)))
+            reported.append((frame, kind))
+    for frame, kind in _outermost(reported):
+        with _per_item(ad, "frame", frame.cue):
+            quotes.append(_quote(ad, an, kind, *frame.content, frame, speaker(frame)))
     _link_adjacent(ad, an)
     _link_runs(ad, an)
     for qs in an.segments:
@@ -152,6 +156,17 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         with _per_item(ad, "quoted stretch", qs.tok_start):
             quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+def _outermost(reported: list[tuple[Frame, str]]) -> list[tuple[Frame, str]]:
+    """Leave out a report inside the content of another one: in "Lopez said she thinks the
+    plan will fail" the quote is what Lopez said; "she thinks ..." is part of it, not a quote
+    of its own (nor is "a report shows ..." inside what someone said)."""
+    def inside(f: Frame, g: Frame) -> bool:
+        hole = g.hole or (0, 0)
+        return g is not f and g.contains(f.cue) and not hole[0] <= f.cue < hole[1]
+
+    return [(f, k) for f, k in reported if not any(inside(f, g) for g, _ in reported)]
 
 
 @contextmanager
@@ -212,7 +227,7 @@ def _link_adjacent(ad: AnalyzedDoc, an: Analysis) -> None:
         """A frame for the stretch from the cue verb at token ``i``, unless that cue already
         attributes other content."""
         tok = doc[i]
-        if i in an.quoted or not (tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(lex.verb_lemma(tok))):
+        if i in an.quoted or not (tok.pos_ in ("VERB", "AUX") and lex.cue_of(tok) is not None):
             return None
         own = by_cue.get(i, [])
         if any(not f.colon and not (qs.tok_start <= f.content[0] < qs.tok_end + 2) for f in own):
@@ -222,7 +237,7 @@ def _link_adjacent(ad: AnalyzedDoc, an: Analysis) -> None:
             return None
         if own:
             return own[0]
-        cue = lex.verb(lex.verb_lemma(tok))
+        cue = lex.cue_of(tok)
         return Frame(i, [i], cue.stance if cue else "reported", subj.i, (qs.tok_start, qs.tok_end))
 
     for qs in an.segments:

@@ -172,7 +172,7 @@ def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
     """A verb coordinated into the content that shares the speaker's subject: "said it was
     opposed and warned North Korea ..." (the parse hangs "warned" under "was")."""
     return cues is not None and t.dep_ == "conj" and t.pos_ == "VERB" \
-        and cues.is_cue_lemma(cues.verb_lemma(t)) and not any(c.dep_ in SUBJECTS for c in t.children)
+        and cues.cue_of(t) is not None and not any(c.dep_ in SUBJECTS for c in t.children)
 
 
 def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None,
@@ -310,8 +310,20 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
                     add((content[0], rest[1]), quote_only=quote_only, hole=rest[0])
         # "X, he said, Y": the cue interrupts the clause it attributes
         if not out and verb.dep_ == "parataxis":
-            add(content_of(verb.head, skip={verb.i}, anchor=verb.i, cues=lex), quote_only=quote_only,
-                hole=(verb.left_edge.i, verb.right_edge.i + 1))
+            node = _interrupted(verb)
+            hole = (verb.left_edge.i, verb.right_edge.i + 1)
+            # "X, officials said, and dozens were missing": a clause of the writer's after the cue
+            after = [c for c in node.children if c.dep_ == "conj" and c.i >= hole[1]
+                     and any(g.dep_ in SUBJECTS for g in c.children)]
+            skip = {verb.i} | {c.i for c in after} | {
+                c.i for c in node.children if c.dep_ == "cc" and after and c.i >= hole[1]}
+            start, end = content_of(node, skip=skip, anchor=verb.i, cues=lex)
+            lead = [c for c in children if c.dep_ == "advcl" and c.i < verb.i and speaker is not None
+                    and c.right_edge.i < speaker.left_edge.i and c.left_edge.i < start]
+            if lead:  # "Though X, he said, Y": the parse hung X on the cue
+                start = _trim(doc, lead[0].left_edge.i, end)[0]
+                hole = (_trim(doc, lead[0].right_edge.i + 1, hole[1])[0], hole[1])
+            add((start, end), quote_only=quote_only, hole=hole)
         # "she said: ..." (the content follows in the next sentence or a quote)
         if not out:
             nxt = verb.i + 1
@@ -364,6 +376,22 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     return out
 
 
+def _interrupted(verb: Token) -> Token:
+    """The clause a parenthetical cue interrupts ("X, he said, Y"): the parse may hang the cue
+    on the subject ("The difference now, he told me, is ...") or on a subordinate clause
+    before the main one ("Though the move was smooth, he said, replacing her would be ...")."""
+    node = verb.head
+    for _ in range(3):
+        up = node.head
+        if up.i == node.i or up.i < verb.i:
+            break
+        subject = node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ in SUBJECTS
+        if not (subject or (node.dep_ == "advcl" and node.i < verb.i)):
+            break
+        node = up
+    return node
+
+
 def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: Lexicon
              ) -> tuple[tuple[int, int], int] | None:
     """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause goes on
@@ -372,7 +400,9 @@ def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: 
     if speaker is None or not content[0] < content[1] <= speaker.left_edge.i:
         return None
     lo = min(speaker.left_edge.i, verb.i)
-    if doc[lo - 1].text != "," or any(not (doc[i].is_space) for i in range(content[1], lo - 1)):
+    between = [doc[i] for i in range(content[1], lo) if not doc[i].is_space]
+    if not any(t.text == "," for t in between) or any(t.text != "," and t.text not in _QUOTE_CHARS
+                                                      for t in between):
         return None
     after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "nsubj")]
     phrase_end = verb.i + 1
@@ -385,11 +415,21 @@ def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: 
     rest = [c for c in after if c.i > phrase_end]
     if not rest:
         return None
-    first = rest[0]
-    shared_subject = first.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in first.children)
+    if any(c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children) for c in rest):
+        return None  # "X, officials said, and dozens were missing": a clause of the writer's
+    first = next((c for c in rest if c.dep_ != "cc"), rest[0])
+    shared_subject = first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") \
+        and not any(g.dep_ in SUBJECTS for g in first.children)
     if first.tag_ == "VBG" or doc[first.left_edge.i].lower_ in _ASIDE_OPENERS or shared_subject \
-            or lex.is_cue_lemma(lex.verb_lemma(first)):
-        return None  # "..., adding that ...", "..., according to ...", "... and declined to say more"
+            or first.dep_ == "prep" or lex.cue_of(first) is not None:
+        return None  # "..., adding that ...", "..., without giving details", "... and declined to say more"
+    quoted_before = doc[content[0]].text in _QUOTE_CHARS or (
+        content[0] > 0 and doc[content[0] - 1].text in _QUOTE_CHARS)
+    resumed_at = _trim(doc, phrase_end + 1, sent_end)[0]
+    if doc[resumed_at].lower_ in ("and", "but", "or"):
+        resumed_at += 1
+    if quoted_before and doc[resumed_at].text not in _QUOTE_CHARS:
+        return None  # '"X," he said, Y': the quotation ended at the cue
     end = _trim(doc, phrase_end + 1, _paragraph_clip(doc, phrase_end + 1, sent_end, phrase_end + 1)[1])[1]
     return (lo, phrase_end + 1), end
 

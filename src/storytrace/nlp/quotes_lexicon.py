@@ -85,6 +85,18 @@ class Lexicon:
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.phrasal
 
+    def cue_of(self, tok: Token) -> CueVerb | None:
+        """The cue verb a verb token is: its lemma, or its lemma with a particle among its
+        children ("went on", "pointed out"; "went bankrupt" is no cue)."""
+        lemma = self.verb_lemma(tok)
+        if lemma in self.phrasal:
+            for c in tok.children:
+                if c.dep_ in ("prt", "prep"):
+                    found = self.phrasal_verb(lemma, c.lower_)
+                    if found is not None:
+                        return found
+        return self.verbs.get(lemma)
+
     def verb_lemma(self, tok: Token) -> str:
         """The token's lemma, or a cue lemma it is an inflection of when the lemmatizer slipped
         ("hoped" -> "hop")."""
