@@ -506,6 +506,31 @@ ROLES = [
 ]
 
 
+MORE_ACTS = [
+    # the indirect object receives ("sent Russia millions of rounds")
+    ("Iran has sent Russia hundreds of drones and thousands of shells.", "AID", {"IRN"}, {"RUS"}),
+    # crowds throwing things at someone protest against them
+    ("Angry villagers threw stones at the governor's convoy in Bihar.", "PROTEST", {"IND"}, set()),
+    # a town retaken is seized
+    ("Ukraine said its forces had retaken the village of Robotyne.", "COERCE", {"UKR"}, set()),
+    # a briefing is a consultation
+    ("The Japanese defence minister briefed his Australian counterpart on the incident.", "CONSULT",
+     {"JPN"}, {"AUS"}),
+    # "held X responsible" and "called out" accuse
+    ("Poland held Belarus responsible for the border incidents.", "ACCUSE", {"POL"}, {"BLR"}),
+    # a decision to send troops is the deployment to come, not a threat
+    ("Chad has decided to send 1,000 soldiers to Niger.", "MOBILIZE", {"TCD"}, set()),
+    # "they traded accusations": each side accuses the other
+    ("Ethiopia and Eritrea traded accusations over the border clashes.", "ACCUSE", {"ETH", "ERI"},
+     {"ETH", "ERI"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), MORE_ACTS)
+def test_more_ways_of_stating_acts(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
+    _check(_events(analyze, text), type_name, actors, recipients)
+
+
 @pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), ROLES)
 def test_roles_from_context(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
     _check(_events(analyze, text), type_name, actors, recipients)
@@ -550,9 +575,34 @@ FALSE_ALARMS = [
     ("Rescue workers searched the rubble for survivors in Antakya.", "COERCE"),
     # an act talked about
     ("The two leaders discussed how to strengthen their partnership.", "SUPPORT"),
+    # the maker of a weapon fired is not its target
+    ("Russia fired an Iranian-made drone at Odesa.", "COOPERATE"),
+    # volunteers walking out of a city are not on strike
+    ("Thousands of volunteers walked out of Valencia carrying shovels.", "PROTEST"),
+    # backing a report is no support for a party
+    ("Washington has publicly backed the reports.", "SUPPORT"),
+    # a court blocking a deportation does not deport
+    ("A federal judge blocked the government from deporting the activist.", "COERCE"),
+    # troops expected by others to move are not a promise
+    ("North Korean troops are expected to reinforce Russian units near the border.", "AGREE"),
+    # a denial with nobody accusing answers no one
+    ("The ministry denied that its forces had shelled the market.", "REJECT"),
+    # "does not rule out" rejects nothing
+    ("The minister did not rule out new talks with the rebels in Mali.", "REJECT"),
 ]
 
 
 @pytest.mark.parametrize(("text", "not_want"), FALSE_ALARMS)
 def test_no_false_alarm(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
     assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+def test_a_weapon_is_no_party_to_the_attack(analyze) -> None:  # type: ignore[no-untyped-def]
+    event = _check(_events(analyze, "Russia fired an Iranian-made drone at Odesa."), "ASSAULT", {"RUS"}, {"UKR"})
+    assert "IRN" not in _countries(event.recipients)
+
+
+def test_the_court_blocking_an_act_rejects_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, "The Brazilian supreme court blocked the government from expelling the diplomats.")
+    _check(events, "REJECT", {"BRA"}, set())
+    assert "SANCTION" not in {e.type for e in events}

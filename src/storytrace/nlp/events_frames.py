@@ -106,7 +106,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             n = by_token.get(i)
             if n is not None and n is not d and not n.absorbed and i != d.token.i \
                     and d.token.i not in n.words:
-                n.absorbed, n.into = True, d
+                absorb(d, n, roles=n.type == d.type)
     # an act whose subject is itself an event: "the meeting between X and Y reaffirmed ...";
     # "Israeli strikes on Khartoum killed 20 people" is one act, stated by the noun and the verb
     for d in drafts:
@@ -363,6 +363,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         t = inner.type
         new = ("AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING
                else "THREATEN" if t in FORCEFUL else t)
+        if t in ("MOBILIZE", "SANCTION") and d.token.lemma_.lower() in lex.cue("decision_verbs"):
+            new = t  # "decided to send troops", "plans to impose tariffs": a decision, not a threat
         d.mode = threat_mode(inner) if new == "THREATEN" else (inner.mode if new == t else None)
         d.type = new
     elif frame == "request":

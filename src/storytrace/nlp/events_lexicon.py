@@ -33,6 +33,7 @@ FRAMES = {"intent", "request", "refuse", "threat", "allege", "deny"}
 ROLES = {"swap", "from"}
 REQUIRES = {"actor", "recipient", "complement", "event"}
 SPECIAL_TERMS = {"ACTOR", "PLACE", "IGO", "EVENT"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -365,6 +366,8 @@ def _terms(lex: Lexicon, path: Path, where: str, values: Any, line: int | None) 
                 (phrases.append(_phrase(w, "noun")) if " " in w or "-" in w.strip("-") else words.add(w))
         elif text.startswith("ENT:"):
             labels.add(text[4:])
+        elif text in ENTITY_LABELS:  # "PERSON" is the entity label, as ENT:PERSON
+            labels.add(text)
         elif text in SPECIAL_TERMS:
             special.add(text)
         elif " " in text.strip() or "-" in text.strip("-"):

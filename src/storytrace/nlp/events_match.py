@@ -87,6 +87,9 @@ def phrase_at(tok: Token, phrase: Phrase) -> bool:
 def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         return True
+    small = v.tag_ == "VBN" and v.dep_ in ("ccomp", "xcomp", "oprd")
+    if small and any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ == "aux" for c in v.children):
+        return True  # a small clause: "we are seeing North Koreans killed", "had them arrested"
     # reduced relative: "the sanctions imposed by the UN", "troops deployed to the border"
     return v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in v.children)
 
@@ -97,6 +100,8 @@ def direct_objects(v: Token) -> list[Token]:
     found = [c for c in v.children if c.dep_ in ("dobj", "obj")]
     if is_passive(v):
         found += [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not found and not any(c.dep_ == "auxpass" for c in v.children):
+            found += [c for c in v.children if c.dep_ == "nsubj"]  # the small clause's subject
         if v.dep_ in ("acl", "amod") and not found:
             found.append(v.head)
         if v.dep_ == "conj" and not found:  # "X, imprisoned for ..., were released by Y"
@@ -475,6 +480,8 @@ def predicates(tok: Token, objects: list[Token]) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
     out += [c for c in tok.children if c.dep_ in ("dobj", "obj") and c not in objects[:1] and objects]
     out += [c for o in objects for c in o.children if c.dep_ == "appos"]
+    # an adjective after its noun is said of it: "held Belarus responsible", "declared the vote illegal"
+    out += [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i]
     for prep in [c for h in (tok, *objects) for c in h.children if c.lower_ == "as" and c.dep_ == "prep"]:
         out += [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "advmod", "pcomp")]
     return out

@@ -234,6 +234,7 @@ SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 ABROAD = {"foreign", "other", "another", "outside", "several", "many", "some", "regional", "neighbouring",
           "neighboring", "western", "international", "world", "allied", "rival"}
 OTHERS = ABROAD | {"more", "additional", "extra", "further", "fresh", "new"}
+EXPEDITIONARY = {"troop", "soldier", "force", "fighter", "mercenary", "unit"}  # often abroad
 
 
 def _speaker(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> Token | None:
@@ -364,6 +365,8 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
             return c
     if _force_noun(tok, lex) and any(c.dep_ == "nummod" or c.lower_ in OTHERS for c in tok.children):
         return None  # "more troops", "3,000 soldiers", "foreign fighters": not the local ones
+    expeditionary = tok.lemma_.lower() in EXPEDITIONARY and not any(
+        c.lower_ in ("security", "armed", "government", "riot", "police", "state") for c in tok.children)
     if any(c.dep_ in ("amod", "det") and (c.lower_ in ABROAD or c.ent_type_ == "NORP") for c in tok.children):
         return None  # "several Latin American governments", "Western officials"
     sent = tok.sent
@@ -378,7 +381,7 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
             best = (abs(t.i - tok.i), c)
     if best is not None:
         return best[1]
-    return story_state(ad)
+    return None if expeditionary else story_state(ad)  # troops are often abroad: only where they are
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on",
@@ -437,6 +440,12 @@ def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[
     Russian banks", "the courage of the North Korean units", "the headquarters of the RSF"."""
     if ad.actors is None or tok.pos_ not in ("NOUN", "PROPN") or _agentive(tok, lex):
         return []
+    for c in tok.children:  # "the Russian account", "China's plan", "a Russian base"
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+            m = ad.actors.at(c.i, places=True)
+            if m is not None and m.country and m.kind in ("country", "igo", "organization", "group"):
+                return [ActorRef(id=m.country if m.kind == "country" else m.actor_id, name=m.name,
+                                 text=_np_text(tok), country=m.country)]
     if tok.lemma_.lower() not in lex.classes.get("goods", ()):  # other things: "of X", "in <place>"
         for t in _pobjs(tok, ("of",)):
             found = resolve(ad, t, lex, places=True, depth=1)

@@ -180,7 +180,10 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     predicted = has_future or bool(modal) or future_time or any(
         ph in clause_text for ph in lex.cue("future_phrases"))
     out.refused = negated and (has_future or modal in ("would", "'d"))
-    out.intent = has_future and not negated and not hypothetical
+    # "is expected to reinforce": a forecast by others, not an act the actor announces
+    forecast = len(chain) > 1 and any(lm in lex.cue("forecast_governors") for lm in lemmas[1:]) \
+        and not any(a in future for a in aux)
+    out.intent = has_future and not negated and not hypothetical and not forecast
     # attribution
     att = attribution_for(ad, trigger)
     if att is None and clause is not anchor:  # "said it regretted X and would respond": the first conjunct's
