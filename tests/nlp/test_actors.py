@@ -256,6 +256,197 @@ def test_definite_title_refers_to_the_person_introduced_with_it(analyze) -> None
     assert m.actor_id == "person:volodymyr-zelensky"
 
 
+# --------------------------------------------------------------------------- people's countries
+
+@pytest.mark.parametrize("text, phrase, country", [
+    # a state before the title, with words of the title between
+    ("Japan's trade minister, Kenji Morita, said the talks would resume in May.", "Kenji Morita", "JPN"),
+    ("Kenyan police spokesman Daniel Otieno said three officers were hurt.", "Daniel Otieno", "KEN"),
+    ("Sudanese army chief Osman Idris vowed to press on.", "Osman Idris", "SDN"),
+    # an apposition or an "of" phrase naming an organization, a capital or a place
+    ("Karim Nasser, a senior Hezbollah official, rejected the offer.", "Karim Nasser", "LBN"),
+    ("Adam Yahya of the RSF denied the charge on Sunday.", "Adam Yahya", "SDN"),
+    ("Park Ji-hoon, a researcher at a Seoul think tank, said the launch was a warning.", "Park Ji-hoon", "KOR"),
+    ("Fatima Bello, a trader from Kano, said prices had doubled.", "Fatima Bello", "NGA"),
+    ("Rami, a 34-year-old engineer from Gaza, said his house was gone.", "Rami", "PSE"),
+    # a domestic title and the state the story is set in
+    ("Heavy rain flooded towns across Spain on Tuesday, and soldiers were sent to Spain's east. "
+     "Prime Minister Luis Ortega declared a day of mourning.", "Luis Ortega", "ESP"),
+    # nothing said: no country
+    ("Soviet leader Ivan Petrov met the envoy in 1951.", "Ivan Petrov", None),
+    ("A UN official, Maria Keller, said aid was blocked at the crossing.", "Maria Keller", None),
+    ("Heavy rain flooded towns across Spain on Tuesday, and soldiers were sent to Spain's east. "
+     "Ambassador Luis Ortega left for Rome.", "Luis Ortega", None),
+])
+def test_unknown_person_takes_the_country_the_text_gives(analyze, text, phrase, country) -> None:
+    m = mention(layer_of(analyze, text), phrase)
+    assert (m.kind, m.country) == ("person", country)
+
+
+def test_every_mention_of_a_person_shares_the_country(analyze) -> None:
+    text = ("Talks resumed in Doha. Lina Haddad, a senior Hamas official, said the offer was weak. "
+            "Haddad added that the group would answer on Friday.")
+    layer = layer_of(analyze, text)
+    assert [m.country for m in layer.mentions if m.actor_id == "person:lina-haddad"] == ["PSE", "PSE"]
+
+
+def test_person_in_apposition_speaks_for_the_title(analyze) -> None:
+    ad = analyze("Iran's ambassador to the UN, Amir Saeid Iravani, said the strikes were illegal.", until="actors")
+    head = next(t for t in ad.doc if t.text == "ambassador")
+    assert [(m.actor_id, m.country) for m in ad.actors.phrase(head)] == [("person:amir-saeid-iravani", "IRN")]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("King Mswati III opened the session.", "Mswati III"),
+    ("President Bassirou Diomaye Faye spoke on Monday.", "Bassirou Diomaye Faye"),
+    ("Myanmar's military leader Min Aung Hlaing met the envoy.", "Min Aung Hlaing"),
+    ("Mr. Hartmann declined to comment, and the Hartmann report was shelved.", "Hartmann"),
+])
+def test_names_spacy_cut_or_mislabelled(analyze, text, phrase) -> None:
+    assert mention(layer_of(analyze, text), phrase).kind == "person"
+
+
+# --------------------------------------------------------------------------- groups and domestic nouns
+
+@pytest.mark.parametrize("text, phrase, actor_id, country", [
+    ("The RSF said it had taken the city.", "RSF", "org:rsf", "SDN"),
+    ("M23 rebels seized the airport.", "M23 rebels", "org:m23", "COD"),
+    ("The Houthis fired a missile at the tanker.", "Houthis", "org:houthis", "YEM"),
+    ("Hezbollah denied any role.", "Hezbollah", "org:hezbollah", "LBN"),
+])
+def test_armed_groups_carry_their_state(analyze, text, phrase, actor_id, country) -> None:
+    layer = layer_of(analyze, text)
+    m = mention(layer, phrase)
+    assert (m.actor_id, m.country) == (actor_id, country)
+    assert exported(layer)[actor_id]["country"] == country
+
+
+@pytest.mark.parametrize("text, phrase, actor_id, sector", [
+    ("Kenya's government defended the tax. Riot police fired tear gas at protesters in Nairobi, and Kenyan "
+     "security forces detained dozens.", "Riot police", "KEN", "COP"),
+    ("Kenya's government defended the tax. Riot police fired tear gas at protesters in Nairobi, and Kenyan "
+     "security forces detained dozens.", "protesters in Nairobi", "KEN", "CVL"),
+    ("The Pakistani military said its jets were safe. A spokesman for the military said the strike was "
+     "repelled near India's border.", "military", "PAK", "MIL"),
+    ("Rebels seized the town of Bunia in eastern Congo, and Congo's army said it would retake it. "
+     "The rebels denied it.", "rebels", "COD", "REB"),
+])
+def test_domestic_nouns_belong_to_the_story_state(analyze, text, phrase, actor_id, sector) -> None:
+    m = mention(layer_of(analyze, text), phrase, -1 if phrase in ("military", "rebels") else 0)
+    assert (m.actor_id, m.sector) == (actor_id, sector)
+
+
+def test_lawmakers_are_not_named_after_a_place_in_the_sentence(analyze) -> None:
+    text = ("Seoul said on Monday that North Korea had sent more troops. About 100 soldiers have been killed "
+            "since they entered combat in Russia's Kursk region, South Korea's spy agency told lawmakers.")
+    layer = layer_of(analyze, text)
+    assert mention(layer, "lawmakers").actor_id == "KOR"
+    assert mention(layer, "South Korea's spy agency").actor_id == "KOR"
+
+
+def test_named_bodies_are_exported_as_organizations_too(analyze) -> None:
+    layer = layer_of(analyze, "The State Department said the talks would resume. The Kremlin did not comment.")
+    got = exported(layer)
+    assert got["org:state-department"]["country"] == "USA" and got["org:state-department"]["kind"] == "organization"
+    assert mention(layer, "State Department").actor_id == "USA"  # other layers still see the state
+    assert "org:kremlin" not in got
+
+
+# --------------------------------------------------------------------------- false alarms and wrong ids
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Foreign Minister Ishaq Dar said Pakistan wanted calm.", {"PAK"}, {"GBR"}),
+    ("Pakistan's Foreign Office said the strike was unprovoked.", {"PAK"}, {"GBR"}),
+    ("The Foreign Office said it was aware of the arrest.", {"GBR"}, set()),
+    ("Fighting in Congo displaced thousands, and Congo asked for help.", {"COD"}, {"COG"}),
+    ("The Republic of the Congo said it would send aid.", {"COG"}, {"COD"}),
+    ("Rebels advanced on Hama, the opposition said.", set(), {"org:hama", "person:hama"}),
+    ("Fighting near the Nur Khan air base in Rawalpindi lasted an hour.", set(), {"person:nur-khan"}),
+    ("Riot police fired tear gas on Monday.", set(), {"person:riot"}),
+    ("A Kremlin spokesman dismissed the report.", {"RUS"}, {"person:dmitry-peskov"}),
+])
+def test_no_false_alarms(analyze, text, present, absent) -> None:
+    got = set(exported(layer_of(analyze, text)))
+    assert present <= got and not absent & got
+
+
+@pytest.mark.parametrize("text, published, phrase, actor_id, role", [
+    ("India's foreign secretary briefed reporters on Monday.", "2024-11-01", "India's foreign secretary",
+     "person:vikram-misri", "foreign secretary"),
+    ("Bangladesh's foreign secretary briefed reporters on Monday.", "2024-11-01",
+     "Bangladesh's foreign secretary", "BGD", "foreign secretary"),
+    ("The British foreign secretary arrived in Kyiv on Monday.", "2024-11-01", "British foreign secretary",
+     "person:david-lammy", "foreign minister"),
+    ("The British foreign secretary arrived in Kyiv on Monday.", "2025-10-01", "British foreign secretary",
+     "person:yvette-cooper", "foreign minister"),
+])
+def test_foreign_secretary_is_the_minister_only_in_britain(analyze, text, published, phrase, actor_id, role) -> None:
+    m = mention(layer_of(analyze, text, published), phrase)
+    assert (m.actor_id, m.role) == (actor_id, role)
+
+
+# --------------------------------------------------------------------------- definite anaphors
+
+@pytest.mark.parametrize("text, phrase, actor_id", [
+    ("South Korea's National Intelligence Service said 3,000 troops had been sent. The agency said more "
+     "would follow.", "agency", "KOR"),
+    ("Hamas released two hostages. The group said it would free more.", "group", "org:hamas"),
+    ("Russia's Defence Ministry said 30 drones were downed. The ministry said two more fell later.",
+     "ministry", "RUS"),
+    ("Gazprom cut supplies on Monday. The company blamed a technical fault.", "company", "org:gazprom"),
+    ("The International Criminal Court issued a warrant. The court said the suspect had fled.", "court",
+     "igo:icc"),
+    ("Britain's Trade Minister Jonathan Reed met Japanese officials. The minister said a deal was close.",
+     "minister", "person:jonathan-reed"),
+    ("Queen Amira of Jordan visited the camp. The queen spoke to families.", "queen", "person:amira"),
+])
+def test_definite_description_refers_to_the_actor_named_before(analyze, text, phrase, actor_id) -> None:
+    assert mention(layer_of(analyze, text), phrase).actor_id == actor_id
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The agency said more would follow.", "agency"),  # nothing named before
+    ("Hamas released two hostages. Trade talks resumed. Prices fell. Markets rose. Shares fell again. "
+     "The group said it would free more.", "group"),  # too far back
+    ("Hamas released two hostages. Israel struck Beirut. The Lebanese group vowed to respond.", "group"),
+    ("Gazprom cut supplies. The group of experts met on Monday.", "group"),
+])
+def test_definite_description_without_a_fitting_antecedent(analyze, text, word) -> None:
+    layer = layer_of(analyze, text)
+    assert not [m for m in layer.mentions if m.text.split()[-1] == word and m.actor_id]
+
+
+def test_phrase_follows_the_anaphor(analyze) -> None:
+    ad = analyze("Hamas released two hostages. The group said it would free more.", until="actors")
+    group = next(t for t in ad.doc if t.text == "group")
+    assert [m.actor_id for m in ad.actors.phrase(group)] == ["org:hamas"]
+
+
+# --------------------------------------------------------------------------- gender and spellings
+
+@pytest.mark.parametrize("text, phrase, gender", [
+    ("Chairwoman Lena Fischer opened the session.", "Lena Fischer", "f"),
+    ("Ms Okonjo said the plan was sound. Okonjo added that the vote would wait.", "Okonjo", "f"),
+    ("Amina Yusuf opened the session on Monday.", "Amina Yusuf", "f"),
+    ("Tomasz Nowak chaired the meeting on Monday.", "Tomasz Nowak", "m"),
+    ("Queen Amira of Jordan visited the camp.", "Amira", "f"),
+    ("Jordan Reyes opened the session on Monday.", "Jordan Reyes", None),  # a name of either gender
+])
+def test_gender_of_people_outside_the_dictionary(analyze, text, phrase, gender) -> None:
+    layer = layer_of(analyze, text)
+    assert {m.gender for m in layer.mentions if m.text == phrase} == {gender}
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("Siergiej Ławrow spotkał się z ministrem.", "person:sergei-lavrov"),
+    ("Ławrow met the envoy on Monday.", "person:sergei-lavrov"),
+    ("Zełenski met the envoy on Monday.", "person:volodymyr-zelensky"),
+    ("Erdogan met the envoy on Monday.", "person:recep-tayyip-erdogan"),
+])
+def test_transliterations(analyze, text, actor_id) -> None:
+    assert actor_id in exported(layer_of(analyze, text))
+
+
 # --------------------------------------------------------------------------- spaCy's errors, fixed
 
 def test_persons_tagged_as_one_organization_are_split(analyze) -> None:

@@ -96,3 +96,17 @@ def test_at_within_and_before(analyze) -> None:
 def test_empty_layer() -> None:
     layer = ActorLayer([], [])
     assert layer.at(0) is None and layer.within(0, 10) == [] and layer.before(5) == []
+
+
+@pytest.mark.parametrize("text, pronoun, expected", [
+    # in its own sentence the nearest state or body, never a plural noun ("lawmakers")
+    ("The figure is higher than the one Seoul's spy agency gave lawmakers last week, when it said 100 had "
+     "died.", "it", "KOR"),
+    # from a sentence before, the subject of the main clause
+    ("The Sanctions Monitoring Institute was set up after Russia vetoed the plan. Its report is due in May.",
+     "Its", "org:sanctions-monitoring-institute"),
+])
+def test_it_prefers_the_actor_the_sentence_is_about(analyze, text: str, pronoun: str, expected: str) -> None:
+    doc, layer = run(analyze, text)
+    m = layer.antecedent(token(doc, pronoun))
+    assert m is not None and m.actor_id == expected

@@ -51,8 +51,11 @@ def spokesperson_role(body_role: str) -> str:
 
 
 _YEARS = frozenset({"year", "years"})
+_ORIGIN_PREPS = frozenset({"from", "in", "of"})
+_COUNTRY_NOUNS = frozenset({"country", "territory", "nation", "kingdom", "republic", "state"})
 _STATE_WORDS = frozenset({"state", "national", "government", "federal", "public", "state-run", "state-owned"})
 _ISO3_ID = re.compile(r"^[A-Z]{3}$")
+_ROMAN = re.compile(r"^[IVX]{1,5}$")  # regnal numbers ("Charles III")
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some", "many", "any", "no"})
 _ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this many sentences before
 _COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
@@ -125,6 +128,7 @@ class Resolver:
         self.find_names()
         self.find_titles()
         self.find_entities()
+        self.find_titled_names()
         if self.place_names:
             for c in self.cands:
                 if c.kind == "ner-person" and c.name in self.place_names:
@@ -254,6 +258,20 @@ class Resolver:
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
                     self.add(_Cand(a, b, GROUP, name=self._name_text(a, b)))
 
+    def find_titled_names(self) -> None:
+        """Capitalized names spaCy missed right after a title: "King Mswati III", "President
+        Tinubu" (the title's last word modifies the name)."""
+        toks = self.toks
+        for end, (_start, _t) in sorted(self.title_end.items()):
+            k = end
+            while k < self.n and k - end < 4 and toks[k].is_alpha and toks[k].text[0].isupper() \
+                    and (toks[k].pos_ == "PROPN" or (k > end and _ROMAN.match(toks[k].text))) \
+                    and self.by_token[k] is None and toks[k].ent_type_ in ("", "PERSON", "ORG"):
+                k += 1
+            if k > end and end - 1 >= 0 and end <= toks[end - 1].head.i < k and not toks[k - 1].ent_type_ \
+                    and not any(toks[i].ent_type_ == "PERSON" for i in range(end, k)):
+                self._person_entity(end, k, described=True)
+
     def _titled_name(self, a: int, b: int) -> bool:
         """Tokens [a, b) are a personal title and a name after it ("King Felipe VI")."""
         for end, (start, t) in self.title_end.items():
@@ -370,13 +388,19 @@ class Resolver:
         while b + 1 < self.n and toks[b].text == "-" and not toks[b].whitespace_ \
                 and not toks[b - 1].whitespace_ and toks[b + 1].is_alpha and toks[b + 1].is_lower:
             b += 2
+        # "[Tomasz] Nowak": a given name spaCy left out of the entity
+        while a > 0 and toks[a - 1].pos_ == "PROPN" and toks[a - 1].ent_type_ == "" \
+                and toks[a - 1].dep_ == "compound" and a <= toks[a - 1].head.i < b \
+                and self.by_token[a - 1] is None and self.texts[a - 1] in self.d.first_names:
+            a -= 1
         # "Min Aung [Hlaing]": a last name spaCy left out of the entity, the head of the name
         while b < self.n and toks[b - 1].dep_ == "compound" and toks[b - 1].head.i == b \
                 and toks[b].pos_ == "PROPN" and toks[b].is_title and toks[b].ent_type_ in ("", "PERSON") \
                 and self.by_token[b] is None:
             b += 1
         # "Kim SEOUL": a dateline in capitals glued to the name
-        while b - a > 1 and toks[b - 1].is_upper and len(toks[b - 1]) > 2 and not toks[a].is_upper:
+        while b - a > 1 and toks[b - 1].is_upper and len(toks[b - 1]) > 2 and not toks[a].is_upper \
+                and not _ROMAN.match(toks[b - 1].text):
             b -= 1
         if self._common_phrase(a, b):
             return  # "Riot police", "Security forces" at the start of a sentence
@@ -691,8 +715,10 @@ class Resolver:
                     c.sector = c.sector or ("ELI" if former else sector)
                 c.gender = c.gender or t.gender
                 lo = max(self.sent_bounds(start)[0], first - 3)
-                if not any(self.toks[k].ent_type_ in ("NORP", "GPE", "ORG") and self.at(k) is None
-                           for k in range(lo, first)):  # "Soviet leader X": a state we do not know
+                igo = qual is not None and qual.kind == ORG and (qual.target or "").startswith("igo:")
+                # "Soviet leader X": a state we do not know ("a UN official" is of no state either)
+                if not igo and not any(self.toks[k].ent_type_ in ("NORP", "GPE", "ORG") and self.at(k) is None
+                                       for k in range(lo, first)):
                     c.title = c.title or t
                 c.evidence += 2
             if qual is not None and c.kind == "ner-person" and c.country is None:
@@ -749,6 +775,10 @@ class Resolver:
                 start, t = self.title_end[j + 1]
                 title = (start, t)
                 j = start - 1
+                body = self.at(start)
+                if body is not None and body.kind in (BODY, SEAT) and body.a < start and body.target:
+                    qual = body  # "Sudanese army chief": the body took the state before the title
+                    break
                 continue
             c = self.ending_at(j + 1)
             if c is not None:
@@ -817,6 +847,9 @@ class Resolver:
             word = tok.lower_
             if word in ("its", "their") and tok.tag_ == "PRP$":
                 return self._possessor(j)
+            if word in _COUNTRY_NOUNS and j + 1 < a and self.texts[j + 1] == "'s" \
+                    and any(ch.lower_ == "the" for ch in tok.children):
+                return self._state_before(j)  # "the country's president", "the territory's health ministry"
             if word in ("'s", "'") or tok.tag_ == "POS" or (tok.pos_ == "ADJ" and word not in self.d.titles):
                 j -= 1
                 continue
@@ -842,6 +875,24 @@ class Resolver:
                         return c2
                 return c
         return None
+
+    def _state_before(self, j: int) -> _Cand | None:
+        """The state named last before token ``j`` (as a place too), in its sentence or the
+        two before: what "the country" refers to."""
+        lo = self.sent_bounds(j)[0]
+        for _ in range(2):
+            if lo > 0:
+                lo = self.sent_bounds(lo - 1)[0]
+        best: _Cand | None = None
+        for c in self.cands:
+            if lo <= c.a and c.b <= j and not c.dropped and c.kind in (STATE, CAPITAL, DEMONYM) \
+                    and (best is None or c.a > best.a):
+                best = c
+        country = self.country_of(best) if best is not None else None
+        if country is None:
+            return None
+        a = j - 1 if j > 0 and self.toks[j - 1].lower_ == "the" else j
+        return _Cand(a, j + 2, STATE, country)  # stands for the state where the words are
 
     def _possessor(self, j: int) -> _Cand | None:
         """"its troops": the state or organization named last before the pronoun."""
@@ -1115,11 +1166,29 @@ class Resolver:
             self.add_over(c, qual, absorb=absorb)
             return
         if domestic and sector is not None:
-            country = self.context_country(a, sector)
+            country = self._named_before(a, b, sector) or self.context_country(a, sector)
             if country is not None:
                 self.add(_Cand(a, b, "noun", country, sector))
                 return
         self.add(_Cand(a, b, GROUP, None, sector, name=text))
+
+    def _named_before(self, a: int, b: int, sector: str) -> str | None:
+        """"the military" after "the Pakistani military" (the same noun named with its state a
+        few sentences before) or after "South Korea's Joint Chiefs of Staff" (a body of that
+        sector, when "the" points back to it)."""
+        head = self.toks[b - 1].lemma_.lower()
+        definite = a > 0 and self.toks[a - 1].lower_ == "the"
+        here = self.ad.sent_index(a)
+        best: _Cand | None = None
+        for c in self.cands:
+            if c.b > a or c.dropped or c.kind not in ("noun", BODY) or not c.target or c.place \
+                    or here - self.ad.sent_index(c.a) > 3 or (best is not None and c.a <= best.a):
+                continue
+            same = self.toks[c.b - 1].lemma_.lower() == head
+            if same or (definite and c.kind == BODY and c.sector == sector
+                        and here - self.ad.sent_index(c.a) <= 1):
+                best = c
+        return best.target if best is not None else None
 
     def context_country(self, i: int, sector: str | None = None) -> str | None:
         """The state a domestic noun ("police", "the authorities") belongs to. Police are local:
@@ -1258,7 +1327,9 @@ class Resolver:
             c = self.at(i)
             if c is None or c is person:
                 tok = self.toks[i]
-                if c is None and tok.ent_type_ in ("GPE", "LOC") and tok.ent_iob_ == "B" and self.gazetteer:
+                placeish = tok.ent_type_ in ("GPE", "LOC") or (  # "a trader from Kano" (tagged ORG)
+                    tok.pos_ == "PROPN" and tok.head.dep_ == "prep" and tok.head.lower_ in _ORIGIN_PREPS)
+                if c is None and placeish and tok.ent_iob_ != "I" and self.gazetteer:
                     end = i + 1
                     while end < hi and self.toks[end].ent_iob_ == "I":
                         end += 1
@@ -1286,10 +1357,17 @@ class Resolver:
         return None
 
     def _place_country(self, text: str) -> str | None:
-        """The country of a place name, when every city or region of that name is in one."""
-        countries = {h.entry.country for h in self.gazetteer.lookup(text)
-                     if not h.alternate and h.entry.kind in ("city", "region", "country") and h.entry.country}
-        return countries.pop() if len(countries) == 1 else None
+        """The country of a place name: the one all its cities and regions are in, or that of
+        one much larger than the others ("Kano" is Nigeria's, not the Japanese town's)."""
+        hits = sorted((h.entry for h in self.gazetteer.lookup(text) if not h.alternate
+                       and h.entry.kind in ("city", "region", "country") and h.entry.country),
+                      key=lambda e: -e.population)
+        if not hits:
+            return None
+        others = [e for e in hits if e.country != hits[0].country]
+        if not others or hits[0].population >= 10 * max(others[0].population, 1):
+            return hits[0].country
+        return None
 
     # ------------------------------------------------------------ 9. gender
     def infer_gender(self) -> None:
@@ -1421,7 +1499,8 @@ class Resolver:
                     drec = self.record(c.entry.default)
                     if drec is not None:
                         return Mention(**kw, actor_id=drec.id, name=drec.name, kind=drec.kind,
-                                       country=drec.country, sector=drec.sector, role=c.role)
+                                       country=drec.country, role=c.role,
+                                       sector=c.sector if drec.kind == "country" else drec.sector)
                 return Mention(**kw, actor_id=None, name=text, kind="group", sector=c.sector, role=c.role)
             m = Mention(**kw, actor_id=rec.id, name=rec.name, kind="country", country=rec.country,
                         sector=None if c.place or c.descriptive else c.sector, role=c.role, place=c.place,

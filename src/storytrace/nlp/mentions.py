@@ -118,7 +118,13 @@ class ActorLayer:
     def _from_dependents(self, head: Token) -> Mention | None:
         """A phrase whose head is no mention (or only a generic one) may be named by its
         dependents: "US, South Korean and Ukrainian intelligence reports", "a spokesman for the
-        State Department", "the Russian president, Vladimir Putin"."""
+        State Department", "the Russian president, Vladimir Putin". A person in apposition
+        comes first: "Iran's ambassador to the UN, Amir Saeid Iravani" is the ambassador."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                m = self.at(child.i)
+                if m is not None and m.is_person and m.actor_id is not None:
+                    return m
         for child in head.children:  # a modifier names the actor: "Russia's army", "US intelligence"
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i < head.i:
                 m = self.at(child.i)
@@ -160,13 +166,26 @@ class ActorLayer:
 
             return min(candidates, key=rank)
         if word in GROUP_PRONOUNS:
-            for m in self.before(token.i, persons=False):
-                if m.descriptive:
-                    continue
-                if word in ("it", "its", "itself") and m.actor_id is None:
-                    continue  # "it" is a state or an organization, not "analysts"
-                return m
-            return None
+            found = [m for m in self.before(token.i, persons=False) if not m.descriptive]
+            if word not in _SINGULAR:
+                return found[0] if found else None
+            # "it" is a state or an organization, not "analysts" nor "lawmakers"; in its own
+            # sentence the nearest, else the subject of the nearest sentence before it
+            doc = token.doc
+            found = [m for m in found if m.actor_id is not None and doc[m.tok_end - 1].tag_ != "NNS"]
+            if not found:
+                return None
+            starts = self._sentence_starts(token)
+            here = bisect.bisect_right(starts, token.i)
+
+            def closeness(m: Mention) -> tuple[int, bool, bool, int]:
+                gap = here - bisect.bisect_right(starts, m.tok_start)
+                head = doc[m.tok_end - 1]
+                subject = head.dep_ in ("nsubj", "nsubjpass")
+                main = subject and head.head.dep_ == "ROOT"  # the main clause's, not "after Russia vetoed"
+                return gap, gap > 0 and not subject, gap > 0 and not main, -m.tok_start
+
+            return min(found, key=closeness)
         return None
 
     def _sentence_starts(self, token: Token) -> list[int]:
@@ -177,6 +196,7 @@ class ActorLayer:
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
+_SINGULAR = frozenset({"it", "its", "itself"})
 # Nouns for people who speak or act for an organization ("a spokesman for the Pentagon").
 _AGENT_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative",
