@@ -9,6 +9,12 @@ The labels (tests/data/story_labels.jsonl: {"id", "story"}) name articles of
     .venv/bin/python bench/stories.py --db /tmp/st.db --set threshold=0.25 --set tau_days=3
     .venv/bin/python bench/stories.py --order shuffle --seed 3   # arrival order matters?
     STORYTRACE_EMBEDDINGS=1 python bench/stories.py --embeddings  # needs storytrace[embeddings]
+
+Unlabelled samples show whether stories balloon: story sizes, the largest stories, cost.
+
+    .venv/bin/python bench/stories.py --sample reuters21578 --limit 2000            # first 2,000 by date
+    .venv/bin/python bench/stories.py --sample reuters21578 --limit 2000 --spread   # 2,000 over 8 months
+    .venv/bin/python bench/stories.py --sample ukraine_war_gdelt_hellaskella33
 """
 
 from __future__ import annotations
@@ -57,6 +63,74 @@ def load_articles(ids: set[str], corpus: Path) -> dict[str, dict]:
     return found
 
 
+def part_of(doc_id: str) -> str:
+    """The labelled set has two parts: Korean-peninsula news and Russia-Ukraine war articles."""
+    return "war" if doc_id.startswith("ukr-") else "korea"
+
+
+def sample_articles(corpus: Path, name: str, limit: int | None, spread: bool) -> list[dict]:
+    """Articles of one corpus folder in publication order: the first ``limit``, or (``spread``)
+    ``limit`` taken evenly over the whole period (a sparse stream: long gaps between reports)."""
+    rows = [json.loads(line) for line in (corpus / name / "articles.jsonl").read_text(encoding="utf-8")
+            .splitlines() if line.strip()]
+    rows.sort(key=lambda r: (r.get("published") or "", r["id"]))
+    if limit and len(rows) > limit:
+        rows = [rows[i * len(rows) // limit] for i in range(limit)] if spread else rows[:limit]
+    return rows
+
+
+def sizes_report(store: Store, top: int) -> dict:
+    """Story sizes (originals and duplicates) as a histogram, with the largest stories."""
+    rows = store.execute("SELECT id, title, first_published, last_published, documents FROM stories "
+                         "ORDER BY documents DESC, id").fetchall()
+    bins = [(1, 1), (2, 3), (4, 9), (10, 19), (20, 49), (50, 10**9)]
+    hist = {(f"{a}" if a == b else f"{a}+" if b > 10**6 else f"{a}-{b}"):
+            sum(1 for r in rows if a <= r["documents"] <= b) for a, b in bins}
+    docs = sum(r["documents"] for r in rows)
+    in_big = sum(r["documents"] for r in rows if r["documents"] >= 10)
+    return {"stories": len(rows), "documents": docs, "histogram": hist,
+            "largest": [r["documents"] for r in rows[:top]],
+            "share_in_stories_of_10_plus": round(in_big / max(1, docs), 3),
+            "top": [{"id": r["id"], "documents": r["documents"], "first": (r["first_published"] or "")[:10],
+                     "last": (r["last_published"] or "")[:10], "title": r["title"][:70]} for r in rows[:top]]}
+
+
+def run_sample(args: argparse.Namespace, params: Params) -> int:
+    rows = sample_articles(args.corpus, args.sample, args.limit, args.spread)
+    tmp = tempfile.TemporaryDirectory()
+    store = Store(args.db or f"{tmp.name}/sample.db")
+    have = {r[0] for r in store.execute("SELECT id FROM documents")}
+    raws = [RawDoc(text=a["text"], origin=f"corpus:{a['id']}", id=a["id"], title=a.get("title"),
+                   published=a.get("published"), source=a.get("source"), url=a.get("url"))
+            for a in rows if a["id"] not in have]
+    if raws:
+        Ingestor(store, analyze=args.analyze).ingest_raw(raws)
+    reset(store)
+    clusterer = StoryClusterer(store, params=params)
+    ids = [a["id"] for a in rows]
+    stored = {r["id"]: r for r in store.execute(
+        "SELECT id, title, text, published, duplicate_of FROM documents")}
+    t0 = time.perf_counter()
+    for doc_id in ids:
+        if doc_id in stored:
+            clusterer.assign(F.from_store(store.conn, stored[doc_id]))
+    ms = 1000 * (time.perf_counter() - t0) / max(1, len(ids))
+    report = {"sample": args.sample, "articles": len(ids), "spread": args.spread, "ms_per_doc": round(ms, 2),
+              **sizes_report(store, args.top)}
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print(f"{args.sample}: {len(ids)} articles{' (spread)' if args.spread else ''}, "
+              f"{report['stories']} stories, {report['ms_per_doc']} ms/doc")
+        print("sizes: " + "  ".join(f"{k}: {v}" for k, v in report["histogram"].items()))
+        print(f"documents in stories of 10+: {report['share_in_stories_of_10_plus']:.1%}")
+        for t in report["top"]:
+            print(f"  {t['documents']:4d}  {t['first']} … {t['last']}  {t['title']}")
+    store.close()
+    tmp.cleanup()
+    return 0
+
+
 def parse_params(pairs: list[str], embeddings: bool) -> Params:
     p = Params().with_embeddings() if embeddings else Params()
     types = {f.name: f.type for f in fields(Params)}
@@ -81,7 +155,13 @@ def main() -> int:
     ap.add_argument("--embeddings", action="store_true", help="add sentence embeddings (optional extra)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list merged and split gold stories")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sample", metavar="FOLDER", help="an unlabelled corpus folder: report story sizes")
+    ap.add_argument("--limit", type=int, help="with --sample: this many articles")
+    ap.add_argument("--spread", action="store_true", help="with --sample: spread them over the whole period")
+    ap.add_argument("--top", type=int, default=12, help="with --sample: list this many largest stories")
     args = ap.parse_args()
+    if args.sample:
+        return run_sample(args, parse_params(args.set, args.embeddings))
 
     gold = load_labels(args.labels)
     articles = load_articles(set(gold), args.corpus)
@@ -126,11 +206,16 @@ def main() -> int:
     cluster_s = time.perf_counter() - t0
     predicted = {r[0]: r[1] for r in store.execute("SELECT doc_id, story_id FROM story_docs")}
     score = bcubed(predicted, gold)
+    parts = {part: bcubed({i: predicted[i] for i in order if part_of(i) == part},
+                          {i: gold[i] for i in order if part_of(i) == part})
+             for part in sorted({part_of(i) for i in order})}
     result = {"articles": len(order), "missing": len(missing), "gold_stories": score.gold_clusters,
               "predicted_stories": score.predicted_clusters, "precision": round(score.precision, 4),
               "recall": round(score.recall, 4), "f1": round(score.f1, 4),
               "ms_per_doc": round(1000 * cluster_s / max(1, len(order)), 2),
-              "ingest_s": round(ingest_s, 1), "order": args.order, "embeddings": bool(embedder)}
+              "ingest_s": round(ingest_s, 1), "order": args.order, "embeddings": bool(embedder),
+              "parts": {k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4),
+                            "f1": round(v.f1, 4)} for k, v in parts.items()}}
     if args.json:
         print(json.dumps(result))
     else:
@@ -139,6 +224,9 @@ def main() -> int:
         print(f"B-cubed precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
         ingest = f"; ingest {ingest_s:.1f} s" if ingest_s else ""
         print(f"clustering {result['ms_per_doc']} ms/doc{ingest}")
+        for part, sc in parts.items():
+            print(f"  {part}: {sc.items} articles, {sc.gold_clusters} gold stories, {sc.predicted_clusters} "
+                  f"predicted; precision {sc.precision:.3f}  recall {sc.recall:.3f}  F1 {sc.f1:.3f}")
     if args.verbose:
         by_gold: dict[str, Counter] = defaultdict(Counter)
         by_pred: dict[int, Counter] = defaultdict(Counter)

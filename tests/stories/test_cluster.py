@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +14,7 @@ from storytrace.export.stories import write_stories
 from storytrace.records import Document
 from storytrace.stories import features as F
 from storytrace.stories import text as T
-from storytrace.stories.cluster import StoryClusterer, assign_pending, reset
+from storytrace.stories.cluster import Params, StoryClusterer, assign_document, assign_pending, reset
 from storytrace.stories.metrics import bcubed
 from storytrace.stories.queries import get_story, list_stories
 from tests.stories import corpus
@@ -199,3 +200,128 @@ def test_fold(word: str, folded: str) -> None:
 ])
 def test_names(text: str, names: list[str]) -> None:
     assert T.names(text) == names
+
+
+# ---------------------------------------------------------------------- developing stories across weeks
+NK_ACTORS = [("PRK", "North Korea", "country", "PRK", "North Korea"), ("RUS", "Russia", "country", "RUS", "Russia")]
+NIS_ACTOR = ("org:nis", "National Intelligence Service", "organization", "KOR", "National Intelligence Service")
+LOSSES = ("nk-20", "2024-12-20", "North Korean troops suffer first losses in Kursk",
+          "North Korean soldiers sent to Russia have suffered their first casualties in the Kursk region, South "
+          "Korea's National Intelligence Service told lawmakers on Friday. The spy agency said at least 100 of the "
+          "troops had been killed and about 1,000 wounded since they joined Russian units in the fighting against "
+          "Ukraine. Pyongyang has sent artillery shells and missiles to Russia as well, and the NIS said North "
+          "Korea might send more soldiers to replace its losses.")
+DONETSK = ("ru-1", "2025-02-15", "Russian troops advance near Pokrovsk",
+           "Russian troops captured two more villages near Pokrovsk in Ukraine's Donetsk region, the defence "
+           "ministry in Moscow said on Sunday. Ukrainian commanders said their soldiers were short of ammunition "
+           "and men as Russian forces pressed attacks along the front. Kyiv asked its Western allies to speed up "
+           "deliveries of air defence systems and artillery shells.")
+BUILDERS = ("nk-30", "2025-06-01", "North Korea to send more soldiers to Kursk",
+            "North Korea will send more soldiers and military builders to Russia's Kursk region, South Korea's "
+            "National Intelligence Service said, months after Pyongyang's troops fought alongside Russian units "
+            "against Ukraine.")
+
+
+def with_actors(doc_id: str, published: str, title: str, text: str, actors: list[tuple[str, ...]]) -> Document:
+    from tests.stories.builders import actor
+
+    return Document(id=doc_id, title=title, published=published, source="Test Wire", text=text,
+                    actors=[actor(text, *a) for a in actors])
+
+
+def sparse_story(store, params: Params | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Five reports in three weeks, one six weeks later, an unrelated war report eight weeks after
+    that, and the first story again five months after its last report."""
+    docs = [corpus.t1(), corpus.t2(), corpus.t3(), corpus.t4(), corpus.t6(),
+            with_actors(*LOSSES, [*NK_ACTORS, NIS_ACTOR]),
+            with_actors(*DONETSK, [NK_ACTORS[1], ("UKR", "Ukraine", "country", "UKR", "Ukraine")]),
+            with_actors(*BUILDERS, NK_ACTORS)]
+    clusterer = StoryClusterer(store, params=params) if params else None
+    for d in docs:
+        save(store, d, assign=clusterer is None)
+        if clusterer is not None:
+            assign_document(store, d, clusterer)
+
+
+def test_a_story_reported_every_few_weeks_stays_one_story(store) -> None:  # type: ignore[no-untyped-def]
+    sparse_story(store)
+    nk = story_of(store, "nk-1")
+    # 45 days after the story's last report, with its words and key names: the story continues
+    assert story_of(store, "nk-20") == nk
+    row = store.execute("SELECT method, score FROM story_docs WHERE doc_id = 'nk-20'").fetchone()
+    assert row["method"] == "similar" and row["score"] >= StoryClusterer(store).params.threshold
+    # the same war's vocabulary without the story's key names (North Korea, Kursk, the NIS): a new story
+    assert story_of(store, "ru-1") != nk
+    # silent for five months: the story is over, the same topic starts a new one
+    assert story_of(store, "nk-30") not in (nk, story_of(store, "ru-1"))
+
+
+def test_without_the_continuation_a_sparse_story_splits(store) -> None:  # type: ignore[no-untyped-def]
+    sparse_story(store, replace(Params(), continue_days=0))
+    assert story_of(store, "nk-20") != story_of(store, "nk-1")
+
+
+@pytest.mark.parametrize("gap, bar", [(7, 0.34), (14, 0.35), (28, 0.36), (56, 0.37), (112, 0.38)])
+def test_the_continuation_bar_grows_with_the_gap(store, gap: int, bar: float) -> None:  # type: ignore[no-untyped-def]
+    assert StoryClusterer(store).continuation_bar(gap) == pytest.approx(bar, abs=0.001)
+
+
+# ---------------------------------------------------------------------- templated wire items
+RESULTS = [
+    ("q-1", "2024-02-26", "Harbor Mills Inc fourth-quarter results",
+     "Harbor Mills Inc, fourth quarter\nShr 41 cts vs 33 cts\nNet 4,120,000 vs 3,310,000\nRevs 61.2 mln vs 55.8 mln"
+     "\nYear\nShr 1.52 dlrs vs 1.21 dlrs\nNet 15,300,000 vs 12,140,000\nRevs 240.5 mln vs 221.9 mln"),
+    ("q-2", "2024-02-26", "Tessaro Freight fourth-quarter results",
+     "Tessaro Freight Corp, fourth quarter\nShr loss 12 cts vs profit 8 cts\nNet loss 910,000 vs profit 605,000\n"
+     "Revs 18.4 mln vs 19.9 mln\nYear\nShr 22 cts vs 61 cts\nNet 1,660,000 vs 4,570,000\nRevs 77.1 mln vs 80.3 mln"),
+    ("q-3", "2024-02-27", "Quillon Labs fourth-quarter results",
+     "Quillon Labs, fourth quarter\nShr 9 cts vs 7 cts\nNet 702,000 vs 548,000\nRevs 9.6 mln vs 8.1 mln\nYear\n"
+     "Shr 35 cts vs 30 cts\nNet 2,730,000 vs 2,340,000\nRevs 37.0 mln vs 32.2 mln"),
+    ("q-4", "2024-02-27", "Halden Paper fourth-quarter results",
+     "Halden Paper Co, fourth quarter\nShr 1.10 dlrs vs 95 cts\nNet 22,400,000 vs 19,300,000\nRevs 410 mln vs 388 "
+     "mln\nYear\nShr 4.02 dlrs vs 3.71 dlrs\nNet 81,900,000 vs 75,600,000\nRevs 1.61 billion vs 1.52 billion"),
+    ("q-5", "2024-02-28", "Harbor Mills Inc sets quarterly dividend",
+     "Harbor Mills Inc, quarterly dividend\nQtly div 12 cts vs 12 cts prior\nPay April 1\nRecord March 15\n"
+     "Harbor Mills Inc said its board kept the payout unchanged after fourth-quarter net rose 24 pct."),
+]
+
+
+def test_results_tables_of_different_companies_are_different_stories(store) -> None:  # type: ignore[no-untyped-def]
+    for row in RESULTS:
+        save(store, plain(*row))
+    got = assignments(store)
+    assert len({got[i] for i in ("q-1", "q-2", "q-3", "q-4")}) == 4  # the same template, four companies
+    assert got["q-5"] == got["q-1"]  # the same company's dividend notice joins its results
+
+
+def test_without_the_table_rule_the_template_piles_up(store) -> None:  # type: ignore[no-untyped-def]
+    clusterer = StoryClusterer(store, params=replace(Params(), table_share=1.0))
+    for row in RESULTS:
+        doc = plain(*row)
+        save(store, doc, assign=False)
+        assign_document(store, doc, clusterer)
+    got = assignments(store)
+    assert len({got[i] for i in ("q-1", "q-2", "q-3", "q-4")}) < 4
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Shr 41 cts vs 33 cts\nNet 4,120,000 vs 3,310,000\nRevs 61.2 mln vs 55.8 mln", 0.3, 0.5),
+    ("Qtly div 12 cts vs 12 cts prior\nPay April 1\nRecord March 15", 0.2, 0.4),
+    ("North Korea has sent about 1,500 special forces troops to Russia's Far East, South Korea's spy agency said "
+     "on Friday, and more would follow.", 0.0, 0.05),
+    ("", 0.0, 0.0),
+])
+def test_numeric_share(text: str, low: float, high: float) -> None:
+    assert low <= T.numeric_share(text) <= high
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Harbor Mills Inc, fourth quarter\nShr 41 cts vs 33 cts\nYear\nNet 15,300,000 vs 12,140,000",
+     "Harbor Mills Inc, fourth quarter"),
+    ("Pay April 1\nRecord March 15\nThe board kept the payout unchanged after net rose 24 pct.",
+     "The board kept the payout unchanged after net rose 24 pct."),
+    ("Officials said 12 people died.\nRescuers were still searching.", "Officials said 12 people died.\n"
+                                                                        "Rescuers were still searching."),
+])
+def test_prose_drops_table_rows_and_labels(text: str, kept: str) -> None:
+    assert T.prose(text) == kept

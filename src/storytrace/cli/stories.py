@@ -120,8 +120,8 @@ def stories(
                           f"{info.outlets} outlets; key actors: "
                           f"{', '.join(a['name'] for a in info.actors) or '-'}", highlight=False)
             console.print(table(None, ["published", "outlet", "id", "title", "how"],
-                                [[d["published"], d["source"], d["id"], clip(d["title"], 70), _how(d)]
-                                 for d in docs]))
+                                [[d["published"], d["source"], d["id"], clip(d["title"], 70), _how(d, gap)]
+                                 for d, gap in zip(docs, _gaps(docs), strict=True)]))
             return
         rows = Q.list_stories(store, limit=limit, min_documents=min_docs, since=since, order=order.value)
     if json:
@@ -133,11 +133,28 @@ def stories(
                         caption="storytrace stories --story ID lists a story's documents"))
 
 
-def _how(d: dict) -> str:  # type: ignore[type-arg]
-    """How a document joined its story: new, similar (with its score) or duplicate."""
+def _how(d: dict, gap: int | None = None) -> str:  # type: ignore[type-arg]
+    """How a document joined its story: new, similar (with its score; "continued" when it came
+    weeks after the story's previous article) or duplicate."""
     if d["method"] == "similar" and d["score"] is not None:
+        if gap is not None and gap > 7:
+            return f"continued {d['score']:.2f} after {gap} days"
         return f"similar {d['score']:.2f}"
     return str(d["method"])
+
+
+def _gaps(docs: list[dict]) -> list[int | None]:  # type: ignore[type-arg]
+    """Days from the latest earlier-published member of the story (None for the first, or undated)."""
+    from storytrace.ingest.dates import published_date
+
+    out: list[int | None] = []
+    last = None
+    for d in docs:
+        day = published_date(d["published"])
+        out.append((day - last).days if day and last else None)
+        if day and (last is None or day > last):
+            last = day
+    return out
 
 
 def _dates(first: str | None, last: str | None) -> str:
@@ -161,8 +178,10 @@ def track(
     """Track a figure across sources, e.g. storytrace track "North Korean troops".
 
     Prints its values over time with source, outlet and date, as a table and a chart.
-    Conflicts (sources disagree within a week) and revisions (a source updates its own
-    figure) are flagged; a figure repeated by other outlets counts once per original source."""
+    Conflicts (two sources give values that cannot both hold for the same time: the same day,
+    give or take one, or the same stated period), revisions (a source updates its own figure),
+    increments ("3,000 more") and plans or forecasts are flagged; a figure repeated by other
+    outlets counts once per original source."""
     from storytrace.stories import chart as C
     from storytrace.stories import track as TR
 

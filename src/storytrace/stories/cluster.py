@@ -49,7 +49,21 @@ class Params:
     threshold: float = 0.30  # join the best story at or above this score
     grace_days: int = 7  # a document this close to a story's dates is not penalized
     tau_days: float = 10.0  # beyond that, similarity decays by 1/e per tau days
-    window_days: int = 30  # never join a story further away than this
+    window_days: int = 30  # the near rule looks this far; beyond, only a continuation may join
+    # continuation of a dormant story (developing stories reported every few weeks): beyond the grace
+    # days a document may still join when its plain similarity clears a bar that grows with the gap
+    # and it names the story's key actors or places
+    continue_days: int = 120  # a story silent for longer than this is over: never continued
+    continue_bar: float = 0.34  # similarity needed to continue a story just after the grace days
+    continue_growth: float = 0.01  # added to the bar per doubling of the gap beyond the grace days
+    continue_names: int = 2  # of the story's strongest names (actors, places) the document must name
+    continue_names_cos: float = 0.5  # and the cosine of its names with the story's names at least this
+    key_names: int = 10  # a story's strongest names that count as its key actors and places
+    # tables and notices written from a template (results, dividends, price lists) share their template's
+    # words whatever their subject: they are compared on their specific words only
+    table_share: float = 0.10  # a document with at least this share of number tokens is a table
+    specific_docs: int = 3  # a specific word is in at most this many documents ...
+    specific_rate: float = 0.01  # ... or this share of them, whichever is more
     query_terms: int = 20  # a document's strongest words used to find candidate stories
     index_terms: int = 40  # a story's strongest words kept in the inverted index
     centroid_terms: int = 400  # entries kept per space in a story centroid
@@ -66,6 +80,7 @@ class Params:
 
 
 SPACES = ("terms", "heads", "names")
+SPECIFIC = "specific"  # marks vectors restricted to specific words (tables)
 _PREFIX = {"terms": "", "heads": "", "names": NAME_PREFIX}  # keys in story_vocab
 
 
@@ -163,7 +178,7 @@ class StoryClusterer:
             self._count(c, set(f.terms) | set(f.heads) | {NAME_PREFIX + n for n in f.names})
             vecs = self._vectors(f)
             emb = self._embed(f)
-            best, score = self._best(c, f, vecs, emb)
+            best, score = self._best(c, f, self._compared(f, vecs), emb)
             if best is not None and score >= self.params.threshold:
                 self._join(c, best, f, vecs, emb, score)
                 return Assignment(f.doc_id, best.id, "similar", round(score, 4))
@@ -171,11 +186,13 @@ class StoryClusterer:
             return Assignment(f.doc_id, story_id, "new", None)
 
     def score(self, f: DocFeatures, story_id: int) -> float:
-        """The similarity of a document to one story (for inspection and tests)."""
+        """How well a document fits one story, on the scale of ``threshold`` (it joins the best
+        story scoring at least that): for inspection and tests."""
         with self.store.atomic() as c:
             self._load_vocab(c)
             story = self._story(c, story_id)
-            return self._similarity(f, self._vectors(f), self._embed(f), story)
+            vecs = self._compared(f, self._vectors(f))
+            return self._fit(f, vecs, self._similarity(vecs, self._embed(f), story), story)
 
     # ------------------------------------------------------------------ scoring
     def _embed(self, f: DocFeatures) -> Any:
@@ -198,46 +215,101 @@ class StoryClusterer:
                f"WHERE t.term IN ({marks})")
         params: list[Any] = list(query)
         if f.published is not None:
-            lo = (f.published - timedelta(days=p.window_days)).isoformat()
-            hi = (f.published + timedelta(days=p.window_days)).isoformat() + "\uffff"
+            reach = max(p.window_days, p.continue_days)
+            lo = (f.published - timedelta(days=reach)).isoformat()
+            hi = (f.published + timedelta(days=reach)).isoformat() + "\uffff"
             sql += (" AND (s.last_published IS NULL OR s.last_published >= ?)"
                     " AND (s.first_published IS NULL OR s.first_published <= ?)")
             params += [lo, hi]
-        sql += " GROUP BY t.story_id ORDER BY hits DESC, t.story_id DESC LIMIT ?"
+        sql += " GROUP BY t.story_id ORDER BY hits DESC, s.last_published DESC, t.story_id DESC LIMIT ?"
         params.append(p.max_candidates)
         best: _Story | None = None
         best_score = 0.0
         for story_id, _hits in c.execute(sql, params).fetchall():
             story = self._story(c, story_id)
-            s = self._similarity(f, vecs, emb, story)
+            s = self._fit(f, vecs, self._similarity(vecs, emb, story), story)
             if s > best_score:
                 best, best_score = story, s
         return best, best_score
 
-    def _similarity(self, f: DocFeatures, vecs: dict[str, T.Vector], emb: Any, story: _Story) -> float:
+    def _compared(self, f: DocFeatures, vecs: dict[str, T.Vector]) -> dict[str, T.Vector]:
+        """What a document is compared on: all its words, or for a table the specific words of its
+        title and prose (its rows and labels are its template's)."""
+        if f.numeric_share < self.params.table_share:
+            return vecs
+        if f.subject is not None:
+            vecs = {space: T.weigh(counts, {k: self._idf(_PREFIX[space] + k) for k in counts})
+                    for space, counts in zip(SPACES, f.subject, strict=True)}
+        out = {space: T.normalize({k: v for k, v in vec.items() if self._specific(_PREFIX[space], k)})
+               for space, vec in vecs.items()}
+        out[SPECIFIC] = {}
+        return out
+
+    def _specific(self, prefix: str, key: str) -> bool:
+        """A word or name in few documents: a template's words are in many."""
+        assert self._df is not None
+        p = self.params
+        return self._df.get(prefix + key, 0) <= max(p.specific_docs, p.specific_rate * self._n)
+
+    def _similarity(self, vecs: dict[str, T.Vector], emb: Any, story: _Story) -> float:
+        """Weighted cosines of a document and a story, whatever their dates."""
         parts = []
         for space, weight in self.params.weights().items():
             if weight > 0:
-                norm = story.norms.get(space, 0.0)
-                cos = T.dot(vecs[space], story.centroid.get(space, {})) / norm if norm else 0.0
-                parts.append((weight, cos))
+                parts.append((weight, self._cosine(vecs, story, space)))
         if emb is not None and story.embedding is not None and self.params.w_embed > 0:
             import numpy as np
 
             norm = float(np.linalg.norm(story.embedding))
             parts.append((self.params.w_embed, float(emb @ story.embedding) / norm if norm else 0.0))
         total = sum(w for w, _ in parts)
-        sim = sum(w * s for w, s in parts) / total if total else 0.0
-        return sim * self._time_factor(f.published, story)
+        return sum(w * s for w, s in parts) / total if total else 0.0
 
-    def _time_factor(self, day: date | None, story: _Story) -> float:
-        if day is None or story.first is None or story.last is None:
-            return 1.0
-        gap = (story.first - day).days if day < story.first else max(0, (day - story.last).days)
-        if gap > self.params.window_days:
-            return 0.0
-        late = gap - self.params.grace_days
-        return math.exp(-late / self.params.tau_days) if late > 0 else 1.0
+    def _cosine(self, vecs: dict[str, T.Vector], story: _Story, space: str) -> float:
+        centroid = story.centroid.get(space, {})
+        if SPECIFIC in vecs:  # a table: the story's specific words only
+            assert self._df is not None
+            df, prefix = self._df, _PREFIX[space]
+            most = max(self.params.specific_docs, self.params.specific_rate * self._n)
+            norm = math.sqrt(sum(v * v for k, v in centroid.items() if df.get(prefix + k, 0) <= most))
+        else:
+            norm = story.norms.get(space, 0.0)
+        return T.dot(vecs[space], centroid) / norm if norm else 0.0
+
+    def _fit(self, f: DocFeatures, vecs: dict[str, T.Vector], sim: float, story: _Story) -> float:
+        """The score a document joins a story with (compared with ``threshold``): the similarity
+        decayed by the days between them (the near rule) or, for a story silent for weeks, the
+        similarity measured against the continuation bar of that gap, whichever is higher."""
+        p = self.params
+        gap = _gap(f.published, story)
+        if gap is None:
+            return sim
+        near = 0.0
+        if gap <= p.window_days:
+            late = gap - p.grace_days
+            near = sim * math.exp(-late / p.tau_days) if late > 0 else sim
+        if gap <= p.grace_days or gap > p.continue_days or sim < p.continue_bar:
+            return near
+        bar = self.continuation_bar(gap)
+        if sim < bar or not self._shares_key_names(vecs, story):
+            return near
+        return max(near, p.threshold * sim / bar)
+
+    def continuation_bar(self, gap: int) -> float:
+        """The similarity a document needs to continue a story ``gap`` days after its dates:
+        ``continue_bar`` after the grace days, plus ``continue_growth`` per doubling of the gap."""
+        p = self.params
+        return p.continue_bar + p.continue_growth * math.log2(max(gap, p.grace_days) / max(p.grace_days, 1))
+
+    def _shares_key_names(self, vecs: dict[str, T.Vector], story: _Story) -> bool:
+        """The document names the story's key actors and places: at least ``continue_names`` of
+        its strongest names, and names as a whole close to the story's (``continue_names_cos``)."""
+        p = self.params
+        if self._cosine(vecs, story, "names") < p.continue_names_cos:
+            return False
+        names = vecs.get("names", {})
+        key = T.top(story.centroid.get("names", {}), p.key_names)
+        return sum(1 for n in key if n in names) >= min(p.continue_names, len(key) or 1)
 
     # ------------------------------------------------------------------ storage
     def _story(self, c: sqlite3.Connection, story_id: int) -> _Story:
@@ -347,6 +419,13 @@ def _centrality(title: str, story: _Story) -> float:
     if not ws or not norm:
         return 0.0
     return sum(heads.get(w, 0.0) for w in ws) / (norm * math.sqrt(len(ws) + 2))
+
+
+def _gap(day: date | None, story: _Story) -> int | None:
+    """Days between a date and a story's date span (0 within it); None when either is unknown."""
+    if day is None or story.first is None or story.last is None:
+        return None
+    return (story.first - day).days if day < story.first else max(0, (day - story.last).days)
 
 
 def _iso(day: date | None) -> str | None:

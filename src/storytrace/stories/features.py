@@ -26,9 +26,13 @@ class DocFeatures:
     names: Counter[str]  # names, actor ids, place names
     duplicate_of: str | None = None
     lead: str = ""  # title and first words, for the optional sentence embedding
+    numeric_share: float = 0.0  # share of number tokens: high for tables and notices (text.numeric_share)
+    # for a document with table rows: terms, heads and names of its title and prose only (text.prose)
+    subject: tuple[Counter[str], Counter[str], Counter[str]] | None = None
 
 
 parse_day = published_date  # one parser for ISO day strings (ingest/dates.py)
+SUBJECT_SHARE = 0.05  # documents with this share of numbers get subject counters (tables are at 0.10+)
 
 
 def build(doc_id: str, title: str | None, text: str, published: str | None,
@@ -37,10 +41,15 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
     extra = [f"actor:{a.lower()}" for a in actor_ids if a] + [f"place:{p.lower()}" for p in place_names if p]
     head = title.strip() if title and title.strip() else T.first_sentence(text)
     lead = (f"{title}. " if title else "") + " ".join(text.split()[:120])
+    share = T.numeric_share(text)
+    subject = None
+    if share >= SUBJECT_SHARE:
+        body = T.prose(text)
+        subject = (T.term_counts(title, body), T.head_counts(title, body), T.name_counts(title, body, extra))
     return DocFeatures(doc_id=doc_id, title=head, published=parse_day(published),
                        terms=T.term_counts(title, text), heads=T.head_counts(title, text),
                        names=T.name_counts(title, text, extra),
-                       duplicate_of=duplicate_of, lead=lead)
+                       duplicate_of=duplicate_of, lead=lead, numeric_share=share, subject=subject)
 
 
 def from_document(doc: Document, duplicate_of: str | None = None) -> DocFeatures:
