@@ -64,6 +64,17 @@ DIRECT = [
      [("direct", "The strike hit a hospital", "the World Health Organization")]),
     # manner-of-speaking cues and bylines
     ('"Not today," he joked.', [("direct", "Not today", "he")]),
+    # a long speaker phrase between the quote and its cue; a question the parse ends at the mark
+    ('"This is a big day for our county!" the mayor\'s niece, state Rep. Ana Price (D-Norfolk), '
+     "shouted to the crowd.",
+     [("direct", "This is a big day for our county!",
+       "the mayor's niece, state Rep. Ana Price (D-Norfolk),")]),
+    ('"Does anybody know what the plan is?" Graham asked. "Neither do I."',
+     [("direct", "Does anybody know what the plan is?", "Graham"), ("direct", "Neither do I.", "Graham")]),
+    # a split quote whose second part the parse hangs on the cue
+    ('"What we owe the miners is honesty," Mr. Berg said, "and to tell them that the mines will close."',
+     [("direct", "What we owe the miners is honesty", "Mr. Berg"),
+      ("direct", "and to tell them that the mines will close.", "Mr. Berg")]),
     # the quotation ends at the cue: what follows it is the writer's
     ('"We are ready," he added, without giving details.', [("direct", "We are ready", "he")]),
     ('"Peace is possible." \u2015 Ana Ruiz', [("direct", "Peace is possible.", "Ana Ruiz")]),
@@ -110,6 +121,14 @@ INDIRECT = [
      [("indirect", "The ferry was late", "Kowalski")]),
     ("The death toll stood at 210, officials said, and dozens of people were still missing.",
      [("indirect", "The death toll stood at 210", "officials")]),
+    # "as X put it": the clause the as-phrase hangs on
+    ("As the economist Lena Berg put it, the plan is a tax cut in disguise.",
+     [("indirect", "the plan is a tax cut in disguise", "the economist Lena Berg")]),
+    ("Yet, as Mr. Ruiz observed, the factory has never turned a profit.",
+     [("indirect", "the factory has never turned a profit", "Mr. Ruiz")]),
+    ("As many analysts have pointed out, the port is too small for the new ships.",
+     [("indirect", "the port is too small for the new ships", "many analysts")]),
+    ("The river is rising, as the mayor said.", [("indirect", "The river is rising", "the mayor")]),
     # a report inside what someone said is part of it, not a quote of its own
     ("Lopez said she thinks the plan will fail.", [("indirect", "she thinks the plan will fail", "Lopez")]),
     ("The mayor said a new survey shows the river is rising.",
@@ -140,6 +159,8 @@ NOT_QUOTES = [
     'The crowd sang "Hey Jude" before the match.',  # a song
     "Moscow 'deeply grateful'\nThe talks ended on Friday.",  # a headline with scare quotes
     "It is said that the castle is haunted.",  # nobody says it
+    "As expected, the vote failed.",  # nobody expects it
+    "The shelling went on as the city pleads for more air defence.",  # "as": a time, not a source
     "The troops crossed the river, with Washington urging restraint.",  # background, not a report
     "The countries' armies held the line, and the soldiers' morale was high.",  # apostrophes
     'He read "War and Peace" twice before the exam.',  # a book title

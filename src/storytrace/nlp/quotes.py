@@ -41,6 +41,7 @@ NOTES_KEY = "quotes.analysis"
 MIN_INDIRECT_WORDS = 2
 MIN_RUN_WORDS = 4  # a quoted stretch continuing a quote run needs this many words
 MAX_CUE_GAP = 7  # tokens between a closing mark and its cue ("…," the foreign minister said)
+MAX_SPEAKER_GAP = 40  # ... or more, when they are all the cue's subject ("…," Ana Price, a lawyer at …, said)
 _TRAILING = ",;:"
 
 
@@ -255,12 +256,28 @@ def _cue_after(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int,
                ) -> Frame | None:
     """"“…,” he joked." — a cue verb soon after the closing mark, in the same sentence."""
     doc = ad.doc
+    if qs.tok_end >= len(doc):
+        return None
     sent = ad.sent_of(max(qs.tok_end - 1, qs.tok_start))
-    for i in range(qs.tok_end, min(qs.tok_end + MAX_CUE_GAP, sent.end, len(doc))):
+    if an.text[qs.seg.start:qs.seg.end].rstrip()[-1:] in ("?", "!", ","):
+        after = qs.tok_end  # '"…?" he asks.': the parse may end the sentence at the mark
+        while after + 1 < len(doc) and (doc[after].text in _QUOTE_CLOSERS or doc[after].is_space):
+            after += 1
+        sent = ad.sent_of(after)
+    first = next((i for i in range(qs.tok_end, sent.end) if is_word(doc[i])), sent.end)
+    for i in range(qs.tok_end, min(qs.tok_end + MAX_SPEAKER_GAP, sent.end, len(doc))):
         if i in an.quoted or _barrier(doc[i]):
             return None
-        if doc[i].pos_ in ("VERB", "AUX"):
-            return frame_at(i, qs)
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("relcl", "acl") and tok.head.i >= first:
+            continue  # a verb inside the speaker phrase: "…," said Ana Price, who chairs the board
+        if i > qs.tok_end + MAX_CUE_GAP:
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or min(c.left_edge.i for c in subjects) > first:
+                return None  # a long stretch before the verb is no speaker phrase
+        return frame_at(i, qs)
     return None
 
 

@@ -234,7 +234,16 @@ def _subjects(node: Token, verb: Token) -> list[Token]:
     if not subjects:
         return subjects
     kept = [c for c in subjects if not (c.i < node.i and _walled(node.doc, c, node))]
+    if len(kept) == 2 and _split_apposition(kept[0], kept[1]):
+        return kept[:1]  # "the mayor's niece, Rep. Ana Price, shouted": one phrase, parsed as two
     return sorted(kept, key=lambda c: abs(c.i - node.i))
+
+
+def _split_apposition(a: Token, b: Token) -> bool:
+    """Two subjects of one verb, the second right after the first and a comma."""
+    doc = a.doc
+    return a.i < b.i and a.right_edge.i + 2 == b.left_edge.i and doc[a.right_edge.i + 1].text == "," \
+        and b.head.i == a.head.i and b.i < b.head.i
 
 
 def _walled(doc: Doc, subj: Token, verb: Token) -> bool:
@@ -333,6 +342,18 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if nxt < len(doc) and doc[nxt].text == ":":
                 out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
                                  (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
+    # "as X put it, CONTENT", "CONTENT, as the mayor noted": the clause the as-phrase hangs on
+    if not out and ("clause" in frames or "as" in frames) and speaker is not None and _as_phrase(verb, cue):
+        hole = (verb.left_edge.i, verb.right_edge.i + 1)
+        start, end = content_of(verb.head, skip={verb.i}, anchor=verb.i, cues=lex)
+        if not any(_is_word(t) for t in doc[hole[1]:end]):  # "X, as the mayor said."
+            end = _trim(doc, start, hole[0])[1]
+        elif all(not _is_word(t) or t.dep_ in ("advmod", "cc") for t in doc[start:hole[0]]):
+            start = _trim(doc, hole[1], end)[0]  # "Yet, as Mr. Ruiz observed, X"
+        if start < hole[0] < end:  # "the plan, as Berg noted, is ...": the phrase inside the clause
+            add((start, end), hole=hole)
+        elif end > start:
+            add((start, end))
     # "3,000 are believed to have died", "he is said to be ill", "with both believed to be ...":
     # no speaker (unless a "by" agent), a stance
     reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children)
@@ -376,6 +397,25 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     return out
 
 
+def _as_phrase(verb: Token, cue: CueVerb) -> bool:
+    """"as X put it", "as Mr. Ruiz observed", "as many analysts have pointed out": an
+    as-clause of a cue verb with no content of its own, hung on the clause it attributes."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children) \
+            or not any(c.dep_ == "nsubj" for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative")
+               or (c.dep_ == "prep" and c.lower_ in _AS_OBJECT_PREPS)]
+    if "as" in cue.frames:  # "put it", "phrase it"
+        return len(objects) == 1 and objects[0].lower_ == "it"
+    return not objects  # (not "as Ukraine pleads for help": a time, not a source)
+
+
+_AS_OBJECT_PREPS = {"for", "about", "against", "with", "to", "of"}
+
+
 def _interrupted(verb: Token) -> Token:
     """The clause a parenthetical cue interrupts ("X, he said, Y"): the parse may hang the cue
     on the subject ("The difference now, he told me, is ...") or on a subordinate clause
@@ -415,21 +455,23 @@ def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: 
     rest = [c for c in after if c.i > phrase_end]
     if not rest:
         return None
-    if any(c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children) for c in rest):
-        return None  # "X, officials said, and dozens were missing": a clause of the writer's
-    first = next((c for c in rest if c.dep_ != "cc"), rest[0])
-    shared_subject = first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") \
-        and not any(g.dep_ in SUBJECTS for g in first.children)
-    if first.tag_ == "VBG" or doc[first.left_edge.i].lower_ in _ASIDE_OPENERS or shared_subject \
-            or first.dep_ == "prep" or lex.cue_of(first) is not None:
-        return None  # "..., adding that ...", "..., without giving details", "... and declined to say more"
-    quoted_before = doc[content[0]].text in _QUOTE_CHARS or (
-        content[0] > 0 and doc[content[0] - 1].text in _QUOTE_CHARS)
     resumed_at = _trim(doc, phrase_end + 1, sent_end)[0]
     if doc[resumed_at].lower_ in ("and", "but", "or"):
         resumed_at += 1
-    if quoted_before and doc[resumed_at].text not in _QUOTE_CHARS:
-        return None  # '"X," he said, Y': the quotation ended at the cue
+    quoted_after = doc[resumed_at].text in _QUOTE_CHARS  # '"X," he said, "and Y."': the quotation goes on
+    if not quoted_after:
+        if any(c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children) for c in rest):
+            return None  # "X, officials said, and dozens were missing": a clause of the writer's
+        first = next((c for c in rest if c.dep_ != "cc"), rest[0])
+        shared_subject = first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") \
+            and not any(g.dep_ in SUBJECTS for g in first.children)
+        if first.tag_ == "VBG" or doc[first.left_edge.i].lower_ in _ASIDE_OPENERS or shared_subject \
+                or first.dep_ == "prep" or lex.cue_of(first) is not None:
+            return None  # ", adding that ...", ", without giving details", "and declined to say more"
+        quoted_before = doc[content[0]].text in _QUOTE_CHARS or (
+            content[0] > 0 and doc[content[0] - 1].text in _QUOTE_CHARS)
+        if quoted_before:
+            return None  # '"X," he said, Y': the quotation ended at the cue
     end = _trim(doc, phrase_end + 1, _paragraph_clip(doc, phrase_end + 1, sent_end, phrase_end + 1)[1])[1]
     return (lo, phrase_end + 1), end
 
@@ -626,6 +668,9 @@ def speaker_span(doc: Doc, head: Token, full: bool = True) -> tuple[int, int]:
         return head.i, head.i + 1
     start, end = _paragraph_clip(doc, head.left_edge.i, head.right_edge.i + 1, head.i)
     end = min(end, _cut_remarks(doc, head, full=full))
+    twin = next((c for c in head.head.children if c.dep_ in SUBJECTS and _split_apposition(head, c)), None)
+    if twin is not None and full and end == head.right_edge.i + 1:
+        end = _cut_remarks(doc, twin, full=True)
     if end - start > MAX_SPEAKER_TOKENS:
         start, end = head.left_edge.i, min(end, _cut_remarks(doc, head, full=False))
         if end - start > MAX_SPEAKER_TOKENS:

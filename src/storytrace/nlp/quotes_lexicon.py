@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 STANCES = frozenset({"reported", "estimated", "believed", "hedged", "denied"})
-FRAMES = frozenset({"clause", "quote", "infinitive", "object", "naming"})
+FRAMES = frozenset({"clause", "quote", "infinitive", "object", "naming", "as"})
 MARKER_KINDS = frozenset({"source", "adverb", "platform", "stance"})
 
 
