@@ -98,6 +98,22 @@ def t4() -> Document:
                     places=[place(text, "Kursk", "Kursk", "RUS", 51.73, 36.19, "region")])
 
 
+NATO = ref("NATO", "igo:nato", None, "the alliance")
+
+
+def t4b() -> Document:
+    """A day after Kyiv's 12,000, another source gives a figure that cannot also be true: a conflict."""
+    text = ("NATO said on Wednesday that it could confirm about 5,000 North Korean soldiers in Russia, far fewer "
+            "than the number Kyiv announced a day earlier.\n"
+            "Alliance officials said they had no evidence yet that the troops had crossed into Ukraine, and "
+            "urged Pyongyang to withdraw them.")
+    return Document(id="nk-4b", title="NATO confirms North Korean troops in Russia", published="2024-10-30",
+                    source="Brussels Wire", text=text,
+                    claims=[claim(text, "about 5,000 North Korean soldiers", "North Korean soldiers", 5000,
+                                  approx="about", source=NATO)],
+                    actors=[actor(text, "igo:nato", "NATO", "igo", None, "NATO")])
+
+
 def t5() -> Document:
     text = ("The Pentagon has said 3,000 North Korean soldiers are in Russia, and officials warned the number "
             "could grow.\n"
@@ -154,5 +170,5 @@ def store_story(store: Store) -> None:
     for d in (t1(), t2(), t3()):
         save(store, d)
     save(store, t3_copy(), duplicate_of="nk-3")
-    for d in (t4(), t5(), k1(), k2(), t6()):
+    for d in (t4(), t4b(), t5(), k1(), k2(), t6()):
         save(store, d)

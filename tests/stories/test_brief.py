@@ -49,9 +49,9 @@ def test_every_statement_cites_a_sentence_holding_its_fact(story_store: Store) -
 def test_figures_cite_the_sentences_with_each_number(story_store: Store) -> None:
     b = B.build(story_store)
     troops = next(s for s in b.figures if s.text.startswith("North Korean troops"))
-    assert troops.text.startswith("North Korean troops: 1,500–12,000 (3 sources, 2024-10-18 to 2024-11-05)")
+    assert troops.text.startswith("North Korean troops: 1,500–12,000 (4 sources, 2024-10-18 to 2024-11-05)")
     values = [d.text.split(" — ")[0] for d in troops.detail if d.kind == "observation"]
-    assert values == ["about 1,500", "about 3,000", "3,000", "12,000", "about 10,000"]
+    assert values == ["about 1,500", "about 3,000", "3,000", "12,000", "about 5,000", "about 10,000"]
     for d in troops.detail:
         if d.kind != "observation":
             continue
@@ -59,7 +59,11 @@ def test_figures_cite_the_sentences_with_each_number(story_store: Store) -> None
         number = d.text.split(" — ")[0].removeprefix("about ")
         assert number in b.citation(k).text  # the number as written is in the cited sentence
     kinds = [d.kind for d in troops.detail]
-    assert kinds.count("revision") == 2 and kinds.count("conflict") == 4
+    assert kinds.count("revision") == 2 and kinds.count("conflict") == 1  # Kyiv vs NATO, a day apart
+    [conflict] = [d for d in troops.detail if d.kind == "conflict"]
+    assert conflict.text == ("Sources disagree: Ukrainian military intelligence gave 12,000 (2024-10-29), "
+                             "NATO gave about 5,000 (2024-10-30)")
+    assert [b.citation(k).doc_id for k in conflict.cites] == ["nk-4", "nk-4b"]
     assert "repeated in 1 other report" in next(d.text for d in troops.detail if d.text.startswith("about 3,000"))
 
 
@@ -86,9 +90,10 @@ def test_summary_states_the_latest_and_the_disagreement(story_store: Store) -> N
     b = B.build(story_store)
     lines = [s.text for s in b.summary]
     assert lines[0] == "Latest development (2024-11-05): North Korea mobilized troops, according to Pentagon."
-    assert any(t.startswith("North Korean troops: 1,500–12,000 across 3 sources; latest about 10,000 from "
+    assert any(t.startswith("North Korean troops: 1,500–12,000 across 4 sources; latest about 10,000 from "
                             "Pentagon (2024-11-05)") for t in lines)
-    assert any(t.startswith("Sources disagree on North Korean troops") for t in lines)
+    assert "Sources disagree on North Korean troops: Ukrainian military intelligence gave 12,000, NATO gave " \
+           "about 5,000." in lines
 
 
 def test_scope_by_story_and_date(story_store: Store) -> None:

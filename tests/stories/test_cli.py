@@ -32,7 +32,7 @@ def run(*args: str) -> str:
 
 def test_stories_lists_and_shows(db: str) -> None:
     rows = [json.loads(line) for line in run("stories", "--db", db, "--json", "--order", "size").splitlines()]
-    assert rows[0]["documents"] == 7 and rows[0]["first_published"] == "2024-10-18"
+    assert rows[0]["documents"] == 8 and rows[0]["first_published"] == "2024-10-18"
     assert {"id", "title", "key_actors", "keywords", "outlets"} <= set(rows[0])
     shown = run("stories", "--db", db, "--story", str(rows[0]["id"]))
     assert "nk-3b" in shown and "duplicate" in shown
@@ -50,13 +50,16 @@ def test_unknown_story_is_a_clean_error(db: str) -> None:
 def test_track_table_chart_and_png(db: str, tmp_path: Path) -> None:
     png = tmp_path / "troops.png"
     out = run("track", "North Korean troops", "--db", db, "--png", str(png))
-    assert "1,500–12,000 from 3 sources" in out
+    assert "1,500–12,000 from 4 sources" in out
     assert "revision: Pentagon up from about 3,000 (2024-10-23) to about 10,000 (2024-11-05)" in out
-    assert "conflict: Ukrainian military intelligence 12,000 (2024-10-29) vs Pentagon about 10,000" in out
+    # a day apart and incompatible: a conflict; Kyiv's 12,000 and the Pentagon's 10,000 a week later are not
+    assert "conflict: Ukrainian military intelligence 12,000 (2024-10-29) vs NATO about 5,000 (2024-10-30)" in out
+    assert "vs Pentagon about 10,000" not in out
     assert "█" in out and "░" in out  # the terminal chart ("about" values have an uncertain part)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     [fig] = [json.loads(line) for line in run("track", "North Korean troops", "--db", db, "--json").splitlines()]
-    assert [o["doc_id"] for o in fig["observations"]] == ["nk-1", "nk-2", "nk-3", "nk-4", "nk-6"]
+    assert [o["doc_id"] for o in fig["observations"]] == ["nk-1", "nk-2", "nk-3", "nk-4", "nk-4b", "nk-6"]
+    assert all(o["increment"] is False for o in fig["observations"])
 
 
 def test_track_nothing_found(db: str) -> None:
@@ -89,7 +92,7 @@ def test_brief_formats(db: str, tmp_path: Path) -> None:
 
 def test_export_stories(db: str) -> None:
     lines = [json.loads(line) for line in run("export", "--db", db, "--format", "stories").splitlines()]
-    assert len(lines) == 9 and all(set(r) == {"id", "story"} for r in lines)
+    assert len(lines) == 10 and all(set(r) == {"id", "story"} for r in lines)
     by_id = {r["id"]: r["story"] for r in lines}
     assert by_id["nk-3b"] == by_id["nk-3"] == by_id["nk-1"] and by_id["kh-1"] != by_id["nk-1"]
 

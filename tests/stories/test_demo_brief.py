@@ -64,7 +64,7 @@ def test_demo_tracks_the_troop_estimate_by_source(demo_store: Store) -> None:
     fig = found[0]
     assert fig.category == "troops"
     assert len(fig.sources) >= 3 and len(fig.observations) >= 3
-    keys = [(o.source_key, o.low, o.high) for o in fig.observations]
+    keys = [(o.source_key, o.low, o.high, o.increment) for o in fig.observations]
     assert len(keys) == len(set(keys))  # each (source, value) once: repeats are folded
     dates = [o.date for o in fig.observations]
     assert dates == sorted(dates)
@@ -76,3 +76,18 @@ def test_demo_briefing_renders(demo_store: Store, tmp_path: Path) -> None:
     assert md.count("](#c") >= len(b.statements())
     page = R.html(b)
     assert page.count('<li id="c') == len(b.citations)
+
+
+def test_demo_groups_one_developing_story_and_the_floods(demo_store: Store) -> None:
+    """The North Korea–Russia story runs from October to June, one article every few weeks after
+    December: one story (the Kyiv strike may stand apart); the Valencia floods are another."""
+    texts = {r[0]: r[1] for r in demo_store.execute("SELECT id, text FROM documents")}
+    story = {r[0]: r[1] for r in demo_store.execute("SELECT doc_id, story_id FROM story_docs")}
+    korea = [d for d, t in texts.items() if "North Korea" in t]
+    floods = [d for d, t in texts.items() if "Valencia" in t and "North Korea" not in t]
+    main = max({story[d] for d in korea}, key=lambda s: sum(1 for d in korea if story[d] == s))
+    assert sum(1 for d in korea if story[d] == main) >= len(korea) - 2
+    assert len({story[d] for d in floods}) == 1 and story[floods[0]] != main
+    first, last = demo_store.execute("SELECT first_published, last_published FROM stories WHERE id = ?",
+                                     (main,)).fetchone()
+    assert (first[:7], last[:7]) == ("2024-10", "2025-06")

@@ -35,6 +35,7 @@ MAX_ACTORS = 10
 MAX_PLACES = 15
 _STATUS_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "predicted": 3}
 _QUOTE_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
+FLAG_WORDS = {"expected": "planned or forecast"}  # flags of observations as a reader should see them
 # event types that say something without a recipient ("North Korea mobilized troops"); others
 # ("Russia issued a rejection") are left out of developments when nobody is on the other side
 SELF_CONTAINED = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "RETREAT", "COERCE", "AID"})
@@ -231,15 +232,16 @@ class _Builder:
         if o.stance and o.stance not in ("asserted", "reported"):
             text += f" [{o.stance}]"
         return self.statement(text, [self.cite(o.doc_id, o.start, o.end, evidence)], date=o.date,
-                              kind="observation", flags=list(o.flags))
+                              kind="observation", flags=[FLAG_WORDS.get(f, f) for f in o.flags])
 
     def figure(self, f: TR.Figure) -> Statement | None:
         lines = [s for s in (self.observation(o) for o in f.observations) if s is not None]
         if not lines:
             return None
-        live = [o for o in f.observations if o.stance != "denied"] or f.observations
-        low = min(live, key=lambda o: min(v for v in (o.low, o.high) if v is not None))
-        high = max(live, key=lambda o: max(v for v in (o.low, o.high) if v is not None))
+        ends = f.extremes()
+        if ends is None:
+            return None
+        low, high = ends
         n_sources = len(f.sources)
         label = f.title
         dates = [o.date for o in f.observations if o.date]
@@ -417,9 +419,10 @@ def _summary(b: _Builder, devs: list[tuple[Entry, Statement]], figs: list[TR.Fig
         n = len(f.sources)
         text = (f"{label}: {f.range_text()} across {n} source{'s' if n != 1 else ''}; latest {latest.value} "
                 f"from {latest.source} ({latest.date or 'undated'})")
-        live = [o for o in f.observations if o.stance != "denied"]
-        lo = min(live, key=lambda o: min(v for v in (o.low, o.high) if v is not None))
-        hi = max(live, key=lambda o: max(v for v in (o.low, o.high) if v is not None))
+        ends = f.extremes()
+        if ends is None:
+            continue
+        lo, hi = ends
         s = b.statement(text + ".", [b.cite_obs(lo), b.cite_obs(hi), b.cite_obs(latest)], kind="summary")
         if s:
             out.append(s)

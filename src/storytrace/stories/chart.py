@@ -2,7 +2,9 @@
 
 Terminal: one row per observation, in date order; a bar proportional to the value, a
 light part for the uncertain part of a range or an "up to", an arrow for "at least".
-PNG: value over time, one series per source, ranges as vertical bars, conflicts ringed.
+PNG: value over time, one series per source, ranges as vertical bars, conflicts ringed;
+increments ("3,000 more") and plans or forecasts are drawn apart from the counts (a "+" and
+a hollow marker), never joined to a source's line.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 from storytrace.stories.track import Figure, Observation, format_number
 
 SOLID, LIGHT = "█", "░"
-_MARKS = (("!", "conflict"), ("↻", "revision"), ("✗", "denied"))
+_MARKS = (("!", "conflict"), ("↻", "revision"), ("✗", "denied"), ("+", "increment"), ("→", "expected"))
+LEGEND = ("█ value  ░ uncertain part (range, up to)  ▶ at least  ! conflict  ↻ revision  ✗ denied  "
+          "+ increment  → planned or forecast")
 
 
 def _bounds(o: Observation) -> tuple[float, float]:
@@ -44,7 +48,7 @@ def terminal(figure: Figure, width: int = 40) -> str:
         marks = "".join(m for m, flag in _MARKS if flag in o.flags)
         day = o.date or " " * 10
         rows.append(f"{day} {bar:<{width + 1}} {o.value:<16} {o.source[:src_w]:<{src_w}} {marks}".rstrip())
-    rows.append("█ value  ░ uncertain part (range, up to)  ▶ at least  ! conflict  ↻ revision  ✗ denied")
+    rows.append(LEGEND)
     return "\n".join(rows)
 
 
@@ -70,8 +74,18 @@ def png(figure: Figure, path: str | Path) -> Path:
             mids.append(mid)
             errs_lo.append(mid - lo)
             errs_hi.append(hi - mid)
-        ax.errorbar(xs, mids, yerr=[errs_lo, errs_hi], marker="o", linestyle="-" if len(obs) > 1 else "none",
-                    capsize=4, label=source[:40], color=f"C{i % 10}")
+        color = f"C{i % 10}"
+        counts = [k for k, o in enumerate(obs) if not o.increment and not o.expected]
+        others = [k for k in range(len(obs)) if k not in counts]
+        if counts:
+            ax.errorbar([xs[k] for k in counts], [mids[k] for k in counts],
+                        yerr=[[errs_lo[k] for k in counts], [errs_hi[k] for k in counts]], marker="o",
+                        linestyle="-" if len(counts) > 1 else "none", capsize=4, label=source[:40],
+                        color=color)
+        for k in others:  # increments and plans: points of their own, never on the source's line
+            ax.errorbar([xs[k]], [mids[k]], yerr=[[errs_lo[k]], [errs_hi[k]]], capsize=4, color=color,
+                        marker="P" if obs[k].increment else "o", mfc="none" if obs[k].expected else color,
+                        linestyle="none", label=None if counts else source[:40])
         for x, y, o in zip(xs, mids, obs, strict=True):
             if "conflict" in o.flags:
                 ax.scatter([x], [y], s=220, facecolors="none", edgecolors="red", linewidths=1.5, zorder=5)
