@@ -45,6 +45,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 _PRESIDENTIAL = frozenset({"presidency", "presidential office"})
 
 
+def _span(m: Mention) -> Span:
+    """The character span of a mention (offsets of the document itself: no validation needed)."""
+    return Span.model_construct(start=m.start, end=m.end)
+
+
 def spokesperson_role(body_role: str) -> str:
     """The office of a body's spokesperson, as people.yaml names it."""
     return "presidential spokesperson" if body_role in _PRESIDENTIAL else f"{body_role} spokesperson"
@@ -110,7 +115,8 @@ class Resolver:
         self.toks: list[Token] = list(self.doc)
         self.n = len(self.toks)
         self.texts = [norm_token(t.text) for t in self.toks]
-        self.text: str = self.doc.text  # Doc.text joins every token on each call: keep it
+        self.lower = [t.lower() for t in self.texts]  # (one pass; Token.lower_ costs a lookup each time)
+        self.text: str = self.ad.text  # Doc.text joins every token on each call: the cached copy
         self.on: date | None = self.ad.published
         self.by_token: list[_Cand | None] = [None] * self.n  # name-level candidates
         self.title_end: dict[int, tuple[int, Title]] = {}  # end token -> (start, title)
@@ -610,16 +616,12 @@ class Resolver:
 
     # ------------------------------------------------------------ 4. titles
     def find_titles(self) -> None:
-        d, toks = self.d, self.toks
-        lower = None
+        d, toks, lower = self.d, self.toks, self.lower
         i = 0
         while i < self.n:
-            key = toks[i].lower_
-            if key not in d.titles:
+            if lower[i] not in d.titles:
                 i += 1
                 continue
-            if lower is None:
-                lower = [t.lower_ for t in toks]
             hit = d.match(d.titles, lower, i)
             if hit is None:
                 i += 1
@@ -659,8 +661,8 @@ class Resolver:
                 c.gender = c.gender or owner.gender
                 c.entry = owner.entry
         # bare proper nouns spaCy did not tag ("Choe declared")
-        for i, t in enumerate(self.toks):
-            if self.by_token[i] is not None or t.pos_ != "PROPN" or self.texts[i] not in parts:
+        for i, word in enumerate(self.texts):
+            if word not in parts or self.by_token[i] is not None or self.toks[i].pos_ != "PROPN":
                 continue
             owner = self._owner(parts, self.texts[i], i)
             if owner is not None:
@@ -1031,12 +1033,12 @@ class Resolver:
 
     # ------------------------------------------------------------ 8. sector nouns
     def resolve_nouns(self) -> None:
-        heads = self.d.noun_heads
+        heads, anaphors = self.d.noun_heads, self.d.anaphors
         anaphoric = []
-        for i, tok in enumerate(self.toks):
-            if tok.lower_ in self.d.anaphors and self._anaphoric(tok):
+        for i, word in enumerate(self.lower):
+            if word in anaphors and self._anaphoric(self.toks[i]):
                 anaphoric.append(i)  # "the court", "the ministry": an actor named before, if any
-            elif tok.lower_ in heads:
+            elif word in heads:
                 self._noun_at(i)
         for i in anaphoric:
             if not self._resolve_anaphor(i):
@@ -1046,16 +1048,16 @@ class Resolver:
         """A sector noun phrase headed by token ``i`` ("North Korean troops", "police")."""
         d, tok = self.d, self.toks[i]
         heads = d.noun_heads
-        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+        if self.lower[i] not in heads or tok.pos_ not in ("NOUN", "PROPN"):
             return
         if self.at(i) is not None or i in self.consumed:
             return
         if i + 1 < self.n and tok.dep_ == "compound" and tok.head.i == i + 1 \
-                and self.toks[i + 1].lower_ in heads:
+                and self.lower[i + 1] in heads:
             return  # "police officers", "intelligence agency": the last noun is the head
         sense, a = None, i
         for k in range(min(d.max_noun_len, i + 1), 0, -1):
-            key = tuple(t.lower_ for t in self.toks[i - k + 1:i + 1])
+            key = tuple(self.lower[i - k + 1:i + 1])
             if key in d.nouns and all(self.at(j) is None for j in range(i - k + 1, i + 1)):
                 sense, a = d.nouns[key], i - k + 1
                 break
@@ -1393,8 +1395,11 @@ class Resolver:
                     known[key] = gender
         # a he/she right after the only person of unknown gender in the previous sentences
         sent_of = self.ad.sent_index
-        for tok in self.toks:
-            if tok.lower_ not in ("he", "she") or tok.dep_ not in _SUBJECT_DEPS:
+        for i, word in enumerate(self.lower):
+            if word not in ("he", "she"):
+                continue
+            tok = self.toks[i]
+            if tok.dep_ not in _SUBJECT_DEPS:
                 continue
             s = sent_of(tok.i)
             near = [c for c in people if c.a < tok.i and s - 1 <= sent_of(c.a) <= s]
@@ -1438,7 +1443,7 @@ class Resolver:
                 actor.sector = actor.sector or m.sector
             if c.kind in (CAPITAL, SEAT) and m.place:
                 continue  # "in Moscow" names the city, not the state
-            actor.mentions.append(Span(start=m.start, end=m.end))
+            actor.mentions.append(_span(m))
             if c.kind == BODY and not m.place and c.entry is not None and c.entry.name and c.entry.target:
                 strong.add(self._body_actor(actors, c, m))
                 bodies.add(f"org:{slug(c.entry.name)}")
@@ -1470,7 +1475,7 @@ class Resolver:
         if actor is None:
             actor = actors[body_id] = Actor(id=body_id, name=entry.name, kind="organization",
                                             country=entry.target, sector=entry.sector, role=entry.role)
-        actor.mentions.append(Span(start=m.start, end=m.end))
+        actor.mentions.append(_span(m))
         return body_id
 
     @staticmethod
