@@ -399,6 +399,12 @@ def test_foreign_secretary_is_the_minister_only_in_britain(analyze, text, publis
     ("Britain's Trade Minister Jonathan Reed met Japanese officials. The minister said a deal was close.",
      "minister", "person:jonathan-reed"),
     ("Queen Amira of Jordan visited the camp. The queen spoke to families.", "queen", "person:amira"),
+    ("Army spokesman Dan Ofer said the raid was over. The spokesman added that two soldiers were hurt.",
+     "spokesman", "person:dan-ofer"),
+    ("Vice President JD Vance met President Donald Trump on Friday. The president said the talks went well.",
+     "president", "person:donald-trump"),
+    ("The European Commission proposed new sanctions. The bloc's ministers will discuss them next week.",
+     "bloc", "igo:european-commission"),
 ])
 def test_definite_description_refers_to_the_actor_named_before(analyze, text, phrase, actor_id) -> None:
     assert mention(layer_of(analyze, text), phrase).actor_id == actor_id

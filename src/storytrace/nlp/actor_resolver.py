@@ -65,6 +65,7 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several",
 _ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this many sentences before
 _COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
 _PERSON_KINDS = frozenset({PERSON, SHORT, "ner-person"})
+_NOT_THE_HOLDER = ("vice ", "deputy ", "former ", "acting ", "first deputy ")  # not "the president"
 _BIG_CITY = 200_000  # a one-word name that is another name of a city this big is the city ("Hama")
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
@@ -92,6 +93,7 @@ class _Cand:
     dropped: bool = False
     evidence: int = 0  # support for an unknown person/org (titles, subject use, repeats)
     title: Title | None = None  # the title given to a person ("Prime Minister X")
+    title_role: str | None = None  # that title's canonical role ("spokesperson" for "army spokesman")
 
 
 @dataclass
@@ -716,6 +718,7 @@ class Resolver:
                 else:
                     c.sector = c.sector or ("ELI" if former else sector)
                 c.gender = c.gender or t.gender
+                c.title_role = c.title_role or t.role
                 lo = max(self.sent_bounds(start)[0], first - 3)
                 igo = qual is not None and qual.kind == ORG and (qual.target or "").startswith("igo:")
                 # "Soviet leader X": a state we do not know ("a UN official" is of no state either)
@@ -951,7 +954,7 @@ class Resolver:
             definite = self._definite(a)
             holder = self.d.holder(where, role, self.on) if where and t.person and definite else None
             if holder is None and where is None and definite:
-                ante = self._coreferent_person(start, role, generic=not t.person)
+                ante = self._coreferent_person(start, role)
                 if ante is not None:  # "the president", "the minister": the person introduced so
                     c = _Cand(a, b, ante.kind, ante.target, ante.sector or sector, ante.role or role,
                               gender=ante.gender, country=ante.country, name=ante.name, entry=ante.entry)
@@ -992,9 +995,10 @@ class Resolver:
                 return sense.sector
         return t.sector
 
-    def _coreferent_person(self, i: int, role: str, generic: bool = False) -> _Cand | None:
-        """"the president" -> the nearest person before it whose role it is; for a generic
-        title ("the minister", "the general") a role ending in the same word will do."""
+    def _coreferent_person(self, i: int, role: str) -> _Cand | None:
+        """"the president" -> the nearest person before it whose role it is, or whose role ends
+        in the same word ("the minister" after "Trade Minister X", "the spokesman" after "air
+        force spokesman Y"), deputies and former office holders aside."""
         word = role.split()[-1]
         best: _Cand | None = None
         for c in self.cands:
@@ -1003,14 +1007,15 @@ class Resolver:
             if best is not None and c.a <= best.a:
                 continue
             if c.kind == "ner-person":
-                roles = [c.role] if c.role else []
+                roles = [r for r in (c.role, c.title_role) if r]
             else:
                 rec = self.record(c.target)
                 if rec is None:
                     continue
                 office = rec.office_on(self.on)
-                roles = [r for r in (c.role, office.role if office else None, rec.role) if r]
-            if any(r == role or (generic and r.lower().split()[-1] == word) for r in roles):
+                roles = [r for r in (c.role, c.title_role, office.role if office else None, rec.role) if r]
+            if any(r == role or (r.lower().split()[-1] == word and not r.lower().startswith(_NOT_THE_HOLDER))
+                   for r in roles):
                 best = c
         if best is None:
             return None
