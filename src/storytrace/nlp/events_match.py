@@ -6,6 +6,7 @@ Pure functions of the analyzed document: nothing here writes to the Doc.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,21 +66,32 @@ def neighbours(tok: Token) -> list[Token]:
     return out
 
 
+_NEAR = threading.local()  # the words near each token, for the document a thread works on
+
+
+def _near_keys(tok: Token) -> set[str]:
+    """The lemmas and forms of the words near ``tok`` (computed once per token and document)."""
+    if getattr(_NEAR, "doc", None) is not tok.doc:
+        _NEAR.doc, _NEAR.keys = tok.doc, {}
+    cache: dict[int, set[str]] = _NEAR.keys
+    found = cache.get(tok.i)
+    if found is None:
+        found = cache[tok.i] = {k for t in neighbours(tok) if t.i != tok.i for k in keys(t)}
+    return found
+
+
 def phrase_at(tok: Token, phrase: Phrase) -> bool:
     """``tok`` is one of the phrase's words and the other words are near it."""
     words = (phrase.head, *phrase.deps)
     mine = keys(tok)
     if not any(w in mine for w in words):
         return False
-    near = None
     skipped = False
     for w in words:
         if not skipped and w in mine:
             skipped = True
             continue
-        if near is None:
-            near = {k for t in neighbours(tok) if t.i != tok.i for k in keys(t)}
-        if w not in near:
+        if w not in _near_keys(tok):
             return False
     return True
 
@@ -288,11 +300,24 @@ def _screen(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the tokens whose lemma or form is a trigger word (vectorized)."""
     if not len(doc):
         return []
-    from spacy.attrs import LEMMA, LOWER
+    from spacy.attrs import LEMMA, LOWER, POS
 
     hashes = lex.trigger_hashes()
-    return [i for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
-            if lemma in hashes or lower in hashes]
+    content = _content_pos()
+    return [i for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist())
+            if pos in content and (lemma in hashes or lower in hashes)]
+
+
+_CONTENT_POS: set[int] = set()
+
+
+def _content_pos() -> set[int]:
+    """Part-of-speech ids of the words a trigger can be (not "in", "up", "of" ...)."""
+    if not _CONTENT_POS:
+        from spacy.parts_of_speech import IDS
+
+        _CONTENT_POS.update(IDS[p] for p in ("VERB", "NOUN", "PROPN", "ADJ"))
+    return _CONTENT_POS
 
 
 def _base_forms(word: str) -> list[str]:
@@ -330,23 +355,32 @@ def _verb_like(tok: Token) -> bool:
     return tok.dep_ == "ROOT" and has_subj and has_obj
 
 
-def _deps_present(tok: Token, phrase: Phrase, pos: str) -> list[int] | None:
+def _deps_present(tok: Token, phrase: Phrase, pos: str,
+                  memo: dict[str, object] | None = None) -> list[int] | None:
     """The token indices of the trigger's other words, or None when one is missing. A verb's
     words must depend on it ("called on X", not "called on Friday"); a noun's may also sit
     next to it ("air strike")."""
     if not phrase.deps:
         return []
-    if pos == "verb":
-        near = [c for c in tok.children if not _temporal_prep(c)]
-        near += [g for c in near if c.dep_ in ("prep", "dobj", "prt", "advmod") for g in c.children]
-    else:  # "air strike", "joint exercise", "phone call": modifiers before the noun
-        near = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    key = "deps:" + pos
+    near_keys: list[tuple[int, tuple[str, str]]] | None = (
+        memo.get(key) if memo is not None else None)  # type: ignore[assignment]
+    if near_keys is None:
+        if pos == "verb":
+            near = [c for c in tok.children if not _temporal_prep(c)]
+            near += [g for c in near if c.dep_ in ("prep", "dobj", "prt", "advmod") for g in c.children]
+        else:  # "air strike", "joint exercise", "phone call": modifiers before the noun
+            near = [c for c in tok.children
+                    if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+        near_keys = [(t.i, keys(t)) for t in near if t.i != tok.i]
+        if memo is not None:
+            memo[key] = near_keys
     found: list[int] = []
     for w in phrase.deps:
-        hit = next((t for t in near if t.i != tok.i and w in keys(t) and t.i not in found), None)
+        hit = next((i for i, k in near_keys if w in k and i not in found), None)
         if hit is None:
             return None
-        found.append(hit.i)
+        found.append(hit)
     return found
 
 
@@ -362,7 +396,8 @@ def _temporal_prep(c: Token) -> bool:
 
 def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
            memo: dict[str, object] | None = None) -> Candidate | None:
-    extra = _deps_present(tok, p.trigger, p.pos)
+    memo = {} if memo is None else memo
+    extra = _deps_present(tok, p.trigger, p.pos, memo)
     if extra is None:
         return None
     if p.pos == "noun":
@@ -374,7 +409,14 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
             return None  # the month
         cand = Candidate(p, tok, sorted([tok.i, *extra]))
         return cand if _pp_ok(ad, tok, p, cand, quantity) else None
-    memo = {} if memo is None else memo
+    # cheap conditions on the verb alone first (most tokens of "say", "take", "have" fail here)
+    if p.negative and not negated(tok):
+        return None
+    if p.modal and not modal(tok):
+        return None
+    if p.predicate is not None and not any(
+            c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "dobj", "obj", "prep") for c in tok.children):
+        return None
     if "passive" not in memo:
         memo["passive"] = is_passive(tok)
         memo["objects"] = direct_objects(tok)
@@ -402,10 +444,6 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
         return None
     progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
     if p.progressive and not progressive:
-        return None
-    if p.negative and not negated(tok):
-        return None
-    if p.modal and not modal(tok):
         return None
     if p.infinitive and not any(v.lemma_.lower() in p.infinitive for v in infinitives(tok, objects)):
         return None
