@@ -75,6 +75,14 @@ DIRECT = [
     ('"What we owe the miners is honesty," Mr. Berg said, "and to tell them that the mines will close."',
      [("direct", "What we owe the miners is honesty", "Mr. Berg"),
       ("direct", "and to tell them that the mines will close.", "Mr. Berg")]),
+    # a cue noun before a colon
+    ('The union made the following statement: "We will strike on Monday."',
+     [("direct", "We will strike on Monday.", "The union")]),
+    ('The mayor is rolling out a new campaign message: "Build it here."',
+     [("direct", "Build it here.", "The mayor")]),
+    # headlines: a source, a colon and what it says
+    ("Zelensky: 'We will not give up'\n\nThe capital was calm on Sunday.",
+     [("direct", "We will not give up", "Zelensky")]),
     # the quotation ends at the cue: what follows it is the writer's
     ('"We are ready," he added, without giving details.', [("direct", "We are ready", "he")]),
     ('"Peace is possible." \u2015 Ana Ruiz', [("direct", "Peace is possible.", "Ana Ruiz")]),
@@ -121,6 +129,8 @@ INDIRECT = [
      [("indirect", "The ferry was late", "Kowalski")]),
     ("The death toll stood at 210, officials said, and dozens of people were still missing.",
      [("indirect", "The death toll stood at 210", "officials")]),
+    ("Poll: Ruiz and Berg tied before the debate\n\nThe race is close.",
+     [("indirect", "Ruiz and Berg tied before the debate", "Poll")]),
     # "as X put it": the clause the as-phrase hangs on
     ("As the economist Lena Berg put it, the plan is a tax cut in disguise.",
      [("indirect", "the plan is a tax cut in disguise", "the economist Lena Berg")]),
@@ -160,6 +170,9 @@ NOT_QUOTES = [
     "Moscow 'deeply grateful'\nThe talks ended on Friday.",  # a headline with scare quotes
     "It is said that the castle is haunted.",  # nobody says it
     "As expected, the vote failed.",  # nobody expects it
+    "UPDATE: The bridge is closed for repairs.\n\nTraffic is slow.",  # a label, not a source
+    "WASHINGTON: The bridge is closed for repairs.\n\nTraffic is slow.",  # a dateline
+    "The Latest: The bridge is closed for repairs.\n\nTraffic is slow.",  # a series title
     "The shelling went on as the city pleads for more air defence.",  # "as": a time, not a source
     "The troops crossed the river, with Washington urging restraint.",  # background, not a report
     "The countries' armies held the line, and the soldiers' morale was high.",  # apostrophes

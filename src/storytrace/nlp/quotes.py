@@ -22,7 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.quotes_frames import Frame, find_frames, is_word, subject_of
+from storytrace.nlp.quotes_frames import Frame, find_frames, is_word, noun_speaker, subject_of
+from storytrace.nlp.quotes_headlines import headline_frames
 from storytrace.nlp.quotes_lexicon import lexicon
 from storytrace.nlp.quotes_marks import Segment, find_segments
 from storytrace.nlp.quotes_speakers import SpeakerResolver
@@ -80,9 +81,15 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
         segments = [s for s in segments if s.tok_end > s.tok_start]
         quoted = {i for s in segments for i in range(s.tok_start, s.tok_end)}
         frames = find_frames(doc, lexicon(ad.res), strict=ad.res.strict)
+        headlines = [f for f in headline_frames(ad) if f.cue not in quoted]
+        frames = sorted(frames + headlines, key=lambda f: f.cue)
         found = ad.notes[NOTES_KEY] = Analysis(
             text, [f for f in frames if f.cue not in quoted], [f for f in frames if f.cue in quoted],
             segments, quoted, SpeakerResolver(ad, quoted))
+        for f in headlines:  # the source's words come with the frame, not from the parse
+            assert f.speaker is not None
+            for full in (True, False):
+                found.refs[f.speaker, full] = found.resolver.ref(f.speaker, full, f.speaker_span)
     return found  # type: ignore[no-any-return]
 
 
@@ -291,6 +298,10 @@ def _cue_before(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int
     if i < 0 or doc[i].text not in (",", ":"):
         return None
     colon = doc[i].text == ":"
+    if colon and i > 0:
+        noun = _cue_noun_before(ad, doc[i - 1], qs)
+        if noun is not None:
+            return noun
     for j in range(i - 1, max(-1, i - 1 - MAX_CUE_GAP), -1):
         if j in an.quoted or (_barrier(doc[j]) and not colon):
             return None
@@ -301,6 +312,19 @@ def _cue_before(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int
             if found is not None:
                 return found
     return None
+
+
+def _cue_noun_before(ad: AnalyzedDoc, tok: Token, qs: QSeg) -> Frame | None:
+    """"The union made the following statement: “…”", "… a new campaign message: “…”": a
+    cue noun right before the colon, owned by a speaker."""
+    lex = lexicon(ad.res)
+    stance = lex.nouns.get(tok.lemma_.lower())
+    if tok.pos_ != "NOUN" or stance is None:
+        return None
+    owner = noun_speaker(tok)
+    if owner is None or owner.i in analysis(ad).quoted:
+        return None
+    return Frame(tok.i, [tok.i], stance, owner.i, (qs.tok_start, qs.tok_end), kind="noun")
 
 
 _DASHES = ("--", "\u2015", "\u2014", "\u2013", "-")

@@ -49,11 +49,13 @@ class Frame:
     stance: str
     speaker: int | None  # head token of the speaker phrase (None: agentless or unknown)
     content: tuple[int, int]  # token range [start, end) of the attributed content
-    kind: str = "verb"  # verb (a clause) | infinitive | naming | object | noun | adjective | source
+    # verb (a clause) | infinitive | naming | object | noun | adjective | source | headline
+    kind: str = "verb"
     quote_only: bool = False  # a manner-of-speaking cue: only direct quotes ("he joked")
     colon: bool = False  # the cue ends in ":" and its content follows ("She said: ...")
     passive: bool = False
     hole: tuple[int, int] | None = None  # the cue phrase inside the content: "X, he said, Y"
+    speaker_span: tuple[int, int] | None = None  # the speaker's words, when not read off the parse
 
     def contains(self, i: int) -> bool:
         return self.content[0] <= i < self.content[1]
@@ -134,6 +136,11 @@ def _marks(doc: Doc) -> _Marks:
         found = (len(doc), _Marks(commas, [i for i in spaces if "\n" in doc[i].text]))
         doc.user_data["storytrace.quotes.marks"] = found
     return found[1]  # type: ignore[no-any-return]
+
+
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens holding a line break."""
+    return _marks(doc).breaks
 
 
 def _asides_start(head: Token, end: int) -> int:
@@ -501,7 +508,7 @@ def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
         misparsed = c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "that" and any(
             g.dep_ in SUBJECTS and g.lower_ != "that" for g in c.children)
         if that_clause or misparsed:
-            speaker = _noun_speaker(noun)
+            speaker = noun_speaker(noun)
             start, end = content_of(c, anchor=noun.i, cues=lex)
             if start < end and doc[start].lower_ == "that":
                 start += 1
@@ -522,7 +529,7 @@ def _adjective_frames(adj: Token, stance: str, lex: Lexicon) -> list[Frame]:
     return out
 
 
-def _noun_speaker(noun: Token) -> Token | None:
+def noun_speaker(noun: Token) -> Token | None:
     """The owner of a cue noun: "Trump's claim", or the subject of "Kim expressed his certainty"."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and poss[0].pos_ != "PRON":

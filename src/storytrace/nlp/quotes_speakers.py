@@ -45,11 +45,13 @@ class SpeakerResolver:
         self._pronouns: dict[int, Mention | None] = {}
 
     # ------------------------------------------------------------------ public
-    def ref(self, head_i: int, full: bool = True) -> tuple[ActorRef, tuple[int, int]]:
+    def ref(self, head_i: int, full: bool = True, span: tuple[int, int] | None = None
+            ) -> tuple[ActorRef, tuple[int, int]]:
         """The ActorRef of the speaker phrase headed by token ``head_i``, and its token span: the
-        whole phrase as written, or (``full`` False) without its relative clauses and participles."""
+        whole phrase as written, or (``full`` False) without its relative clauses and participles;
+        ``span`` gives the phrase when the parse cannot (headlines)."""
         head = self.doc[head_i]
-        start, end = speaker_span(self.doc, head, full)
+        start, end = span or speaker_span(self.doc, head, full)
         text = self.doc[start:end].text
         mention = self.mention(head)
         if mention is not None:
