@@ -353,6 +353,9 @@ NAMING = [
     ("Seoul said the launch was a grave provocation by Pyongyang.", "ACCUSE", {"KOR"}, set()),
     ("Mexico imposed new duties on steel. Washington said the move was unjustified.", "ACCUSE",
      {"USA"}, {"MEX"}),
+    # idioms of attack in words
+    ("Brazil's president lashed out at Washington over the new tariffs.", "ACCUSE", {"BRA"}, {"USA"}),
+    ("The Greek prime minister hit out at Turkey over its drilling plans.", "ACCUSE", set(), {"TUR"}),
 ]
 
 
@@ -376,6 +379,8 @@ THREATS = [
      {"LBN"}, {"ISR"}),
     ("North Korea said it would strike back if the drills went ahead.", "THREATEN", {"PRK"}, set()),
     ("Russia warned of serious consequences if Finland joined the alliance.", "THREATEN", {"RUS"}, set()),
+    ("Algeria said it would not hesitate to use force against the armed groups in Mali.", "THREATEN",
+     {"DZA"}, {"MLI"}),
 ]
 
 
@@ -432,6 +437,8 @@ SANCTIONS = [
     ("Chad ended its defence cooperation agreement with France.", "SANCTION", {"TCD"}, {"FRA"}),
     ("Vietnam suspended its strategic partnership with Cambodia.", "SANCTION", {"VNM"}, {"KHM"}),
     ("Jordan recalled its ambassador from Israel in protest.", "SANCTION", {"JOR"}, {"ISR"}),
+    ("The Commerce Department added two dozen Chinese firms to its export blacklist.", "SANCTION",
+     set(), {"CHN"}),
 ]
 
 
@@ -474,6 +481,7 @@ AID = [
     ("China sent a team of rescuers to Myanmar after the earthquake.", "AID", {"CHN"}, {"MMR"}),
     ("Japan sent rescuers after the earthquake in Turkey.", "AID", {"JPN"}, {"TUR"}),
     ("Egypt sent two planes carrying medical supplies to Port Sudan.", "AID", {"EGY"}, {"SDN"}),
+    ("Jordan airdropped food parcels into northern Gaza.", "AID", {"JOR"}, {"PSE"}),
     ("A powerful earthquake struck western Nepal on Friday, killing 150 people. India sent rescue "
      "teams and offered further help.", "AID", {"IND"}, {"NPL"}),
 ]
@@ -575,6 +583,8 @@ FALSE_ALARMS = [
     ("Rescue workers searched the rubble for survivors in Antakya.", "COERCE"),
     # an act talked about
     ("The two leaders discussed how to strengthen their partnership.", "SUPPORT"),
+    # endangering is not threatening
+    ("The Taiwanese president said Beijing's drills threatened regional peace.", "THREATEN"),
     # the maker of a weapon fired is not its target
     ("Russia fired an Iranian-made drone at Odesa.", "COOPERATE"),
     # volunteers walking out of a city are not on strike

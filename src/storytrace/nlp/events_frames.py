@@ -386,6 +386,10 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         d.mode = request_mode(inner.type)
     elif frame == "threat":
         if inner is None:
+            if not any_resolved(d.roles.recipients) and not d.cand.objects:
+                return
+            if not any_resolved(d.roles.recipients):
+                d.dropped = True  # "the drills threatened regional peace": endangering, no threat made
             return
         via_clause = inner.token.dep_ == "ccomp" or inner.token.head.i != d.token.i
         if inner.type not in FORCEFUL or (via_clause and not _future_same_actor(d, inner)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.events_lexicon import Lexicon, TypeInfo
-from storytrace.nlp.events_match import Candidate, carriers, content, is_passive, subject_words
+from storytrace.nlp.events_match import Candidate, carriers, content, infinitives, is_passive, subject_words
 from storytrace.records import ActorRef
 
 if TYPE_CHECKING:
@@ -549,7 +549,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     # dative "gave Ukraine weapons"
     recipient_toks += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
-    for head in [v, *objects, *carriers(objects), *pp_heads]:
+    acts = infinitives(v, objects) if p.infinitive else []  # "not hesitate to use force against X"
+    for head in [v, *objects, *carriers(objects), *pp_heads, *acts]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
     if p.roles == "from":  # "received assurances from X" (the complement on the verb or its object)
         givers = [t for h in (v, *objects) for t in _pobjs(h, ("from",))]
