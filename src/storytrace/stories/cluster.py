@@ -61,7 +61,7 @@ class Params:
     key_names: int = 10  # a story's strongest names that count as its key actors and places
     # tables and notices written from a template (results, dividends, price lists) share their template's
     # words whatever their subject: they are compared on their specific words only
-    table_share: float = 0.10  # a document with at least this share of number tokens is a table
+    table_share: float = 0.12  # a document with at least this share of number tokens is a table
     specific_docs: int = 3  # a specific word is in at most this many documents ...
     specific_rate: float = 0.01  # ... or this share of them, whichever is more
     query_terms: int = 20  # a document's strongest words used to find candidate stories

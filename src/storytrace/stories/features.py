@@ -32,7 +32,7 @@ class DocFeatures:
 
 
 parse_day = published_date  # one parser for ISO day strings (ingest/dates.py)
-SUBJECT_SHARE = 0.05  # documents with this share of numbers get subject counters (tables are at 0.10+)
+SUBJECT_SHARE = 0.10  # documents with this share of numbers get subject counters (tables: 0.12+)
 
 
 def build(doc_id: str, title: str | None, text: str, published: str | None,
