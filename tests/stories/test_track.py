@@ -185,6 +185,9 @@ def _conflicts(f: TR.Figure) -> set[tuple[str, str]]:
     # a plan is not a count: "decided to send 12,000" vs "1,500 have arrived"
     (_c("d1", "2024-10-18", 12000, approx="about", source="NIS", planned=True),
      _c("d2", "2024-10-18", 1500, source="Kremlin"), False),
+    # two outlets' own numbers (nobody named) are not two sources disagreeing
+    (_c("d1", "2024-11-04", 95), _c("d2", "2024-11-04", 158), False),
+    (_c("d1", "2024-11-04", 95, source="civil defence"), _c("d2", "2024-11-04", 158), True),
     # denied figures are shown, never compared
     ({**_c("d1", "2024-11-04", 11000, source="Kyiv"), "stance": "denied"},
      _c("d2", "2024-11-04", 8000, source="Washington"), False),
@@ -194,6 +197,16 @@ def test_conflict_means_two_sources_incompatible_at_the_same_time(a: dict[str, A
     f = _figure(a, b)
     assert _conflicts(f) == ({("d1", "d2")} if conflict else set())
     assert ("conflict" in f.observations[0].flags) is conflict
+
+
+@pytest.mark.parametrize("b_source, conflict", [
+    ("Washington", True),  # one article setting two named sources against each other
+    (None, False),  # the article's own number and a number it cites are parts of one account
+])
+def test_within_one_article_only_named_sources_conflict(b_source: str | None, conflict: bool) -> None:
+    a = _c("d1", "2024-11-04", 11000, source="Kyiv")
+    b = {**_c("d1", "2024-11-04", 8000, source=b_source), "idx": 1}
+    assert len(_figure(a, b).conflicts) == int(conflict)
 
 
 def test_a_growing_count_is_an_evolution_and_the_latest_is_the_newest_time() -> None:
@@ -301,6 +314,8 @@ def test_is_increment(before: str, span: str, after: str, increment: bool) -> No
     ("NATO said on Wednesday that it could confirm ", "about 5,000 North Korean soldiers", " in Russia", False),
     ("The agency said ", "roughly 1,500 special operations troops", " had already been carried", False),
     ("The toll rose to ", "211", ", officials said.", False),
+    ("Officials said they would investigate after ", "12 people", " died", False),
+    ("Seoul said. Will Pyongyang send ", "more than 10,000", "?", True),
 ])
 def test_is_expected(before: str, span: str, after: str, expected: bool) -> None:
     assert TR.is_expected(before, span, after) is expected

@@ -170,13 +170,14 @@ def is_expected(before: str, span: str, after: str = "") -> bool:
     m = _NUMBER.search(span)
     if m is None:
         return False
-    lead = re.findall(r"[a-z]+", re.split(r"[.;:!?]", before + " " + span[: m.start()])[-1])[-LOOK_BACK:]
+    clause = re.split(r"[.;:!?]", before + " " + span[: m.start()])[-1].lower()
+    lead = re.findall(r"[a-z]+", clause)[-LOOK_BACK:]
     if any(w in r.intent for w in lead):
         return True
     for i, w in enumerate(lead[:-1]):  # "will send about 5,000", "could soon reach up to 20,000"
         if w in r.modals and any(v in r.modal_verbs for v in lead[i + 1: i + 3]):
             return True
-    tail = re.findall(r"[a-z]+", re.split(r"[.;:!?,]", after)[0])
+    tail = re.findall(r"[a-z]+", re.split(r"[.;:!?,]", after)[0].lower())
     return bool(tail) and tail[0] in r.modals
 
 
@@ -487,7 +488,10 @@ def load_claims(store: Store, scope: Scope | None = None) -> list[dict[str, Any]
     where, params = scope_where(scope or Scope(), duplicates=True)
     rows = store.execute(
         f"SELECT c.doc_id, c.idx, c.record, c.start, c.\"end\", d.published, d.source AS outlet, "
-        f"d.duplicate_of, d.rowid AS rowid, sd.story_id FROM claims c JOIN documents d ON d.id = c.doc_id "
+        f"d.duplicate_of, d.rowid AS rowid, sd.story_id, "
+        f"substr(d.text, max(c.start - {CONTEXT}, 0) + 1, "
+        f"c.\"end\" + {CONTEXT} - max(c.start - {CONTEXT}, 0)) AS context "
+        f"FROM claims c JOIN documents d ON d.id = c.doc_id "
         f"LEFT JOIN story_docs sd ON sd.doc_id = d.id WHERE {where} "
         f"ORDER BY d.published, d.rowid, c.idx", params)
     out = []
@@ -502,8 +506,10 @@ def load_claims(store: Store, scope: Scope | None = None) -> list[dict[str, Any]
              "outlet": r["outlet"], "duplicate_of": r["duplicate_of"], "rowid": r["rowid"],
              "story": r["story_id"], "start": start, "end": end}
         lo = max(0, start - CONTEXT)
-        text = store.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-                             (lo + 1, end + CONTEXT - lo, r["doc_id"])).fetchone()[0] or ""
+        text = r["context"] if r["start"] is not None and r["end"] is not None else store.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+            (lo + 1, end + CONTEXT - lo, r["doc_id"])).fetchone()[0]
+        text = text or ""
         parts = text[: start - lo], text[start - lo: end - lo], text[end - lo:]
         c["increment"], c["planned"] = is_increment(*parts), is_expected(*parts)
         head = _anaphor(c)
@@ -771,7 +777,8 @@ def _day(c: dict[str, Any]) -> str | None:
 def _compare(observations: list[Observation], days: int = SAME_TIME_DAYS
              ) -> tuple[list[Conflict], list[Revision]]:
     """Conflicts: different sources, values that cannot both hold, for the same time (totals with
-    totals, increments with increments). Revisions: a source's value differs from the one it gave
+    totals, increments with increments; at least one of them named, and within one article both).
+    Revisions: a source's value differs from the one it gave
     in an earlier article (values of one article are different parts, not revisions)."""
     live = [o for o in observations if o.stance != "denied"]
     conflicts: list[Conflict] = []
@@ -780,6 +787,10 @@ def _compare(observations: list[Observation], days: int = SAME_TIME_DAYS
             if a.source_key == b.source_key or a.increment != b.increment or a.expected != b.expected \
                     or compatible(a, b):
                 continue
+            if not (a.attributed or b.attributed):
+                continue  # two outlets' own numbers: a count told as it grows, or different counts
+            if a.doc_id == b.doc_id and not (a.attributed and b.attributed):
+                continue  # an article's own numbers and those it cites are parts of one account
             if same_time(a, b, days):
                 conflicts.append(Conflict(a, b))
                 for o in (a, b):
