@@ -131,6 +131,11 @@ INDIRECT = [
      [("indirect", "The death toll stood at 210", "officials")]),
     ("Poll: Ruiz and Berg tied before the debate\n\nThe race is close.",
      [("indirect", "Ruiz and Berg tied before the debate", "Poll")]),
+    # a source phrase at the end is not part of the content, nor is a leading "And"
+    ("And more than half of his advice is unsound \u2014 or flat out wrong \u2014 according to a medical journal.",
+     [("indirect", "more than half of his advice is unsound \u2014 or flat out wrong", "a medical journal")]),
+    # the cue inside a relative clause with a gap: the content follows it
+    ("The deals, which he said were backed by loans, collapsed.", [("indirect", "were backed by loans", "he")]),
     # "as X put it": the clause the as-phrase hangs on
     ("As the economist Lena Berg put it, the plan is a tax cut in disguise.",
      [("indirect", "the plan is a tax cut in disguise", "the economist Lena Berg")]),
@@ -170,6 +175,12 @@ NOT_QUOTES = [
     "Moscow 'deeply grateful'\nThe talks ended on Friday.",  # a headline with scare quotes
     "It is said that the castle is haunted.",  # nobody says it
     "As expected, the vote failed.",  # nobody expects it
+    # contents the parse offers that nobody said
+    "Environmentalists worry should the company run into trouble.",  # a condition alone
+    "Lopez promised what voters had long expected.",  # a free relative: a thing, not a report
+    "New rules that promise to transform the economy will draw fire.",  # a thing's promise
+    "The mayor considers Ruiz her mentor.",  # an object and its complement, no clause
+    "You know the answer is no.",  # the generic "you"
     "UPDATE: The bridge is closed for repairs.\n\nTraffic is slow.",  # a label, not a source
     "WASHINGTON: The bridge is closed for repairs.\n\nTraffic is slow.",  # a dateline
     "The Latest: The bridge is closed for repairs.\n\nTraffic is slow.",  # a series title

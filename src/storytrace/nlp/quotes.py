@@ -22,7 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.quotes_frames import Frame, find_frames, is_word, noun_speaker, subject_of
+from storytrace.nlp.attribution import STANCE_OF
+from storytrace.nlp.quotes_frames import SUBJECTS, Frame, find_frames, is_word, noun_speaker, subject_of
 from storytrace.nlp.quotes_headlines import headline_frames
 from storytrace.nlp.quotes_lexicon import lexicon
 from storytrace.nlp.quotes_marks import Segment, find_segments
@@ -149,6 +150,8 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
             start, end = frame.content
             if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
                 continue
+            if _not_a_report(doc, frame, kind):
+                continue
             reported.append((frame, kind))
     for frame, kind in _outermost(reported):
         with _per_item(ad, "frame", frame.cue):
@@ -164,6 +167,48 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         with _per_item(ad, "quoted stretch", qs.tok_start):
             quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
+    """Contents the parse offers that are not what anybody said: a stretch holding its own cue
+    (a misparse), a noun phrase taken for a clause ("discovered attempts to ..."), a
+    subordinate clause alone ("said before he died", "worry should the company fail"), a free
+    relative ("promising what Graham had in mind"), a thing's promise ("rules that promise to
+    ..."), and the generic "you" ("you call it whatever you want")."""
+    start, end = frame.content
+    hole = frame.hole or (0, 0)
+    speaker = doc[frame.speaker].lower_ if frame.speaker is not None else ""
+    if start <= frame.cue < end and not hole[0] <= frame.cue < hole[1]:
+        return True
+    if speaker == "you" or (frame.kind == "infinitive" and speaker == "that"):
+        return True
+    if frame.kind != "verb" or kind != "indirect" or frame.hole is not None:
+        return False
+    root, first = doc[start:end].root, doc[start]
+    if root.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in root.children):
+        return True
+    if first.lower_ == "what" and doc[frame.cue].lemma_.lower() not in QUESTION_CUES and _free_relative(root):
+        return True
+    if any(c.i == start and c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in root.children):
+        return True
+    inverted = first.dep_ in ("aux", "auxpass") and first.head.i == root.i and first.lower_ in _CONDITIONAL \
+        and any(c.dep_ in SUBJECTS and c.i > first.i for c in root.children)
+    return inverted and doc[end - 1].text != "?"
+
+
+def _free_relative(root: Token) -> bool:
+    """"what Graham had in mind", "what I always knew", "what many expect to be ...": a thing
+    someone else thinks or says, not a question reported."""
+    lemma = root.lemma_.lower()
+    in_mind = lemma == "have" and any(c.lower_ == "in" and any(g.lower_ == "mind" for g in c.children)
+                                      for c in root.children)
+    return in_mind or lemma in STANCE_OF
+
+
+QUESTION_CUES = {"ask", "wonder", "question", "inquire", "query"}
+SUBORDINATORS = {"before", "after", "when", "while", "because", "since", "although", "though", "unless",
+                 "until", "as", "once", "whenever"}
+_CONDITIONAL = {"should", "had", "were"}
 
 
 def _outermost(reported: list[tuple[Frame, str]]) -> list[tuple[Frame, str]]:

@@ -69,7 +69,8 @@ def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tup
     """Drop outer punctuation, spaces and a leading complementizer "that" from [start, end)
     ("whether" stays: "asked whether X" does not report X)."""
     while start < end and (doc[start].is_space or doc[start].text in _TRIM
-                           or (complementizer and doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
+                           or (complementizer and doc[start].lower_ == "that" and doc[start].dep_ == "mark")
+                           or (doc[start].dep_ == "cc" and doc[start].lower_ in _LEADING_CC)):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM):
         end -= 1
@@ -94,6 +95,8 @@ def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
 
 _ASIDE_OPENERS = {"with", "amid", "although", "though", "according", "whereas"}
 _RELATIVE_OPENERS = {"who", "which", "whose", "whom"}
+_WH_GAP = {"which", "what", "that", "who", "whom"}
+_LEADING_CC = {"and", "but", "or", "so", "yet"}  # "And the mayor now leads, according to ..."
 _SPEAKER_LEADS = {"also", "but", "and", "so", "yet", "even", "both"}
 
 
@@ -167,12 +170,14 @@ def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, i
     """Keep the part of [start, end) in the paragraph of token ``anchor`` (a parse can run
     across a headline and the paragraph under it)."""
     breaks = _marks(doc).breaks
-    for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
+    lo, hi = min(start, anchor), max(end, anchor + 1)
+    for i in breaks[bisect.bisect_left(breaks, lo):bisect.bisect_left(breaks, hi)]:
         if i < anchor:
-            start = i + 1
+            start = max(start, i + 1)
         else:
-            return start, i
-    return start, end
+            end = min(end, i)
+            break
+    return start, max(start, end)
 
 
 def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
@@ -190,6 +195,9 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
     skip.update(t.i for t in head.subtree if _coordinated_cue(t, cues))
     tokens = _subtree_without(head, skip)
     start, end = _span_of(tokens)
+    if anchor is not None and start < anchor < end and all(
+            not _is_word(t) or t.lower_ in _WH_GAP for t in head.doc[start:head.doc[anchor].left_edge.i]):
+        start = anchor + 1  # "which he said were ...", "what he says the plan would do": the cue's own gap
     end = _asides_start(head, end)
     if anchor is not None:
         start, end = _paragraph_clip(head.doc, start, end, anchor)
@@ -566,6 +574,10 @@ def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
         while phrase_head.head.i in range(i, i + n) and phrase_head.head.i != phrase_head.i:
             phrase_head = phrase_head.head
         clause = phrase_head.head
+        for _ in range(4):  # "... in front of 131 West Street, according to X": the phrase hangs on a noun
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
         if clause.i == phrase_head.i:  # "according to X" parsed as the root: the rest of the sentence
             sent = doc[i].sent
             clause_toks = [t for t in sent if not (i <= t.i <= objs[0].right_edge.i)]
@@ -578,7 +590,9 @@ def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
             if start >= i and start <= objs[0].right_edge.i:
                 start, end = _trim(doc, objs[0].right_edge.i + 1, end)
         phrase_end = max(objs[0].right_edge.i, i + n - 1) + 1
-        if start < i and end > phrase_end:  # the phrase interrupts the clause: keep the side of its head
+        if start < i < end and not any(_is_word(t) for t in doc[phrase_end:end]):
+            start, end = _trim(doc, start, i)  # "CONTENT, according to X."
+        elif start < i and end > phrase_end:  # the phrase interrupts the clause: keep the side of its head
             start, end = _trim(doc, start, i) if clause.i < i else _trim(doc, phrase_end, end)
         if end <= start:
             return []
