@@ -80,6 +80,9 @@ DIRECT = [
      [("direct", "We will strike on Monday.", "The union")]),
     ('The mayor is rolling out a new campaign message: "Build it here."',
      [("direct", "Build it here.", "The mayor")]),
+    # an unquoted paragraph after a cue and a colon
+    ("The governor added:\n\nIt is typical of her. She knows nothing about the port.\n\nThe crowd cheered.",
+     [("indirect", "It is typical of her. She knows nothing about the port", "The governor")]),
     # headlines: a source, a colon and what it says
     ("Zelensky: 'We will not give up'\n\nThe capital was calm on Sunday.",
      [("direct", "We will not give up", "Zelensky")]),

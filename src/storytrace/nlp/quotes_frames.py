@@ -39,6 +39,7 @@ _MEDIA_NOUNS = {"statement", "interview", "speech", "post", "tweet", "message", 
                 "conference", "testimony", "memo", "report", "column", "essay", "broadcast"}
 _TELL = {"tell", "inform", "assure", "remind", "warn", "promise", "brief"}
 MAX_SPEAKER_TOKENS = 50
+MAX_BLOCK_TOKENS = 150  # an unquoted statement after "He added:"
 MAX_PARENTHETICAL = 6  # tokens: "(R-Ga.)" belongs to a name, "(a view shared by ...)" does not
 
 
@@ -355,8 +356,12 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
                                                                                         "npadvmod", "advmod"):
                 nxt = doc[nxt].right_edge.i + 1
             if nxt < len(doc) and doc[nxt].text == ":":
-                out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
-                                 (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
+                block = _block_after(doc, nxt) if not quote_only else None
+                if block is not None:  # "He added:\n\nIt is ...": the paragraph is the content
+                    add(block)
+                else:
+                    out.append(Frame(verb.i, cue_toks, cue.stance, None if speaker is None else speaker.i,
+                                     (nxt + 1, nxt + 1), colon=True, quote_only=quote_only, passive=passive))
     # "as X put it, CONTENT", "CONTENT, as the mayor noted": the clause the as-phrase hangs on
     if not out and ("clause" in frames or "as" in frames) and speaker is not None and _as_phrase(verb, cue):
         hole = (verb.left_edge.i, verb.right_edge.i + 1)
@@ -410,6 +415,24 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
                 add(content_of(c, anchor=verb.i, cues=lex), kind="object")
     return out
+
+
+def _block_after(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """The unquoted text after a cue's colon, to the end of its paragraph ("He added:\n\nIt's
+    typical of ..."); None when a quotation follows (the quoted stretch takes the cue) or
+    when the stretch is too long to be one statement."""
+    start = colon + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].text in _QUOTE_CHARS or doc[start].is_punct:
+        return None
+    breaks = _marks(doc).breaks
+    k = bisect.bisect_right(breaks, start)
+    end = breaks[k] if k < len(breaks) else len(doc)
+    if end - start > MAX_BLOCK_TOKENS or any(doc[i].text in _QUOTE_CHARS for i in (start, end - 1)):
+        return None
+    start, end = _trim(doc, start, end)
+    return (start, end) if end > start else None
 
 
 def _as_phrase(verb: Token, cue: CueVerb) -> bool:
