@@ -381,6 +381,8 @@ THREATS = [
     ("Russia warned of serious consequences if Finland joined the alliance.", "THREATEN", {"RUS"}, set()),
     ("Algeria said it would not hesitate to use force against the armed groups in Mali.", "THREATEN",
      {"DZA"}, {"MLI"}),
+    ("Afghanistan warned that any violation of its territory would be met with a strong response.",
+     "THREATEN", {"AFG"}, set()),
 ]
 
 
@@ -508,6 +510,18 @@ ROLES = [
     # "the two sides" are the parties of the act before
     ("Armenian troops shelled Azerbaijani positions overnight. The two sides traded fire again on "
      "Monday.", "ASSAULT", {"ARM", "AZE"}, set()),
+    # supporters of someone are not that someone
+    ("MAPUTO - Supporters of the opposition leader rallied outside the electoral commission.", "PROTEST",
+     {"MOZ"}, set()),
+    # a denial in apposition answers the accusation it is hung on
+    ("Pakistan's army accused Kabul of sheltering militants, a charge the Taliban government denied.",
+     "REJECT", {"AFG"}, {"PAK"}),
+    # an offer rejected is answered by its author
+    ("Hamas said it was ready to release ten hostages in exchange for a truce. Israel rejected the offer.",
+     "REJECT", {"ISR"}, {"PSE"}),
+    # the parties of the talks hosted
+    ("Egypt and Qatar hosted a new round of talks between Israel and Hamas in Cairo.", "CONSULT",
+     {"EGY", "QAT"}, {"ISR"}),
     # "the group" is the organization named last
     ("Hamas released a video of two hostages. Israel accused the group of psychological warfare.",
      "ACCUSE", {"ISR"}, {"PSE"}),

@@ -105,6 +105,11 @@ def _draft(ad: AnalyzedDoc, lex: Lexicon, cand: Candidate) -> Draft:
         roles = adjective_roles(ad, cand, lex, info)
     if cand.type == "PROTEST":
         crowd_actor(ad, lex, roles, cand.token)
+    if cand.pattern.speaker and not any_resolved(roles.actors):
+        # "the attack will not go unanswered, the minister said": the speaker threatens
+        said = status_of(ad, lex, cand.token, [], "", False).reported_by
+        if said is not None and (said.id or said.country):
+            roles.actors = [said]
     note_parties(ad, cand.token, roles)
     context = list(dict.fromkeys([*info.context, *cand.pattern.context]))
     return Draft(cand, cand.type, cand.pattern.mode, context, roles, list(cand.words))
@@ -115,11 +120,6 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     roles = d.roles
     require = d.cand.pattern.require
     p = d.cand.pattern
-    if p.speaker and not any_resolved(roles.actors):
-        # "the attack will not go unanswered, the minister said": the speaker threatens
-        said = status_of(ad, lex, d.token, [], "", False).reported_by
-        if said is not None and (said.id or said.country):
-            roles.actors = [said]
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
         return None
     if roles.from_place and not roles.actors:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storytrace.nlp.events_match import Candidate, content
+from storytrace.nlp.events_match import Candidate, content, subject_words
 from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             # "accused X of backing the gunmen", "blamed X for the bombing": the act alleged
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "with") and (
                     d.type in PUNISHING or lex.types[d.type].quad in (1, 3)):
-                for t in child.subtree:
+                for t in _inside(child):
                     n = by_token.get(t.i)
                     if n is not None and n is not d and not n.absorbed:
                         absorb(d, n, roles=False)
@@ -213,10 +213,14 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
     """"condemned the strikes" -> whoever struck: the parties of the act the noun names, else of
     the last act of that kind stated before ("the move", "the violence": the last act)."""
     topic_nouns = lex.cue("topic_nouns")
+    if not any_resolved(d.roles.actors):
+        return  # a reaction by nobody known says nothing about whom it answers
     for i in d.roles.topics:
         tok = ad.doc[i]
         n = by_token.get(i)
-        refs = [a for a in (n.roles.actors if n is not None else []) if a.id or a.country]
+        # the act itself, or the act it is part of ("the sanctions imposed by the UN")
+        told = None if n is None else n if n.into is None or n.topic or n.into is d else _root(n)
+        refs = [a for a in (told.roles.actors if told is not None else []) if a.id or a.country]
         definite = tok.dep_ in ("appos", "npadvmod") or any(  # "..., a move that drew condemnation"
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its",
                                                       "their") for c in tok.children)
@@ -255,6 +259,8 @@ def _related_types(lex: Lexicon, tok: Token, n: Draft | None) -> set[str]:
     lemma = tok.lemma_.lower()
     if lemma in lex.classes.get("agreement", ()):
         return {"SUPPORT", "AGREE", "COOPERATE"}
+    if lemma in lex.classes.get("proposal", ()):  # "rejected the offer": the offer made before
+        return {"AGREE", "CONCEDE", "REQUEST", "SUPPORT"}
     if lemma in lex.classes.get("meeting", ()):
         return {"CONSULT", "AGREE"}
     if n is not None:
@@ -268,10 +274,15 @@ def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> No
     rejected" after "India accused ..."; "mass arrests, which the government denied" after
     "rights groups reported ..."), else the last party that accused the one denying."""
     for o in d.cand.objects:
-        if d.token.dep_ == "relcl" and d.token.head.i == o.i and o.head.pos_ in ("VERB", "AUX") \
-                and o.dep_ in ("npadvmod", "appos", "dobj", "attr", "advcl"):
-            from storytrace.nlp.events_match import subject_words
-            for s in subject_words(o.head):
+        if d.token.dep_ != "relcl" or d.token.head.i != o.i:
+            continue
+        said = o.head  # the clause the claim comments on ("X accused Y of ..., a charge Z denied")
+        for _ in range(4):
+            if said.pos_ in ("VERB", "AUX") or said.head.i == said.i:
+                break
+            said = said.head
+        if said.pos_ in ("VERB", "AUX") and o.dep_ in ("npadvmod", "appos", "dobj", "attr", "advcl"):
+            for s in subject_words(said):
                 refs = [r for r in resolve(ad, s, lex) if not same_actor([r], d.roles.actors)]
                 if refs:
                     d.roles.add("recipient", refs, s)
@@ -422,12 +433,24 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
     _absorb_governed(d, comps, by_token)
 
 
+def _inside(tok: Token) -> list[Token]:
+    """``tok``'s subtree without the comments hung on it: relative clauses and appositions
+    ("accused Kabul of sheltering the fighters, a charge the Taliban denied")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "appos")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "appos"))
+    return out
+
+
 def _absorb_within(d: Draft, noun: Token, by_token: dict[int, Draft]) -> None:
     """Acts stated inside a claim noun's complements ("the claim that X attacked", "accusations of
     X attempting ...") are what is claimed."""
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "that")):
-            for t in c.subtree:
+            for t in _inside(c):
                 other = by_token.get(t.i)
                 if other is not None and other is not d and not other.absorbed:
                     absorb(d, other, roles=False)
@@ -436,7 +459,7 @@ def _absorb_within(d: Draft, noun: Token, by_token: dict[int, Draft]) -> None:
 def _absorb_governed(d: Draft, comps: list[Token], by_token: dict[int, Draft]) -> None:
     """Everything said inside the governed clause is asked for / promised / alleged, not reported."""
     for comp in comps:
-        for t in comp.subtree:
+        for t in _inside(comp):
             other = by_token.get(t.i)
             if other is not None and other is not d and not other.absorbed:
                 absorb(d, other, roles=False)

@@ -436,7 +436,7 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
         if last.dep_ == "prep" and last.lower_ == p.trigger.deps[-1]:
             objects += [t for c in last.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
     if any(c.dep_ == "det" and c.lower_ == "any" for o in ([tok] if p.pos == "noun" else objects)
-           for c in o.children) and (p.pos == "noun" or passive):
+           for c in o.children) and (p.pos == "noun" or passive) and not p.speaker:
         return None  # "any support provided ...": no particular act
     if p.frame == "request" and not p.trigger.deps and not objects and not _infinitive_clause(tok):
         return None  # "wants to attack" is an intention; "wants Putin to attack" a request

@@ -182,8 +182,10 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             return [mention_ref(m)]
     if depth > 0:
         lemma = tok.lemma_.lower()
-        if lemma in lex.cue("group_nouns") or lemma in lex.cue("quantity_nouns") or tok.pos_ == "NUM" or any(
-                lemma in lex.classes.get(c, ()) for c in ("people", "captive", "envoy", "troops", "police")):
+        grouped = lemma in lex.cue("group_nouns") or lemma in lex.cue("quantity_nouns") or tok.pos_ == "NUM" \
+            or any(lemma in lex.classes.get(c, ()) for c in ("people", "captive", "envoy", "troops",
+                                                               "police"))
+        if grouped and lemma not in lex.cue("follower_nouns"):
             local = lemma in lex.cue("institution_nouns") or lemma in lex.classes.get("crowd", ())
             # "a court in Guyana", "farmers in India"
             preps = ("of", "from", "in") if local else ("of", "from")
@@ -221,7 +223,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         sector = TROOP_SECTORS.get(lemma)
         if sector and any(c.lower_ in ("these", "those", "the") for c in tok.children):
             for m in ad.actors.before(tok.i, limit_tokens=80):
-                if m.sector == sector:
+                if m.sector == sector and (m.actor_id or m.country):
                     return [mention_ref(m, _np_text(tok))]
     if places:
         place = next((p for p in ad.places if p.span.start <= tok.idx < p.span.end and p.country), None)
@@ -423,7 +425,7 @@ def story_state(ad: AnalyzedDoc) -> str | None:
     counts: dict[str, int] = {}
     for m in ad.actors.mentions if ad.actors is not None else []:
         if m.country and m.kind == "country" and not m.descriptive:
-            counts[m.country] = counts.get(m.country, 0) + (2 if m.place else 1)
+            counts[m.country] = counts.get(m.country, 0) + 2
     for p in ad.places:
         if p.country:
             counts[p.country] = counts.get(p.country, 0) + 1
@@ -550,7 +552,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     recipient_toks += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
     acts = infinitives(v, objects) if p.infinitive else []  # "not hesitate to use force against X"
-    for head in [v, *objects, *carriers(objects), *pp_heads, *acts]:
+    inner = [c for o in objects for c in content(o, quantity)[1:]]  # "a round of talks between X and Y"
+    for head in [v, *objects, *inner, *carriers(objects), *pp_heads, *acts]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
     if p.roles == "from":  # "received assurances from X" (the complement on the verb or its object)
         givers = [t for h in (v, *objects) for t in _pobjs(h, ("from",))]
@@ -590,6 +593,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             roles.topics.append(t.i)
         roles.add("recipient", named, t)
     _owners(ad, lex, roles, themes, owner)
+    if info.quad in (1, 3) and not any_resolved(roles.recipients):  # "rejected the offer": whose offer
+        roles.topics += [t.i for t in themes if t.pos_ in ("NOUN", "PROPN") and t.i not in roles.topics]
     if info.place_recipient and not any_resolved(roles.recipients):
         _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
     return roles
