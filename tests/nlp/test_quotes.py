@@ -231,6 +231,9 @@ SPEAKER_TEXT = [
     # pronouns keep their wording and take the name of the person they stand for
     ("Maria Lopez met the board on Monday. She said the plan was dead.", "She", "Maria Lopez"),
     ("The plan was backed by Tom Berg, who said it would save money.", "who", "Tom Berg"),
+    # ... also a person the article does not name
+    ('"The dam is holding," a city engineer told reporters. She said the water was falling.', "She",
+     "city engineer"),
     # a headline or a time stamp the parse took for a second subject is no speaker
     ("The Latest: Lopez urges voters to register early.\n\nThe polls open at 7 a.m.", "Lopez", "Lopez"),
     ('9:30 a.m.\n\nThe mayor\'s spokeswoman is calling the report "deeply flawed."',

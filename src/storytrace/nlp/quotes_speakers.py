@@ -11,6 +11,7 @@ resolved to them, so "she" does not pick the man who was named last.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.quotes_frames import SUBJECTS, speaker_span
@@ -123,9 +124,38 @@ class SpeakerResolver:
         if word in RELATIVE or self.actors is None:
             return None
         found = self.actors.phrase(subj)
-        if found:
+        if found and (found[0].is_person or subj.pos_ != "NOUN"):
             return found[0]
-        return self.titled_person(subj) if subj.pos_ == "NOUN" else None
+        if subj.pos_ != "NOUN":
+            return None
+        # "a JCS official": a person of an organization, not the organization
+        return self.titled_person(subj) or self._unnamed_person(subj) or (found[0] if found else None)
+
+    def _unnamed_person(self, subj: Token) -> Mention | None:
+        """"a JCS official told reporters. He said ...": a person the article does not name, as
+        a mention of its own (named by the noun) so that "he" can stand for them."""
+        if subj.tag_ != "NN" or subj.lemma_.lower() not in self._person_nouns:
+            return None
+        from storytrace.nlp.mentions import Mention
+
+        doc = self.doc
+        start = subj.left_edge.i
+        while start < subj.i and doc[start].dep_ in ("det", "predet"):
+            start += 1
+        name = self._core(subj) or subj.text
+        return Mention(doc[start].idx, subj.idx + len(subj), start, subj.i + 1, doc[start:subj.i + 1].text,
+                       None, name, "person")
+
+    @cached_property
+    def _person_nouns(self) -> frozenset[str]:
+        """Nouns for people (the actor layer's list: official, researcher, spokesman, ...)."""
+        from storytrace.nlp.actors import dictionary
+
+        try:
+            words = dictionary(self.ad.res).cues.get("person_nouns", ())
+        except Exception:  # the actor data is the actor layer's to validate
+            words = ()
+        return frozenset(w.lower() for w in words)
 
     def _compatible(self, m: Mention, pronoun: str) -> bool:
         if pronoun in PERSON:
