@@ -274,6 +274,11 @@ def test_definite_title_refers_to_the_person_introduced_with_it(analyze) -> None
      "Prime Minister Luis Ortega declared a day of mourning.", "Luis Ortega", "ESP"),
     # nothing said: no country
     ("Soviet leader Ivan Petrov met the envoy in 1951.", "Ivan Petrov", None),
+    ("The film won best picture, and its star Marco Ferri was named best actor at the Bangkok film festival.",
+     "Marco Ferri", None),  # where a prize was given says nothing of the winner
+    ("Nora Blake, a two-time winner for such films as Good Morning, Vietnam, arrived late.", "Nora Blake", None),
+    ("\"It will win,\" said Mr French. - Anna Kovac, The Weekly: film - Dawn; actor - Tom Reyes.", "Tom Reyes",
+     None),
     ("A UN official, Maria Keller, said aid was blocked at the crossing.", "Maria Keller", None),
     ("Heavy rain flooded towns across Spain on Tuesday, and soldiers were sent to Spain's east. "
      "Ambassador Luis Ortega left for Rome.", "Luis Ortega", None),
@@ -364,6 +369,8 @@ def test_named_bodies_are_exported_as_organizations_too(analyze) -> None:
     ("Fighting near the Nur Khan air base in Rawalpindi lasted an hour.", set(), {"person:nur-khan"}),
     ("Riot police fired tear gas on Monday.", set(), {"person:riot"}),
     ("A Kremlin spokesman dismissed the report.", {"RUS"}, {"person:dmitry-peskov"}),
+    ("The results came out at 11pm in Baghdad on Monday.", set(), {"person:mohammed-shia-al-sudani"}),
+    ("He once played with members of King Crimson and Yes.", set(), {"person:crimson"}),
 ])
 def test_no_false_alarms(analyze, text, present, absent) -> None:
     got = set(exported(layer_of(analyze, text)))

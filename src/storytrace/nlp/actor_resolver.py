@@ -66,6 +66,8 @@ _ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this man
 _COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
 _PERSON_KINDS = frozenset({PERSON, SHORT, "ner-person"})
 _NOT_THE_HOLDER = ("vice ", "deputy ", "former ", "acting ", "first deputy ")  # not "the president"
+_DESCRIPTION_TOKENS = 14  # an apposition longer or farther than this says nothing reliable
+_TOKENS_PER_MENTION = 250  # a story naming one state only is set there if it names it this often
 _BIG_CITY = 200_000  # a one-word name that is another name of a city this big is the city ("Hama")
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
@@ -224,8 +226,10 @@ class Resolver:
 
     def _plausible(self, a: int, b: int, entry: Entry) -> bool:
         """Reject a dictionary name that is part of a longer person's name ("George Washington",
-        "Chad Smith") or written in a headline's capitals by accident."""
-        if entry.kind in (STATE, CAPITAL, SEAT) and b - a == 1:
+        "Chad Smith", "Philip French", "Mr French") or written in a headline's capitals by accident."""
+        if entry.kind in (STATE, CAPITAL, SEAT, DEMONYM) and b - a == 1:
+            if a > 0 and self.texts[a - 1] in self.d.honorifics:
+                return False
             tok = self.toks[a]
             if tok.ent_type_ == "PERSON" and entry.kind != SHORT:
                 ent = tok.ent_iob_
@@ -276,14 +280,15 @@ class Resolver:
                     and (toks[k].pos_ == "PROPN" or (k > end and _ROMAN.match(toks[k].text))) \
                     and self.by_token[k] is None and toks[k].ent_type_ in ("", "PERSON", "ORG"):
                 k += 1
-            if k > end and end - 1 >= 0 and end <= toks[end - 1].head.i < k and not toks[k - 1].ent_type_ \
+            # (two words at least: "King Crimson" is a band)
+            if k - end >= 2 and end <= toks[end - 1].head.i < k and not toks[k - 1].ent_type_ \
                     and not any(toks[i].ent_type_ == "PERSON" for i in range(end, k)):
                 self._person_entity(end, k, described=True)
 
     def _titled_name(self, a: int, b: int) -> bool:
         """Tokens [a, b) are a personal title and a name after it ("King Felipe VI")."""
         for end, (start, t) in self.title_end.items():
-            if start == a and end < b and t.person:
+            if start == a and end <= b - 2 and t.person:
                 return all(tok.pos_ == "PROPN" and tok.is_alpha and tok.text[0].isupper()
                            for tok in self.toks[end:b])
         return False
@@ -630,6 +635,9 @@ class Resolver:
                 continue
             end, title = hit
             last = toks[end - 1]
+            if i > 0 and toks[i - 1].like_num:  # "11pm", "3 general"
+                i = end
+                continue
             inside = self.at(i)
             if last.pos_ in ("NOUN", "PROPN") and (inside is None or inside.kind in (BODY, SEAT)):
                 self.title_end[end] = (i, title)
@@ -960,7 +968,8 @@ class Resolver:
                               gender=ante.gender, country=ante.country, name=ante.name, entry=ante.entry)
                     self.add_over(c, qual)
                     continue
-                if t.person and not t.foreign and first == start:  # "the foreign minister": the story's state
+                if t.person and not t.foreign and first == start and self._the_before(first):
+                    # "the foreign minister": the story's state
                     where = self.home_country()
                     role = t.role_in(where)
                     holder = self.d.holder(where, role, self.on) if where else None
@@ -978,6 +987,13 @@ class Resolver:
             else:
                 c = _Cand(first, end, GROUP, None, sector, role, name=self._name_text(first, end))
                 self.add(c)
+
+    def _the_before(self, a: int) -> bool:
+        """"the" (adjectives aside) right before token ``a``."""
+        k = a - 1
+        while k >= 0 and self.toks[k].pos_ == "ADJ":
+            k -= 1
+        return k >= 0 and self.lower[k] == "the"
 
     def _definite(self, a: int) -> bool:
         """A phrase starting at token ``a`` is definite: "the (new) minister", "Russia's minister",
@@ -1241,7 +1257,7 @@ class Resolver:
         double, a dateline and the outlet more), when it clearly leads."""
         if self.home != "":
             return self.home
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         for c in self.cands:
             if c.dropped:
                 continue
@@ -1251,17 +1267,17 @@ class Resolver:
             elif c.kind == ORG:
                 rec = self.record(c.target)
                 country = rec.country if rec is not None and rec.kind == "group" else None
-            if country:
-                counts[country] += 2 if c.place else 1
+            if country:  # places count double
+                counts[country] = counts.get(country, 0) + (2 if c.place else 1)
         if self.dateline:  # a story filed from Seoul is set in South Korea
-            counts[self.dateline] += 6
+            counts[self.dateline] = counts.get(self.dateline, 0) + 6
         outlet = self._outlet_country()
         if outlet:
-            counts[outlet] += 3
-        top = counts.most_common(2)
+            counts[outlet] = counts.get(outlet, 0) + 3
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
         result = None
-        if top and (top[0][1] >= 3 or (len(top) == 1 and top[0][1] >= 2)) and (
-                len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+        lone = len(top) == 1 and top[0][1] >= max(2, self.n / _TOKENS_PER_MENTION)  # named often enough
+        if top and (top[0][1] >= 3 or lone) and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
             result = top[0][0]
         self.home = result
         if result is not None:  # other layers read it (and work it out their own way when we could not)
@@ -1315,20 +1331,45 @@ class Resolver:
         spans: list[tuple[int, int]] = []
         for ch in head.children:
             if ch.dep_ == "appos" and ch.i >= c.b:  # "X, a senior Hamas official"
-                spans.append((ch.left_edge.i, ch.right_edge.i + 1))
+                spans.extend(self._description(ch, c.b))
             elif ch.dep_ == "prep" and ch.i >= c.b and ch.lower_ in ("of", "from"):  # "X of the RSF"
-                spans.append((ch.i + 1, ch.right_edge.i + 1))
+                spans.extend(self._prep_object(ch))
         if head.dep_ == "appos" and head.head.i < c.a:  # "a senior Hamas official, X,"
-            spans.append((head.head.left_edge.i, c.a))
+            spans.extend((lo, min(hi, c.a)) for lo, hi in self._description(head.head, 0))
         for lo, hi in spans:
             found = self._first_country(lo, hi, c)
             if found is not None:
                 return found or None
         return None
 
+    def _description(self, noun: Token, lo: int) -> list[tuple[int, int]]:
+        """The parts of an apposition that say where a person belongs: the words before its
+        noun ("a senior Hamas official", "Japan's trade minister") and the objects of "of",
+        "from", "for" ("a trader from Kano", "a spokesman for the RSF") or of "at" an
+        institution ("a researcher at a Seoul think tank", not "best actor at a festival")."""
+        out = [(max(lo, noun.left_edge.i), noun.i + 1)]
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.i < noun.i:
+                continue
+            institution = any(o.dep_ == "pobj" and (o.lower_ in self.org_words or o.lower_ == "tank")
+                              for o in prep.children)
+            if prep.lower_ in ("of", "from", "for") or (prep.lower_ in ("at", "with") and institution):
+                out.extend(self._prep_object(prep))
+        return out
+
+    @staticmethod
+    def _prep_object(prep: Token) -> list[tuple[int, int]]:
+        """The object of a preposition with the words before it ("of [parliament's committee]")."""
+        return [(o.left_edge.i, o.i + 1) for o in prep.children if o.dep_ == "pobj"]
+
     def _first_country(self, lo: int, hi: int, person: _Cand) -> str | None:
         """The country of the first actor or place in tokens [lo, hi) ("" when the first is an
-        international body: "a UN envoy for Sudan" says nothing of the envoy's country)."""
+        international body: "a UN envoy for Sudan" says nothing of the envoy's country). Only
+        a short description counts: a long one, or one broken by ";" or ":", is a misparse
+        (lists such as "actor - X; actress - Y")."""
+        if hi - lo > _DESCRIPTION_TOKENS or abs(lo - person.b) > _DESCRIPTION_TOKENS \
+                or any(self.texts[k] in (";", ":", "\n") or "\n" in self.texts[k] for k in range(lo, hi)):
+            return None
         i = lo
         while i < hi:
             c = self.at(i)
