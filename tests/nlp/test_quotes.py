@@ -132,6 +132,16 @@ INDIRECT = [
      [("indirect", "The ferry was late", "Kowalski")]),
     ("The death toll stood at 210, officials said, and dozens of people were still missing.",
      [("indirect", "The death toll stood at 210", "officials")]),
+    ("The bridge will reopen in May, the mayor said on Saturday, the first good news in weeks.",
+     [("indirect", "The bridge will reopen in May", "the mayor")]),
+    ("The ministry said on Friday that the troops had crossed the border, the first time it has confirmed the move.",
+     [("indirect", "the troops had crossed the border", "The ministry")]),
+    ("Pyongyang admitted it had sent troops, two days after Moscow thanked it for the help.",
+     [("indirect", "it had sent troops", "Pyongyang")]),
+    ("The general said the region had been fully retaken and praised the courage of the units.",
+     [("indirect", "the region had been fully retaken", "The general")]),
+    ("The ministry said the troops had crossed the border and seized a town.",
+     [("indirect", "the troops had crossed the border and seized a town", "The ministry")]),
     ("Poll: Ruiz and Berg tied before the debate\n\nThe race is close.",
      [("indirect", "Ruiz and Berg tied before the debate", "Poll")]),
     # a source phrase at the end is not part of the content, nor is a leading "And"
@@ -154,6 +164,9 @@ INDIRECT = [
     # a participle adds a second report by the same speaker
     ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
      [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),
+    ("The minister said the decision had been taken by the king personally, calling it a gesture of goodwill.",
+     [("indirect", "the decision had been taken by the king personally", "The minister"),
+      ("indirect", "it a gesture of goodwill", "The minister")]),
     # the writer's aside about a named person is not part of what was said
     ("The envoy said the talks had strengthened trust in President Ana Silva, who took office in May.",
      [("indirect", "the talks had strengthened trust in President Ana Silva", "The envoy")]),

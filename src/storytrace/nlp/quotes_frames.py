@@ -73,7 +73,8 @@ def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tup
                            or (complementizer and doc[start].lower_ == "that" and doc[start].dep_ == "mark")
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in _LEADING_CC)):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM
+                           or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _LEADING_CC)):
         end -= 1
     return start, end
 
@@ -101,18 +102,28 @@ _LEADING_CC = {"and", "but", "or", "so", "yet"}  # "And the mayor now leads, acc
 _SPEAKER_LEADS = {"also", "but", "and", "so", "yet", "even", "both"}
 
 
-def _is_aside(t: Token) -> bool:
+def _is_aside(t: Token, cues: Lexicon | None = None) -> bool:
     """A phrase the writer adds after a comma: a non-restrictive relative clause (", who
     signed ..."), an apposition (", the alliance that ..."), an absolute or concessive phrase
     (", with Pyongyang suspected of ...", ", although he refused ..."), a source
-    (", according to ...")."""
-    first = t.doc[t.left_edge.i].lower_
+    (", according to ..."), a second report of the speaker's (", citing ...", ", calling it
+    ..."), the writer's comment or timeline (", the first time it has ...", ", two days after
+    ...")."""
+    doc = t.doc
+    left = doc[t.left_edge.i]
+    first = left.lower_
     if t.dep_ == "relcl":
         return first in _RELATIVE_OPENERS and t.head.pos_ in ("NOUN", "PROPN")
     if t.dep_ == "appos":
         return t.head.pos_ == "PROPN"  # "NATO, the alliance that ..." (a common noun: a list)
-    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.lemma_ in _ASIDE_PARTICIPLES:
-        return True  # "..., citing the strategic importance of ..."
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and (
+            t.lemma_ in _ASIDE_PARTICIPLES or (cues is not None and cues.cue_of(t) is not None)):
+        return True  # "..., citing the strategic importance of ...", "..., calling it ..."
+    if t.dep_ == "npadvmod" and t.lemma_ == "time" and any(c.dep_ == "amod" for c in t.children):
+        return True  # "..., the first time it has confirmed ..."
+    if t.dep_ == "advcl" and (left.like_num or left.ent_type_ == "DATE") and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in t.children):
+        return True  # "..., two days after Moscow thanked it"
     return t.dep_ in ("prep", "advcl", "npadvmod") and first in _ASIDE_OPENERS
 
 
@@ -147,7 +158,7 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     return _marks(doc).breaks
 
 
-def _asides_start(head: Token, end: int) -> int:
+def _asides_start(head: Token, end: int, cues: Lexicon | None = None) -> int:
     """Where the closing asides of the clause headed by ``head`` start (``end`` if none).
     They are the writer's background, not the speaker's words. An aside follows a comma and
     runs to the end: look at the phrases opening after each comma, from the last one back."""
@@ -161,7 +172,7 @@ def _asides_start(head: Token, end: int) -> int:
         t = doc[k + 1]
         while t.head.i != head.i and t.head.left_edge.i == k + 1 and t.head.i != t.i:
             t = t.head
-        if t.left_edge.i == k + 1 and t.right_edge.i + 1 >= end - 1 and _is_aside(t) \
+        if t.left_edge.i == k + 1 and t.right_edge.i + 1 >= end - 1 and _is_aside(t, cues) \
                 and head.left_edge.i <= t.i <= head.right_edge.i:
             end = k
     return end
@@ -183,9 +194,14 @@ def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, i
 
 def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
     """A verb coordinated into the content that shares the speaker's subject: "said it was
-    opposed and warned North Korea ..." (the parse hangs "warned" under "was")."""
-    return cues is not None and t.dep_ == "conj" and t.pos_ == "VERB" \
-        and cues.cue_of(t) is not None and not any(c.dep_ in SUBJECTS for c in t.children)
+    opposed and warned North Korea ..." (the parse hangs "warned" under "was"), "said the
+    region had been retaken and praised the troops" (a past tense cannot share "had been")."""
+    if t.dep_ != "conj" or t.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in t.children):
+        return False
+    if cues is not None and cues.cue_of(t) is not None:
+        return True
+    return t.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in t.head.children) \
+        and any(c.dep_ == "dobj" for c in t.children)
 
 
 def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = None,
@@ -199,7 +215,7 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
     if anchor is not None and start < anchor < end and all(
             not _is_word(t) or t.lower_ in _WH_GAP for t in head.doc[start:head.doc[anchor].left_edge.i]):
         start = anchor + 1  # "which he said were ...", "what he says the plan would do": the cue's own gap
-    end = _asides_start(head, end)
+    end = _asides_start(head, end, cues)
     if anchor is not None:
         start, end = _paragraph_clip(head.doc, start, end, anchor)
     return _trim(head.doc, start, end)
@@ -209,6 +225,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject naming the source of ``verb``: its own (or its passive agent), else that of
     the clause it hangs from. Returns (token, passive)."""
     node, hops = verb, 0
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.i > verb.head.i:
+        node, hops = verb.head.head, 1  # "X said the troops left, citing ...": X cites
     while hops < 4:
         passive = any(c.dep_ == "auxpass" for c in node.children)
         for c in node.children:
@@ -503,8 +521,9 @@ def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: 
         first = next((c for c in rest if c.dep_ != "cc"), rest[0])
         shared_subject = first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") \
             and not any(g.dep_ in SUBJECTS for g in first.children)
+        noun_phrase = first.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and first.dep_ not in SUBJECTS
         if first.tag_ == "VBG" or doc[first.left_edge.i].lower_ in _ASIDE_OPENERS or shared_subject \
-                or first.dep_ == "prep" or lex.cue_of(first) is not None:
+                or first.dep_ == "prep" or noun_phrase or lex.cue_of(first) is not None:
             return None  # ", adding that ...", ", without giving details", "and declined to say more"
         quoted_before = doc[content[0]].text in _QUOTE_CHARS or (
             content[0] > 0 and doc[content[0] - 1].text in _QUOTE_CHARS)
