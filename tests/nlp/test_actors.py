@@ -349,12 +349,13 @@ def test_lawmakers_are_not_named_after_a_place_in_the_sentence(analyze) -> None:
     assert mention(layer, "South Korea's spy agency").actor_id == "KOR"
 
 
-def test_named_bodies_are_exported_as_organizations_too(analyze) -> None:
+def test_bodies_of_a_state_stand_for_the_state(analyze) -> None:
     layer = layer_of(analyze, "The State Department said the talks would resume. The Kremlin did not comment.")
     got = exported(layer)
-    assert got["org:state-department"]["country"] == "USA" and got["org:state-department"]["kind"] == "organization"
-    assert mention(layer, "State Department").actor_id == "USA"  # other layers still see the state
-    assert "org:kremlin" not in got
+    assert {"USA", "RUS"} <= set(got)
+    assert "org:state-department" not in got and "org:kremlin" not in got
+    m = mention(layer, "State Department")
+    assert (m.actor_id, m.sector) == ("USA", "GOV")
 
 
 # --------------------------------------------------------------------------- false alarms and wrong ids
@@ -604,7 +605,7 @@ def test_user_actor_file(nlp, tmp_path: Path) -> None:
                               "opened an inquiry.", (path,))
     got = {a.id: (a.kind, a.country) for a in layer.actors}
     assert got == {"person:amara-okafor": ("person", "NGA"), "org:delta-watch": ("organization", "NGA"),
-                   "NGA": ("country", "NGA"), "org:rivers-state-police-command": ("organization", "NGA")}
+                   "NGA": ("country", "NGA")}  # the police command is a body of the state: it stands for NGA
 
 
 @pytest.mark.parametrize("body, message", [

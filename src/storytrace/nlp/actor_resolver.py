@@ -1466,7 +1466,6 @@ class Resolver:
         support: Counter[str] = Counter()
         titled: set[str] = set()
         roles: dict[str, str] = {}
-        bodies: set[str] = set()  # named bodies exported as organizations
         for c in sorted((c for c in self.cands if not c.dropped), key=lambda c: (c.a, -c.b)):
             m = self._mention(c)
             if m is None:
@@ -1490,9 +1489,6 @@ class Resolver:
             if c.kind in (CAPITAL, SEAT) and m.place:
                 continue  # "in Moscow" names the city, not the state
             actor.mentions.append(_span(m))
-            if c.kind == BODY and not m.place and c.entry is not None and c.entry.name and c.entry.target:
-                strong.add(self._body_actor(actors, c, m))
-                bodies.add(f"org:{slug(c.entry.name)}")
         exported = []
         for actor_id, actor in actors.items():
             if actor_id not in strong or not actor.mentions:
@@ -1503,26 +1499,12 @@ class Resolver:
             weak = support[actor_id] < 2 or (len(actor.mentions) < 2 and self._lone_word(actor.name)
                                              and actor_id not in titled)
             if actor_id.startswith("org:") and self.record(actor_id) is None and weak \
-                    and not self._orgish(actor.name) and actor_id not in bodies:
+                    and not self._orgish(actor.name):
                 continue  # one capitalized word said once may be anything ("Sophie", "Normandy")
             if actor.kind == "person" and actor.role is None and actor_id in roles:
                 actor.role = roles[actor_id]
             exported.append(actor)
         return ActorLayer(exported, mentions)
-
-    @staticmethod
-    def _body_actor(actors: dict[str, Actor], c: _Cand, m: Mention) -> str:
-        """A named body of one state ("State Department", "National Intelligence Service") is
-        exported as an organization of that state too; its mentions still stand for the state."""
-        entry = c.entry
-        assert entry is not None and entry.name is not None
-        body_id = f"org:{slug(entry.name)}"
-        actor = actors.get(body_id)
-        if actor is None:
-            actor = actors[body_id] = Actor(id=body_id, name=entry.name, kind="organization",
-                                            country=entry.target, sector=entry.sector, role=entry.role)
-        actor.mentions.append(_span(m))
-        return body_id
 
     @staticmethod
     def _lone_word(name: str) -> bool:
