@@ -157,6 +157,11 @@ INDIRECT = [
     ("As many analysts have pointed out, the port is too small for the new ships.",
      [("indirect", "the port is too small for the new ships", "many analysts")]),
     ("The river is rising, as the mayor said.", [("indirect", "The river is rising", "the mayor")]),
+    # a semicolon ends one statement; the cue's own time is not part of the content
+    ("Republicans said the timing of the news was not intentional; they only learned of the deals on Friday.",
+     [("indirect", "the timing of the news was not intentional", "Republicans")]),
+    ("The president told voters this weekend he would consider it a personal insult if they stayed home.",
+     [("indirect", "he would consider it a personal insult if they stayed home", "The president")]),
     # a report inside what someone said is part of it, not a quote of its own
     ("Lopez said she thinks the plan will fail.", [("indirect", "she thinks the plan will fail", "Lopez")]),
     ("The mayor said a new survey shows the river is rising.",
@@ -179,6 +184,8 @@ MIXED = [
     ('The senator called the bill "a disgrace to the nation".',
      [("mixed", 'the bill "a disgrace to the nation"', "The senator")]),
     # quoted fragments on both sides of the cue
+    ('Many of the visitors were older, she said, and "I had to step back and think about it."',
+     [("mixed", 'Many of the visitors were older, she said, and "I had to step back and think about it."', "she")]),
     ('The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
      [("mixed", 'The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
        "Ruiz")]),

@@ -215,6 +215,15 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
     if anchor is not None and start < anchor < end and all(
             not _is_word(t) or t.lower_ in _WH_GAP for t in head.doc[start:head.doc[anchor].left_edge.i]):
         start = anchor + 1  # "which he said were ...", "what he says the plan would do": the cue's own gap
+    semicolon = next((c.i for c in head.children if c.text == ";" and start < c.i < end), None)
+    if semicolon is not None:
+        end = semicolon  # "X was not intentional; they only learned of it on Friday": two statements
+    if anchor is not None and anchor < start:  # "told voters this weekend he would ...": the cue's time
+        when = next((c for c in head.children if c.dep_ == "npadvmod" and c.left_edge.i == start
+                     and c.ent_type_ in ("DATE", "TIME")), None)
+        if when is not None and any(c.dep_ in SUBJECTS and c.left_edge.i == when.right_edge.i + 1
+                                    for c in head.children):
+            start = when.right_edge.i + 1
     end = _asides_start(head, end, cues)
     if anchor is not None:
         start, end = _paragraph_clip(head.doc, start, end, anchor)
@@ -357,7 +366,8 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             hole = (verb.left_edge.i, verb.right_edge.i + 1)
             # "X, officials said, and dozens were missing": a clause of the writer's after the cue
             after = [c for c in node.children if c.dep_ == "conj" and c.i >= hole[1]
-                     and any(g.dep_ in SUBJECTS for g in c.children)]
+                     and any(g.dep_ in SUBJECTS for g in c.children)
+                     and doc[c.left_edge.i].text not in _QUOTE_CHARS]  # (', she said, and "I had to ...')
             skip = {verb.i} | {c.i for c in after} | {
                 c.i for c in node.children if c.dep_ == "cc" and after and c.i >= hole[1]}
             start, end = content_of(node, skip=skip, anchor=verb.i, cues=lex)
