@@ -329,11 +329,20 @@ def _agentive(tok: Token, lex: Lexicon) -> bool:
     """Names and nouns for people, groups and forces (not things: "ties", "matters")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or any(
-        lemma in lex.classes.get(c, ()) for c in ("people", "crowd", "troops", "police", "envoy", "diplomat",
-                                                  "captive", "aid_personnel")
-    ) or lemma in lex.cue("agent_nouns")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.lemma_.lower() in _agent_words(lex)
+
+
+def _agent_words(lex: Lexicon) -> set[str]:
+    """The nouns for people, groups and forces, gathered once per lexicon."""
+    words = lex.cues.get("_agent_words")
+    if words is None:
+        words = set(lex.cue("agent_nouns"))
+        for c in ("people", "crowd", "troops", "police", "envoy", "diplomat", "captive", "aid_personnel"):
+            words |= lex.classes.get(c, set())
+        lex.cues["_agent_words"] = words
+    return words
 
 
 def unresolved(ad: AnalyzedDoc, tok: Token, lex: Lexicon) -> ActorRef | None:
@@ -746,12 +755,20 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
                 return
 
 
+DASHES = {"--", "\u2014", "\u2013", ":", "-"}
+
+
 def dateline(t: Token) -> bool:
     """"SEOUL -- North Korea fired ...": the place where the story was filed."""
-    sent = t.sent
-    if t.i - sent.start > 3 or not (t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 2)):
+    if not (t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 2)):
         return False
-    for x in t.doc[t.i + 1:min(t.i + 6, sent.end)]:
+    doc = t.doc
+    if not any(x.text in DASHES for x in doc[t.i + 1:t.i + 6]):
+        return False  # (checked before the sentence, which is costly to find)
+    sent = t.sent
+    if t.i - sent.start > 3:
+        return False
+    for x in doc[t.i + 1:min(t.i + 6, sent.end)]:
         if x.text in ("--", "\u2014", "\u2013", ":") or (x.text == "-" and x.whitespace_):
             return True
         if not (x.pos_ == "PROPN" or x.is_punct):  # "SEOUL (Yonhap) --" only
