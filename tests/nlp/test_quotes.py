@@ -43,6 +43,10 @@ DIRECT = [
      [("direct", "Our lines are holding.", "The general")]),
     ('Prime Minister Mark Carney said, "We are ready to negotiate."',
      [("direct", "We are ready to negotiate.", "Mark Carney")]),
+    # a quote in a parenthesis; the time of saying after the closing mark is not quoted
+    ('The mayor (who said "we are broke" last year) now wants a new stadium.',
+     [("direct", "we are broke", "who")]),
+    ('The mayor said "the city is broke" on Monday.', [("direct", "the city is broke", "The mayor")]),
     # a split quote: two quotes, one speaker
     ('"We are not afraid," Carney said, "and we will not back down."',
      [("direct", "We are not afraid", "Carney"), ("direct", "and we will not back down.", "Carney")]),
@@ -105,6 +109,8 @@ INDIRECT = [
      [("indirect", "France would send more aid", "Emmanuel Macron")]),
     ("Maria Lopez repeated her claim that the vote was rigged.",
      [("indirect", "the vote was rigged", "Maria Lopez")]),
+    ("The assertion by the ministry that the dam was safe was false.",
+     [("indirect", "the dam was safe", "the ministry")]),
     ("Critics believe the reform will hurt small farmers.",
      [("indirect", "the reform will hurt small farmers", "Critics")]),
     # a question is reported with its "whether" (it does not assert the clause)

@@ -74,7 +74,9 @@ def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tup
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in _LEADING_CC)):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM
-                           or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _LEADING_CC)):
+                           or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _LEADING_CC)
+                           or (doc[end - 1].text in (")", "]") and not any(
+                               doc[i].text in ("(", "[") for i in range(start, end - 1)))):
         end -= 1
     return start, end
 
@@ -218,6 +220,12 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
     semicolon = next((c.i for c in head.children if c.text == ";" and start < c.i < end), None)
     if semicolon is not None:
         end = semicolon  # "X was not intentional; they only learned of it on Friday": two statements
+    last = max((c for c in head.children if c.i > head.i and not c.is_punct), key=lambda c: c.i, default=None)
+    if last is not None and head.doc[last.left_edge.i - 1].text in _QUOTE_CHARS and (
+            (last.dep_ == "npadvmod" and last.ent_type_ in ("DATE", "TIME"))
+            or (last.dep_ == "prep" and last.lower_ == "on"
+                and any(g.ent_type_ in ("DATE", "TIME") for g in last.children))):
+        end = min(end, last.left_edge.i)  # 'said "we are broke" last year': the time of saying
     if anchor is not None and anchor < start:  # "told voters this weekend he would ...": the cue's time
         when = next((c for c in head.children if c.dep_ == "npadvmod" and c.left_edge.i == start
                      and c.ent_type_ in ("DATE", "TIME")), None)
@@ -598,6 +606,10 @@ def noun_speaker(noun: Token) -> Token | None:
              if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if named:
         return named[-1]  # "a New York Times report that ..."
+    by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i
+          for g in c.children if g.dep_ == "pobj"]
+    if by:
+        return by[0]  # "the assertion by the ministry that ...", "a warning from the army that ..."
     gov = noun.head
     if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX", "ADP"):
         verb = gov.head if gov.pos_ == "ADP" else gov
