@@ -542,6 +542,25 @@ MORE_ACTS = [
     ("Poland held Belarus responsible for the border incidents.", "ACCUSE", {"POL"}, {"BLR"}),
     # a decision to send troops is the deployment to come, not a threat
     ("Chad has decided to send 1,000 soldiers to Niger.", "MOBILIZE", {"TCD"}, set()),
+    # the agent of a noun event hung on its "of" phrase
+    ("The arrest of the opposition leader by Senegalese police sparked protests.", "COERCE", {"SEN"}, set()),
+    # an exchange of prisoners is a release by both sides
+    ("Armenia and Azerbaijan exchanged 30 prisoners on Friday.", "RETREAT", {"ARM", "AZE"}, {"ARM", "AZE"}),
+    # approving another state's bid supports it
+    ("Hungary's parliament approved Sweden's bid to join NATO.", "SUPPORT", {"HUN"}, {"SWE"}),
+    # a pardon is a verbal concession (the release itself would be a retreat)
+    ("Ghana's president pardoned 12 soldiers convicted of plotting a coup.", "CONCEDE", {"GHA"}, set()),
+    # a resolution demanding something is a request by whoever adopted it
+    ("The UN Security Council adopted a resolution demanding an immediate ceasefire in Sudan.", "REQUEST",
+     {"igo:unsc"}, set()),
+    # "its aircraft" in a clause someone reports are the reporter's
+    ("Israel's military said its aircraft struck Hezbollah positions in southern Lebanon.", "ASSAULT",
+     {"ISR"}, set()),
+    # retaking a place from someone seizes it from them
+    ("The Sudanese army recaptured the presidential palace in Khartoum from the RSF.", "COERCE", {"SDN"},
+     set()),
+    # a state seizing a ship confiscates it
+    ("Iran seized a Greek tanker in the Gulf of Oman.", "COERCE", {"IRN"}, set()),
     # "they traded accusations": each side accuses the other
     ("Ethiopia and Eritrea traded accusations over the border clashes.", "ACCUSE", {"ETH", "ERI"},
      {"ETH", "ERI"}),
@@ -601,6 +620,8 @@ FALSE_ALARMS = [
     ("The Taiwanese president said Beijing's drills threatened regional peace.", "THREATEN"),
     # the maker of a weapon fired is not its target
     ("Russia fired an Iranian-made drone at Odesa.", "COOPERATE"),
+    ("Iran seized a Greek tanker in the Gulf of Oman.", "ASSAULT"),
+    ("Ghana's president pardoned 12 soldiers convicted of plotting a coup.", "RETREAT"),
     # volunteers walking out of a city are not on strike
     ("Thousands of volunteers walked out of Valencia carrying shovels.", "PROTEST"),
     # backing a report is no support for a party
@@ -624,6 +645,8 @@ def test_no_false_alarm(analyze, text, not_want) -> None:  # type: ignore[no-unt
 def test_a_weapon_is_no_party_to_the_attack(analyze) -> None:  # type: ignore[no-untyped-def]
     event = _check(_events(analyze, "Russia fired an Iranian-made drone at Odesa."), "ASSAULT", {"RUS"}, {"UKR"})
     assert "IRN" not in _countries(event.recipients)
+    event = _one(_events(analyze, "Russia fired a North Korean-made missile at the city."), "ASSAULT")
+    assert "PRK" not in _countries(event.recipients)
 
 
 def test_the_court_blocking_an_act_rejects_it(analyze) -> None:  # type: ignore[no-untyped-def]

@@ -374,7 +374,7 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         t = inner.type
         new = ("AGREE" if t in COOPERATIVE else "CONCEDE" if t in YIELDING
                else "THREATEN" if t in FORCEFUL else t)
-        if t in ("MOBILIZE", "SANCTION") and d.token.lemma_.lower() in lex.cue("decision_verbs"):
+        if t in ("MOBILIZE", "SANCTION", "AID") and d.token.lemma_.lower() in lex.cue("decision_verbs"):
             new = t  # "decided to send troops", "plans to impose tariffs": a decision, not a threat
         d.mode = threat_mode(inner) if new == "THREATEN" else (inner.mode if new == t else None)
         d.type = new

@@ -23,6 +23,8 @@ BACKGROUND = {"since", "after", "before", "until", "while", "upon", "following",
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 CARRYING = {"carry", "transport", "bring", "contain", "deliver", "haul"}
 REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "declare"}
+DOCUMENTS = {"resolution", "statement", "declaration", "communique", "letter", "motion", "decree", "order",
+             "law", "bill", "note", "memo", "ultimatum", "joint statement"}
 SPEECH_ACTS = {"urge", "call", "demand", "ask", "accuse", "condemn", "criticize", "criticise", "reject",
                "deny", "vow", "warn", "threaten", "pledge", "promise", "appeal", "blame", "denounce",
                "welcome", "praise"}
@@ -228,6 +230,10 @@ def subject_words(v: Token) -> list[Token]:
             if node.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
                 return [node.head]
             return [t for s in subj for t in (s, *s.conjuncts)]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in DOCUMENTS \
+                and node.head.head.pos_ in ("VERB", "AUX") and node.head.dep_ in ("dobj", "obj"):
+            node = node.head.head  # "adopted a resolution demanding a ceasefire": who adopted it
+            continue
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
             return [node.head]
         if node.dep_ == "xcomp":

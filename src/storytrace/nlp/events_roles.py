@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from storytrace.nlp.mentions import Mention
 
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my", "mine", "ourselves", "myself"}
+FORCE_WORDS = {"troops", "troop", "soldiers", "soldier", "forces", "force", "units", "unit", "army",
+               "military", "police", "policemen", "officers", "marines", "navy", "fighters", "personnel"}
 TROOP_SECTORS = {"troop": "MIL", "soldier": "MIL", "force": "MIL", "army": "MIL", "unit": "MIL",
                  "police": "COP", "officer": "COP"}
 
@@ -123,6 +125,14 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         found = _collective(ad, tok, lex, depth)
         if found:
             return found
+    own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if own is not None and depth > 0 and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Israel's military said its aircraft struck ...": the possessor is the speaker
+        said_by = _speaker(ad, tok, lex)
+        if said_by is not None:
+            found = resolve(ad, said_by, lex, depth=depth - 1)
+            if found and _fits(ad, "it", said_by):
+                return [r.model_copy(update={"text": _np_text(tok)}) for r in found]
     if lower in SPEAKER_PRONOUNS and depth > 0:
         said_by = _speaker(ad, tok, lex)
         if said_by is not None:
@@ -223,8 +233,9 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         sector = TROOP_SECTORS.get(lemma)
         if sector and any(c.lower_ in ("these", "those", "the") for c in tok.children):
             for m in ad.actors.before(tok.i, limit_tokens=80):
-                if m.sector == sector and (m.actor_id or m.country):
-                    return [mention_ref(m, _np_text(tok))]
+                if m.sector == sector and (m.actor_id or m.country) and m.kind != "person" \
+                        and any(w in FORCE_WORDS for w in m.text.lower().split()):
+                    return [mention_ref(m, _np_text(tok))]  # "these troops": the troops named last
     if places:
         place = next((p for p in ad.places if p.span.start <= tok.idx < p.span.end and p.country), None)
         if place is not None:
@@ -395,16 +406,18 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
     return None if expeditionary else story_state(ad)  # troops are often abroad: only where they are
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on",
-                  "from", "to", "within", "towards", "toward"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "within"}
 
 
-def _locative(t: Token) -> bool:
+TARGET_PREPS = LOCATIVE_PREPS | {"into", "toward", "towards", "over", "against"}
+
+
+def _locative(t: Token, preps: set[str] = LOCATIVE_PREPS) -> bool:
     """A name used as a place: the object of a locative preposition ("in Gaza", "in the city of X")."""
     node = t
     for _ in range(4):
         if node.dep_ == "pobj":
-            return node.head.lower_ in LOCATIVE_PREPS
+            return node.head.lower_ in preps
         if node.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss") or node.head.i == node.i:
             return False
         node = node.head
@@ -603,7 +616,10 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         roles.add("recipient", named, t)
     _owners(ad, lex, roles, themes, owner)
     if info.quad in (1, 3) and not any_resolved(roles.recipients):  # "rejected the offer": whose offer
-        roles.topics += [t.i for t in themes if t.pos_ in ("NOUN", "PROPN") and t.i not in roles.topics]
+        agreements = lex.classes.get("agreement", set())
+        roles.topics += [t.i for t in themes if t.pos_ in ("NOUN", "PROPN") and t.i not in roles.topics and (
+            info.quad == 3 or (t.lemma_.lower() in agreements and any(  # "ratified the treaty": whose
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)))]
     if info.place_recipient and not any_resolved(roles.recipients):
         _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
     return roles
@@ -648,6 +664,8 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             roles.add("actor", resolve(ad, c, lex, places=True), c)
     receiving = n.head.lemma_.lower() in lex.cue("receiving_verbs")
     givers = _pobjs(n, ("by", "from") if p.roles == "from" else ("by",))
+    # "the arrest of the opposition leader by police": the agent hung on the "of" phrase
+    givers += [g for t in _pobjs(n, ("of",)) for g in _pobjs(t, ("by",)) if g not in givers]
     if p.roles == "from" and receiving and n.dep_ in ("dobj", "obj"):
         givers += [t for t in _pobjs(n.head, ("from",)) if t not in givers]
     for t in givers:
@@ -669,6 +687,8 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             refs = resolve(ad, t, lex)
             if of_role == "actor" and roles.actors and refs:
                 of_role = "recipient"
+            if not refs and of_role == "recipient":  # "the arrest of the opposition leader"
+                refs = _maybe(unresolved(ad, t, lex))
             roles.add(of_role, refs, t)
     for t in _pobjs(n, preps - {"of"}):
         places = t.head.lower_ in ("to", "in", "into", "from") or p.type == "CONSULT"
@@ -742,6 +762,8 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
         for t in _local(head):
             if t.i in taken or (not domestic and _destination(t)) or dateline(t):
                 continue
+            if not (_locative(t, TARGET_PREPS) or t.dep_ in ("dobj", "nsubjpass")):
+                continue  # a maker or an origin ("a North Korean-made missile") is not where it hit
             m = ad.actors.at(t.i, places=True)
             if m is not None and m.kind == "country" and m.country and m.country not in own:
                 roles.add("recipient", [mention_ref(m)], t)
