@@ -75,6 +75,9 @@ DIRECT = [
        "the mayor's niece, state Rep. Ana Price (D-Norfolk),")]),
     ('"Does anybody know what the plan is?" Graham asked. "Neither do I."',
      [("direct", "Does anybody know what the plan is?", "Graham"), ("direct", "Neither do I.", "Graham")]),
+    # a nickname in the speaker's name is no quote
+    ('"We will win!" the state senator, Marcia "Cia" Price, shouted to the crowd.',
+     [("direct", "We will win!", 'the state senator, Marcia "Cia" Price,')]),
     # a split quote whose second part the parse hangs on the cue
     ('"What we owe the miners is honesty," Mr. Berg said, "and to tell them that the mines will close."',
      [("direct", "What we owe the miners is honesty", "Mr. Berg"),
@@ -217,6 +220,7 @@ NOT_QUOTES = [
     "The troops crossed the river, with Washington urging restraint.",  # background, not a report
     "The countries' armies held the line, and the soldiers' morale was high.",  # apostrophes
     'He read "War and Peace" twice before the exam.',  # a book title
+    'The four "loopholes" he cited were closed last year.',  # a word the cue is about, not a quotation
 ]
 
 

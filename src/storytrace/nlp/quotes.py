@@ -79,7 +79,7 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
     if found is None:
         doc, text = ad.doc, ad.text
         segments = [_tokens_of(doc, s) for s in find_segments(text)]
-        segments = [s for s in segments if s.tok_end > s.tok_start]
+        segments = [s for s in segments if s.tok_end > s.tok_start and not _nickname(doc, s)]
         quoted = {i for s in segments for i in range(s.tok_start, s.tok_end)}
         frames = find_frames(doc, lexicon(ad.res), strict=ad.res.strict)
         headlines = [f for f in headline_frames(ad) if f.cue not in quoted]
@@ -167,6 +167,14 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         with _per_item(ad, "quoted stretch", qs.tok_start):
             quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+def _nickname(doc: Doc, qs: QSeg) -> bool:
+    """A quoted word inside a name: 'Del. Marcia "Cia" Price'."""
+    if qs.tok_end - qs.tok_start != 1 or qs.tok_start < 2 or qs.tok_end + 1 >= len(doc):
+        return False
+    before, word, after = doc[qs.tok_start - 2], doc[qs.tok_start], doc[qs.tok_end + 1]
+    return before.pos_ == "PROPN" and word.text.istitle() and after.text.istitle() and after.is_alpha
 
 
 def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
@@ -323,6 +331,8 @@ def _cue_after(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int,
         tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        if tok.dep_ in ("relcl", "acl") and qs.tok_start <= tok.head.i < qs.tok_end:
+            return None  # 'the four "loopholes" he cited': a relative clause on the quoted words
         if tok.dep_ in ("relcl", "acl") and tok.head.i >= first:
             continue  # a verb inside the speaker phrase: "…," said Ana Price, who chairs the board
         if i > qs.tok_end + MAX_CUE_GAP:

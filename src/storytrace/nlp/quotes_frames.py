@@ -76,7 +76,8 @@ def _trim(doc: Doc, start: int, end: int, *, complementizer: bool = True) -> tup
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM
                            or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _LEADING_CC)
                            or (doc[end - 1].text in (")", "]") and not any(
-                               doc[i].text in ("(", "[") for i in range(start, end - 1)))):
+                               doc[i].text in ("(", "[") for i in range(start, end - 1)))
+                           or doc[end - 1].text in _OPENING_MARKS):
         end -= 1
     return start, end
 
@@ -100,6 +101,7 @@ def _subtree_without(head: Token, skip: set[int]) -> list[Token]:
 _ASIDE_OPENERS = {"with", "amid", "although", "though", "according", "whereas"}
 _RELATIVE_OPENERS = {"who", "which", "whose", "whom"}
 _WH_GAP = {"which", "what", "that", "who", "whom"}
+_OPENING_MARKS = {"\u201c", "``", "\u2018"}  # a content never ends with a quotation opening
 _LEADING_CC = {"and", "but", "or", "so", "yet"}  # "And the mayor now leads, according to ..."
 _SPEAKER_LEADS = {"also", "but", "and", "so", "yet", "even", "both"}
 
