@@ -75,6 +75,18 @@ DIRECT = [
        "the mayor's niece, state Rep. Ana Price (D-Norfolk),")]),
     ('"Does anybody know what the plan is?" Graham asked. "Neither do I."',
      [("direct", "Does anybody know what the plan is?", "Graham"), ("direct", "Neither do I.", "Graham")]),
+    # ... or a noun phrase the parse hangs elsewhere
+    ("\u201cWe will leave this town proud of it,\u201d he said, \u201cthe only place where this could happen.\u201d",
+     [("direct", "We will leave this town proud of it", "he"),
+      ("direct", "the only place where this could happen.", "he")]),
+    # a short quote in Title Case goes on with the quote before it in the paragraph
+    ('"Here comes the boss," she said, clapping. "The Donald. Big Daddy."',
+     [("direct", "Here comes the boss", "she"), ("direct", "The Donald. Big Daddy.", "she")]),
+    # a quotation after a mixed quote goes on with its speaker
+    ('Ruiz said the film mattered because "most people do not know the story." '
+     '"We cannot understand today without it."',
+     [("mixed", 'the film mattered because "most people do not know the story."', "Ruiz"),
+      ("direct", "We cannot understand today without it.", "Ruiz")]),
     # a nickname in the speaker's name is no quote
     ('"We will win!" the state senator, Marcia "Cia" Price, shouted to the crowd.',
      [("direct", "We will win!", 'the state senator, Marcia "Cia" Price,')]),

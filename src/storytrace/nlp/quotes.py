@@ -162,7 +162,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         if qs.absorbed:
             continue
         source = qs.frame or (qs.inherited.frame if qs.inherited else None)
-        if source is None or _title_like(an.text, qs.seg):
+        if source is None or (_title_like(an.text, qs.seg) and qs.inherited is None):
             continue
         with _per_item(ad, "quoted stretch", qs.tok_start):
             quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
@@ -270,6 +270,7 @@ def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
             covered = min(b, qs.tok_end) - max(a, qs.tok_start)
             if covered * 2 >= qs.tok_end - qs.tok_start:
                 qs.absorbed = True
+                qs.frame = qs.frame or frame
         return "mixed"
     return "indirect"
 
@@ -291,6 +292,9 @@ def _link_adjacent(ad: AnalyzedDoc, an: Analysis) -> None:
         if i in an.quoted or not (tok.pos_ in ("VERB", "AUX") and lex.cue_of(tok) is not None):
             return None
         own = by_cue.get(i, [])
+        if own and qs.tok_start > i and all(f.content[1] <= i and f.speaker is not None for f in own):
+            f = own[0]  # '"A," he said, "B."': the cue of the first part introduces the second too
+            return Frame(i, f.cue_toks, f.stance, f.speaker, (qs.tok_start, qs.tok_end))
         if any(not f.colon and not (qs.tok_start <= f.content[0] < qs.tok_end + 2) for f in own):
             return None
         subj, passive = subject_of(tok)
@@ -419,19 +423,21 @@ def _link_runs(ad: AnalyzedDoc, an: Analysis) -> None:
     nearest attributed stretch before it in the same or the previous paragraph, else of the
     next one in the same paragraph."""
     text = an.text
-    segs = [qs for qs in an.segments if not qs.absorbed]
+    segs = an.segments  # (a stretch inside a mixed quote can lead a run: '... because "X," she said. "Y."')
     for n, qs in enumerate(segs):
         words = qs.seg.words(text)
-        if qs.frame is not None or words < 2 or _title_like(text, qs.seg):
+        if qs.absorbed or qs.frame is not None or words < 2:
             continue
         if not _starts_sentence(ad, text, qs):
             continue
         prev = next((p for p in reversed(segs[:n]) if p.frame or p.inherited), None)
         gap = _paragraphs_between(text, prev.seg.end, qs.seg.start) if prev is not None else 99
+        if _title_like(text, qs.seg) and gap != 0:
+            continue  # (in the paragraph of a quote, '"The Donald. Big Daddy."' goes on with it)
         if prev is not None and (gap == 0 or (gap == 1 and words >= MIN_RUN_WORDS)):
             qs.inherited = prev if prev.frame else prev.inherited
             continue
-        nxt = next((p for p in segs[n + 1:] if p.frame), None)
+        nxt = next((p for p in segs[n + 1:] if p.frame and not p.absorbed), None)
         if nxt is not None and _paragraphs_between(text, qs.seg.end, nxt.seg.start) == 0:
             qs.inherited = nxt
 
