@@ -522,6 +522,9 @@ ROLES = [
     # the parties of the talks hosted
     ("Egypt and Qatar hosted a new round of talks between Israel and Hamas in Cairo.", "CONSULT",
      {"EGY", "QAT"}, {"ISR"}),
+    # "its neighbour" is the other state named last; what it is accused of is no recipient
+    ("Eritrea and Ethiopia fought a border war in 1998. On Monday Ethiopia accused its neighbour of "
+     "arming rebels.", "ACCUSE", {"ETH"}, {"ERI"}),
     # "the group" is the organization named last
     ("Hamas released a video of two hostages. Israel accused the group of psychological warfare.",
      "ACCUSE", {"ISR"}, {"PSE"}),
