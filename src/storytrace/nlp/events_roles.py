@@ -211,10 +211,10 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             pair = _last_pair(ad, tok)
             if pair:
                 return [r.model_copy(update={"text": _np_text(tok)}) for r in pair]
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if lemma in lex.cue("relation_nouns") and owner is not None:
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if lemma in lex.cue("relation_nouns") and poss is not None:
             # "its neighbour", "their rival": the other state named last
-            mine = {r.country for r in resolve(ad, owner, lex, depth=depth - 1) if r.country}
+            mine = {r.country for r in resolve(ad, poss, lex, depth=depth - 1) if r.country}
             if mine:
                 m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=200)
                           if m.kind == "country" and m.country and not m.descriptive
