@@ -25,6 +25,13 @@ ROWS = [
     # the source phrase without its aside
     ("The report, which was published on Monday, says 400 villages were damaged.", "400",
      ("The report", "says", "reported")),
+    # the short phrase for claims and events (quotes keep the whole one)
+    ("Ana Ruiz, a lawyer for the port, who represents the city, said 300 cranes were idle.", "300",
+     ("Ana Ruiz, a lawyer for the port,", "said", "reported")),
+    ('"We lost 20 tanks," said Tom Berg, a commander who fought in the east.', "20",
+     ("Tom Berg, a commander", "said", "reported")),
+    # "as X put it"
+    ("As the mayor put it, 300 homes are empty.", "300", ("the mayor", "put", "reported")),
     # direct quotes: the speaker; a cue inside the quote sets the stance
     ('"We lost 20 tanks," the commander said.', "20", ("the commander", "said", "reported")),
     ('"We believe 20 tanks were lost," the commander said.', "20", ("the commander", "said", "believed")),
@@ -60,6 +67,15 @@ def test_attribution(analyze, text: str, word: str,  # type: ignore[no-untyped-d
         assert att.source is None
     else:
         assert att.source is not None and att.source.text == expected[0]
+
+
+def test_quote_keeps_the_whole_phrase_the_claim_source_the_short_one(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze('"We lost 20 tanks," said Tom Berg, a commander who fought in the east.', until="quotes")
+    (q,) = ad.quotes
+    assert q.speaker is not None and q.speaker.text == "Tom Berg, a commander who fought in the east"
+    att = attribution_for(ad, next(t for t in ad.doc if t.text == "20"))
+    assert att is not None and att.source is not None and att.source.text == "Tom Berg, a commander"
+    assert att.source.name == q.speaker.name
 
 
 def test_source_resolves_pronouns_through_the_actor_layer(analyze) -> None:  # type: ignore[no-untyped-def]
