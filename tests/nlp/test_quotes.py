@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from storytrace.errors import DataFileError
@@ -333,6 +335,29 @@ def test_one_stray_mark_does_not_lose_the_other_quotes(analyze) -> None:  # type
             '"Supplies are short," he added.')
     found = quotes_of(analyze, text)
     assert [q.text for q in found][-2:] == ["We hold the town", "Supplies are short"]
+
+
+# ---------------------------------------------------------------------- robustness
+
+_PIECES = ['"', "'", "\u201c", "\u201d", "''", ":", ",", ";", "(", ")", "\n\n", " said", " he", " Ruiz",
+           " the mayor", " as", " put it", " according to", " the report", " that", " which", " who",
+           " told reporters", " Poll:", " Berg:", " warned", " the plan would fail", " and", " added:",
+           " on Monday", " \u2014", " -- ", "?", ".", " asked", " claim", " because", " should", " what"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_any_jumble_of_cues_and_marks_gives_valid_quotes(analyze, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    ad = analyze(text, until="quotes")  # strict: an exception fails the test
+    for q in ad.quotes:
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        extra = q.model_dump()
+        for key in ("speaker_span", "cue_span"):
+            if extra.get(key):
+                assert 0 <= extra[key]["start"] < extra[key]["end"] <= len(text)
+        if q.kind != "direct":
+            assert text[q.span.start:q.span.end] == q.text
 
 
 # ---------------------------------------------------------------------- quotation marks

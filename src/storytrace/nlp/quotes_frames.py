@@ -213,8 +213,10 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
     """Token range of the clause headed by ``head`` (minus ``skip`` subtrees), trimmed; kept
     within the paragraph of ``anchor`` (the cue) when given."""
     skip = set(skip or ())
-    skip.update(t.i for t in head.subtree if _coordinated_cue(t, cues))
+    skip.update(t.i for t in head.subtree if t.i != head.i and _coordinated_cue(t, cues))
     tokens = _subtree_without(head, skip)
+    if not tokens:
+        return head.i, head.i
     start, end = _span_of(tokens)
     if anchor is not None and start < anchor < end and all(
             not _is_word(t) or t.lower_ in _WH_GAP for t in head.doc[start:head.doc[anchor].left_edge.i]):
@@ -700,7 +702,12 @@ def find_frames(doc: Doc, lex: Lexicon, strict: bool = False) -> list[Frame]:
             log.warning("quotes: cue %r at token %d skipped: %s: %s", doc[i].text, i,
                         type(exc).__name__, exc)
     for i in sources:
-        frames.extend(_source_frames(doc, i, lex))
+        try:
+            frames.extend(_source_frames(doc, i, lex))
+        except Exception as exc:  # degrade per phrase, as for cue words
+            if strict:
+                raise
+            log.warning("quotes: source phrase at token %d skipped: %s: %s", i, type(exc).__name__, exc)
     frames.sort(key=lambda f: f.cue)
     return _drop_relayed(doc, frames)
 
@@ -777,7 +784,7 @@ def speaker_span(doc: Doc, head: Token, full: bool = True) -> tuple[int, int]:
     if end < len(doc) and doc[end].text in (",", *_DASH_TOKENS) \
             and any(doc[i].text == doc[end].text for i in range(head.i, end)):
         end += 1  # the comma (or dash) closing an apposition or a relative clause
-    return start, end
+    return (start, end) if end > start else (head.i, head.i + 1)
 
 
 _PERSONAL = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its",
