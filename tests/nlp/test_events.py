@@ -353,6 +353,12 @@ NAMING = [
     ("Seoul said the launch was a grave provocation by Pyongyang.", "ACCUSE", {"KOR"}, set()),
     ("Mexico imposed new duties on steel. Washington said the move was unjustified.", "ACCUSE",
      {"USA"}, {"MEX"}),
+    # the act named was stated before: its author is accused
+    ("Tunisian police arrested the opposition leader on Monday. The European Union called the arrest a "
+     "severe setback for democracy.", "ACCUSE", set(), {"TUN"}),
+    ("Turkish authorities detained Istanbul's mayor. Germany described the detention as a blow to "
+     "democracy.", "ACCUSE", {"DEU"}, {"TUR"}),
+    ("The United States called the election result a fraud.", "ACCUSE", {"USA"}, set()),
     # idioms of attack in words
     ("Brazil's president lashed out at Washington over the new tariffs.", "ACCUSE", {"BRA"}, {"USA"}),
     ("The Greek prime minister hit out at Turkey over its drilling plans.", "ACCUSE", set(), {"TUR"}),
@@ -643,6 +649,15 @@ FALSE_ALARMS = [
 @pytest.mark.parametrize(("text", "not_want"), FALSE_ALARMS)
 def test_no_false_alarm(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
     assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+def test_condemning_and_naming_the_same_act_is_one_accusation(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Israel struck a hospital in Gaza on Tuesday. Egypt condemned the strike and called it a "
+            "flagrant violation of international law.")
+    accusations = [e for e in _events(analyze, text) if e.type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert _countries(accusations[0].actors) == {"EGY"}
+    assert _countries(accusations[0].recipients) == {"ISR"}
 
 
 def test_a_weapon_is_no_party_to_the_attack(analyze) -> None:  # type: ignore[no-untyped-def]

@@ -221,6 +221,14 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
         # the act itself, or the act it is part of ("the sanctions imposed by the UN")
         told = None if n is None else n if n.into is None or n.topic or n.into is d else _root(n)
         refs = [a for a in (told.roles.actors if told is not None else []) if a.id or a.country]
+        if tok.lower_ in ("it", "this", "that") and tok.pos_ == "PRON":
+            # "condemned the strike and called it a violation": what the same speaker just named
+            same = next((e for e in _earlier(ad, d, drafts, tok.i, sents=0)
+                         if lex.types[e.type].quad in (1, 3) and same_actor(e.roles.actors, d.roles.actors)
+                         and any_resolved(e.roles.recipients)), None)
+            if same is not None:
+                d.roles.add("recipient", [r for r in same.roles.recipients if r.id or r.country])
+                return
         definite = tok.dep_ in ("appos", "npadvmod") or any(  # "..., a move that drew condemnation"
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its",
                                                       "their") for c in tok.children)

@@ -620,6 +620,9 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             refs = [r for c in content(t, quantity)[1:] for r in resolve(ad, c, lex, places=places)]
         if not refs:
             refs = [r for c in content(t, quantity) for r in owner_of(ad, lex, c)]
+        if t.lower_ in ("it", "them", "this", "that") and any(
+                r.id and any(r.id == a.id for a in roles.actors) for r in refs):
+            refs = []  # "Egypt ... called it a violation": "it" is not the subject itself ("itself")
         named = refs or _maybe(unresolved(ad, t, lex))
         if not named and t not in pp_heads:  # ("agreed to a ceasefire": what, not whom)
             roles.topics.append(t.i)
