@@ -71,35 +71,33 @@ DIRECT = [
     # manner-of-speaking cues and bylines
     ('"Not today," he joked.', [("direct", "Not today", "he")]),
     # a long speaker phrase between the quote and its cue; a question the parse ends at the mark
-    ('"This is a big day for our county!" the mayor\'s niece, state Rep. Ana Price (D-Norfolk), '
-     "shouted to the crowd.",
-     [("direct", "This is a big day for our county!",
-       "the mayor's niece, state Rep. Ana Price (D-Norfolk),")]),
-    ('"Does anybody know what the plan is?" Graham asked. "Neither do I."',
-     [("direct", "Does anybody know what the plan is?", "Graham"), ("direct", "Neither do I.", "Graham")]),
+    ('"We did it!" the coach\'s daughter, county Rep. Lena Holm (D-Salem), shouted from the stage.',
+     [("direct", "We did it!", "the coach's daughter, county Rep. Lena Holm (D-Salem),")]),
+    ('"Has anyone seen the budget?" Ruiz asked. "I have not."',
+     [("direct", "Has anyone seen the budget?", "Ruiz"), ("direct", "I have not.", "Ruiz")]),
     # ... or a noun phrase the parse hangs elsewhere
-    ("\u201cWe will leave this town proud of it,\u201d he said, \u201cthe only place where this could happen.\u201d",
-     [("direct", "We will leave this town proud of it", "he"),
-      ("direct", "the only place where this could happen.", "he")]),
+    ("\u201cWe will leave this town richer,\u201d he said, \u201ca better harbor than any we know.\u201d",
+     [("direct", "We will leave this town richer", "he"),
+      ("direct", "a better harbor than any we know.", "he")]),
     # a short quote in Title Case goes on with the quote before it in the paragraph
-    ('"Here comes the boss," she said, clapping. "The Donald. Big Daddy."',
-     [("direct", "Here comes the boss", "she"), ("direct", "The Donald. Big Daddy.", "she")]),
+    ('"Here comes the captain," she said, waving. "The Big Man. Our Hero."',
+     [("direct", "Here comes the captain", "she"), ("direct", "The Big Man. Our Hero.", "she")]),
     # a quotation after a mixed quote goes on with its speaker
-    ('Ruiz said the film mattered because "most people do not know the story." '
-     '"We cannot understand today without it."',
-     [("mixed", 'the film mattered because "most people do not know the story."', "Ruiz"),
-      ("direct", "We cannot understand today without it.", "Ruiz")]),
+    ('Ruiz said the book mattered because "nobody remembers the flood." '
+     '"We forget far too fast."',
+     [("mixed", 'the book mattered because "nobody remembers the flood."', "Ruiz"),
+      ("direct", "We forget far too fast.", "Ruiz")]),
     # a nickname in the speaker's name is no quote
-    ('"We will win!" the state senator, Marcia "Cia" Price, shouted to the crowd.',
-     [("direct", "We will win!", 'the state senator, Marcia "Cia" Price,')]),
+    ('"We will win!" the state senator, Ana "Tess" Holm, shouted from the stage.',
+     [("direct", "We will win!", 'the state senator, Ana "Tess" Holm,')]),
     # a split quote whose second part the parse hangs on the cue
-    ('"What we owe the miners is honesty," Mr. Berg said, "and to tell them that the mines will close."',
-     [("direct", "What we owe the miners is honesty", "Mr. Berg"),
-      ("direct", "and to tell them that the mines will close.", "Mr. Berg")]),
+    ('"The port needs new cranes," Mr. Berg said, "and to get them we must ask the state."',
+     [("direct", "The port needs new cranes", "Mr. Berg"),
+      ("direct", "and to get them we must ask the state.", "Mr. Berg")]),
     # a cue noun before a colon
     ('The union made the following statement: "We will strike on Monday."',
      [("direct", "We will strike on Monday.", "The union")]),
-    ('The mayor is rolling out a new campaign message: "Build it here."',
+    ('The mayor ended her speech with a simple message: "Build it here."',
      [("direct", "Build it here.", "The mayor")]),
     # an unquoted paragraph after a cue and a colon
     ("The governor added:\n\nIt is typical of her. She knows nothing about the port.\n\nThe crowd cheered.",
@@ -143,48 +141,50 @@ INDIRECT = [
      [("indirect", "The ceasefire held, the spokesman said, until the shelling resumed on Sunday",
        "the spokesman")]),
     # ... also when the parse hangs the cue on the subject or on a clause before the main one
-    ("The difference now, he told me on Friday, is that the factory runs at night.",
-     [("indirect", "The difference now, he told me on Friday, is that the factory runs at night", "he")]),
+    ("The real problem, he told me on Friday, is that the factory runs at night.",
+     [("indirect", "The real problem, he told me on Friday, is that the factory runs at night", "he")]),
+    ("The big difference, she told reporters, is that the mill now runs at night.",
+     [("indirect", "The big difference, she told reporters, is that the mill now runs at night", "she")]),
     ("Though the first vote went smoothly, the senator said, the second one could be much harder.",
      [("indirect", "Though the first vote went smoothly, the senator said, the second one could be much harder",
        "the senator")]),
-    ("The plant was profitable, Ms. Ruiz said, until it went bankrupt in 2009.",
-     [("indirect", "The plant was profitable, Ms. Ruiz said, until it went bankrupt in 2009", "Ms. Ruiz")]),
+    ("The plant was profitable, Ms. Ruiz said, until it went under in 2009.",
+     [("indirect", "The plant was profitable, Ms. Ruiz said, until it went under in 2009", "Ms. Ruiz")]),
     # ... but what the speaker did next, or the writer's own clause after the cue, is not said
     ("The ferry was late, Kowalski said, and declined to say more.",
      [("indirect", "The ferry was late", "Kowalski")]),
-    ("The death toll stood at 210, officials said, and dozens of people were still missing.",
-     [("indirect", "The death toll stood at 210", "officials")]),
+    ("The storm felled 300 trees, officials said, and the coast road was closed until noon.",
+     [("indirect", "The storm felled 300 trees", "officials")]),
     ("The bridge will reopen in May, the mayor said on Saturday, the first good news in weeks.",
      [("indirect", "The bridge will reopen in May", "the mayor")]),
     ("The ministry said on Friday that the troops had crossed the border, the first time it has confirmed the move.",
      [("indirect", "the troops had crossed the border", "The ministry")]),
-    ("Pyongyang admitted it had sent troops, two days after Moscow thanked it for the help.",
-     [("indirect", "it had sent troops", "Pyongyang")]),
-    ("The general said the region had been fully retaken and praised the courage of the units.",
-     [("indirect", "the region had been fully retaken", "The general")]),
+    ("The company admitted it had cut the wages, two days after the union filed a complaint.",
+     [("indirect", "it had cut the wages", "The company")]),
+    ("The coach said the title had been fairly won and thanked the fans for their patience.",
+     [("indirect", "the title had been fairly won", "The coach")]),
     ("The ministry said the troops had crossed the border and seized a town.",
      [("indirect", "the troops had crossed the border and seized a town", "The ministry")]),
     ("Poll: Ruiz and Berg tied before the debate\n\nThe race is close.",
      [("indirect", "Ruiz and Berg tied before the debate", "Poll")]),
     # a source phrase at the end is not part of the content, nor is a leading "And"
-    ("And more than half of his advice is unsound \u2014 or flat out wrong \u2014 according to a medical journal.",
-     [("indirect", "more than half of his advice is unsound \u2014 or flat out wrong", "a medical journal")]),
+    ("And a third of the claims are misleading \u2014 or simply false \u2014 according to a fact-checking group.",
+     [("indirect", "a third of the claims are misleading \u2014 or simply false", "a fact-checking group")]),
     # the cue inside a relative clause with a gap: the content follows it
-    ("The deals, which he said were backed by loans, collapsed.", [("indirect", "were backed by loans", "he")]),
+    ("The bonds, which she said were safe, lost half their value.", [("indirect", "were safe", "she")]),
     # "as X put it": the clause the as-phrase hangs on
     ("As the economist Lena Berg put it, the plan is a tax cut in disguise.",
      [("indirect", "the plan is a tax cut in disguise", "the economist Lena Berg")]),
-    ("Yet, as Mr. Ruiz observed, the factory has never turned a profit.",
+    ("Still, as Mr. Ruiz observed, the factory has never turned a profit.",
      [("indirect", "the factory has never turned a profit", "Mr. Ruiz")]),
     ("As many analysts have pointed out, the port is too small for the new ships.",
      [("indirect", "the port is too small for the new ships", "many analysts")]),
     ("The river is rising, as the mayor said.", [("indirect", "The river is rising", "the mayor")]),
     # a semicolon ends one statement; the cue's own time is not part of the content
-    ("Republicans said the timing of the news was not intentional; they only learned of the deals on Friday.",
-     [("indirect", "the timing of the news was not intentional", "Republicans")]),
-    ("The president told voters this weekend he would consider it a personal insult if they stayed home.",
-     [("indirect", "he would consider it a personal insult if they stayed home", "The president")]),
+    ("The club said the delay was not deliberate; it only received the papers on Monday.",
+     [("indirect", "the delay was not deliberate", "The club")]),
+    ("The coach told fans this week he would take it as a compliment if they booed.",
+     [("indirect", "he would take it as a compliment if they booed", "The coach")]),
     # a report inside what someone said is part of it, not a quote of its own
     ("Lopez said she thinks the plan will fail.", [("indirect", "she thinks the plan will fail", "Lopez")]),
     ("The mayor said a new survey shows the river is rising.",
@@ -192,9 +192,9 @@ INDIRECT = [
     # a participle adds a second report by the same speaker
     ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
      [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),
-    ("The minister said the decision had been taken by the king personally, calling it a gesture of goodwill.",
-     [("indirect", "the decision had been taken by the king personally", "The minister"),
-      ("indirect", "it a gesture of goodwill", "The minister")]),
+    ("The minister said the loan had been approved by the governor herself, calling it a sign of trust.",
+     [("indirect", "the loan had been approved by the governor herself", "The minister"),
+      ("indirect", "it a sign of trust", "The minister")]),
     # the writer's aside about a named person is not part of what was said
     ("The envoy said the talks had strengthened trust in President Ana Silva, who took office in May.",
      [("indirect", "the talks had strengthened trust in President Ana Silva", "The envoy")]),
@@ -207,8 +207,8 @@ MIXED = [
     ('The senator called the bill "a disgrace to the nation".',
      [("mixed", 'the bill "a disgrace to the nation"', "The senator")]),
     # quoted fragments on both sides of the cue
-    ('Many of the visitors were older, she said, and "I had to step back and think about it."',
-     [("mixed", 'Many of the visitors were older, she said, and "I had to step back and think about it."', "she")]),
+    ('The rooms were small, she said, and "we could barely move in them."',
+     [("mixed", 'The rooms were small, she said, and "we could barely move in them."', "she")]),
     ('The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
      [("mixed", 'The plan is "bold and brave," Ruiz wrote in a letter to the board, and "long overdue."',
        "Ruiz")]),
@@ -222,10 +222,10 @@ NOT_QUOTES = [
     "It is said that the castle is haunted.",  # nobody says it
     "As expected, the vote failed.",  # nobody expects it
     # contents the parse offers that nobody said
-    "Environmentalists worry should the company run into trouble.",  # a condition alone
+    "Farmers worry should the river flood again.",  # a condition alone
     "Lopez promised what voters had long expected.",  # a free relative: a thing, not a report
-    "New rules that promise to transform the economy will draw fire.",  # a thing's promise
-    "The mayor considers Ruiz her mentor.",  # an object and its complement, no clause
+    "Tax cuts that promise to lift wages rarely do.",  # a thing's promise
+    "The coach considers Berg his heir.",  # an object and its complement, no clause
     "You know the answer is no.",  # the generic "you"
     "UPDATE: The bridge is closed for repairs.\n\nTraffic is slow.",  # a label, not a source
     "WASHINGTON: The bridge is closed for repairs.\n\nTraffic is slow.",  # a dateline
@@ -234,7 +234,7 @@ NOT_QUOTES = [
     "The troops crossed the river, with Washington urging restraint.",  # background, not a report
     "The countries' armies held the line, and the soldiers' morale was high.",  # apostrophes
     'He read "War and Peace" twice before the exam.',  # a book title
-    'The four "loopholes" he cited were closed last year.',  # a word the cue is about, not a quotation
+    'The three "gaps" she listed were fixed last year.',  # a word the cue is about, not a quotation
 ]
 
 

@@ -43,7 +43,7 @@ NOTES_KEY = "quotes.analysis"
 MIN_INDIRECT_WORDS = 2
 MIN_RUN_WORDS = 4  # a quoted stretch continuing a quote run needs this many words
 MAX_CUE_GAP = 7  # tokens between a closing mark and its cue ("…," the foreign minister said)
-MAX_SPEAKER_GAP = 40  # ... or more, when they are all the cue's subject ("…," Ana Price, a lawyer at …, said)
+MAX_SPEAKER_GAP = 40  # ... or more, when they are all the cue's subject ("…," Lena Holm, a lawyer at …, said)
 _TRAILING = ",;:"
 
 
@@ -97,9 +97,9 @@ def analysis(ad: AnalyzedDoc) -> Analysis:
 def speaker_ref(ad: AnalyzedDoc, head: int, full: bool = True) -> tuple[ActorRef, tuple[int, int]]:
     """The ActorRef of the speaker phrase headed by token ``head`` and its token span (memoized
     per document, shared with :mod:`attribution`): the whole phrase as written for quotes
-    ("Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state"), the phrase
+    ("Ana Ruiz, a lawyer at Dale & Poe, who represents the port"), the phrase
     without relative clauses and participles for the sources of claims and events
-    (``full`` False: "Kevin Barrett, a lawyer at Bailey & Glasser")."""
+    (``full`` False: "Ana Ruiz, a lawyer at Dale & Poe")."""
     an = analysis(ad)
     if (head, full) not in an.refs:
         an.refs[head, full] = an.resolver.ref(head, full)
@@ -170,7 +170,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
 
 
 def _nickname(doc: Doc, qs: QSeg) -> bool:
-    """A quoted word inside a name: 'Del. Marcia "Cia" Price'."""
+    """A quoted word inside a name: 'Sen. Ana "Tess" Holm'."""
     if qs.tok_end - qs.tok_start != 1 or qs.tok_start < 2 or qs.tok_end + 1 >= len(doc):
         return False
     before, word, after = doc[qs.tok_start - 2], doc[qs.tok_start], doc[qs.tok_end + 1]
@@ -179,10 +179,10 @@ def _nickname(doc: Doc, qs: QSeg) -> bool:
 
 def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
     """Contents the parse offers that are not what anybody said: a stretch holding its own cue
-    (a misparse), a noun phrase taken for a clause ("discovered attempts to ..."), a
+    (a misparse), a noun phrase taken for a clause ("found traces of ..."), a
     subordinate clause alone ("said before he died", "worry should the company fail"), a free
-    relative ("promising what Graham had in mind"), a thing's promise ("rules that promise to
-    ..."), and the generic "you" ("you call it whatever you want")."""
+    relative ("promised what the board had in mind"), a thing's promise ("rules that promise to
+    ..."), and the generic "you" ("you can call it what you like")."""
     start, end = frame.content
     hole = frame.hole or (0, 0)
     speaker = doc[frame.speaker].lower_ if frame.speaker is not None else ""
@@ -205,7 +205,7 @@ def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
 
 
 def _free_relative(root: Token) -> bool:
-    """"what Graham had in mind", "what I always knew", "what many expect to be ...": a thing
+    """"what the board had in mind", "what I always knew", "what many expect to be ...": a thing
     someone else thinks or says, not a question reported."""
     lemma = root.lemma_.lower()
     in_mind = lemma == "have" and any(c.lower_ == "in" and any(g.lower_ == "mind" for g in c.children)
@@ -336,9 +336,9 @@ def _cue_after(ad: AnalyzedDoc, an: Analysis, qs: QSeg, frame_at: Callable[[int,
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.dep_ in ("relcl", "acl") and qs.tok_start <= tok.head.i < qs.tok_end:
-            return None  # 'the four "loopholes" he cited': a relative clause on the quoted words
+            return None  # 'the three "gaps" she listed': a relative clause on the quoted words
         if tok.dep_ in ("relcl", "acl") and tok.head.i >= first:
-            continue  # a verb inside the speaker phrase: "…," said Ana Price, who chairs the board
+            continue  # a verb inside the speaker phrase: "…," said Lena Holm, who chairs the board
         if i > qs.tok_end + MAX_CUE_GAP:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or min(c.left_edge.i for c in subjects) > first:
@@ -433,7 +433,7 @@ def _link_runs(ad: AnalyzedDoc, an: Analysis) -> None:
         prev = next((p for p in reversed(segs[:n]) if p.frame or p.inherited), None)
         gap = _paragraphs_between(text, prev.seg.end, qs.seg.start) if prev is not None else 99
         if _title_like(text, qs.seg) and gap != 0:
-            continue  # (in the paragraph of a quote, '"The Donald. Big Daddy."' goes on with it)
+            continue  # (in the paragraph of a quote, '"The Big Man. Our Hero."' goes on with it)
         if prev is not None and (gap == 0 or (gap == 1 and words >= MIN_RUN_WORDS)):
             qs.inherited = prev if prev.frame else prev.inherited
             continue

@@ -199,7 +199,7 @@ def _paragraph_clip(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, i
 def _coordinated_cue(t: Token, cues: Lexicon | None) -> bool:
     """A verb coordinated into the content that shares the speaker's subject: "said it was
     opposed and warned North Korea ..." (the parse hangs "warned" under "was"), "said the
-    region had been retaken and praised the troops" (a past tense cannot share "had been")."""
+    title had been won and thanked the fans" (a past tense cannot share "had been")."""
     if t.dep_ != "conj" or t.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in t.children):
         return False
     if cues is not None and cues.cue_of(t) is not None:
@@ -230,7 +230,7 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
             or (last.dep_ == "prep" and last.lower_ == "on"
                 and any(g.ent_type_ in ("DATE", "TIME") for g in last.children))):
         end = min(end, last.left_edge.i)  # 'said "we are broke" last year': the time of saying
-    if anchor is not None and anchor < start:  # "told voters this weekend he would ...": the cue's time
+    if anchor is not None and anchor < start:  # "told fans this week he would ...": the cue's time
         when = next((c for c in head.children if c.dep_ == "npadvmod" and c.left_edge.i == start
                      and c.ent_type_ in ("DATE", "TIME")), None)
         if when is not None and any(c.dep_ in SUBJECTS and c.left_edge.i == when.right_edge.i + 1
@@ -283,14 +283,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 def _subjects(node: Token, verb: Token) -> list[Token]:
     """The subjects of ``node``, the one next to it first; a subject cut off from the verb by a
-    colon or a paragraph break is left out ("The Latest: Trump urges ...", "5:45 p.m.\n\nThe
+    colon or a paragraph break is left out ("The Latest: Lopez urges ...", "5:45 p.m.\n\nThe
     doctor is calling ...": the parse took the headline or the time stamp for a subject)."""
     subjects = [c for c in node.children if c.dep_ in SUBJECTS]
     if not subjects:
         return subjects
     kept = [c for c in subjects if not (c.i < node.i and _walled(node.doc, c, node))]
     if len(kept) == 2 and _split_apposition(kept[0], kept[1]):
-        return kept[:1]  # "the mayor's niece, Rep. Ana Price, shouted": one phrase, parsed as two
+        return kept[:1]  # "the coach's daughter, Rep. Lena Holm, shouted": one phrase, parsed as two
     return sorted(kept, key=lambda c: abs(c.i - node.i))
 
 
@@ -368,15 +368,19 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)):
                 content = content_of(c, anchor=verb.i, cues=lex)
                 rest = _resumed(verb, speaker, content, lex) if c.i < verb.i else None
-                if rest is None:
-                    add(content, quote_only=quote_only)
-                else:  # "X, he said, Y": one stretch around the cue
+                lead = _cut_subject(verb, speaker, c)
+                if rest is not None:  # "X, he said, Y": one stretch around the cue
                     add((content[0], rest[1]), quote_only=quote_only, hole=rest[0])
+                elif lead is not None:  # "The real problem, he told me, is that ...": the subject cut off
+                    add((lead.left_edge.i, content[1]), quote_only=quote_only,
+                        hole=(lead.right_edge.i + 1, c.left_edge.i))
+                else:
+                    add(content, quote_only=quote_only)
         # "X, he said, Y": the cue interrupts the clause it attributes
-        if not out and verb.dep_ == "parataxis":
+        if not out and (verb.dep_ == "parataxis" or _parenthetical_relcl(verb)):
             node = _interrupted(verb)
             hole = (verb.left_edge.i, verb.right_edge.i + 1)
-            # "X, officials said, and dozens were missing": a clause of the writer's after the cue
+            # "X, officials said, and the road was closed": a clause of the writer's after the cue
             after = [c for c in node.children if c.dep_ == "conj" and c.i >= hole[1]
                      and any(g.dep_ in SUBJECTS for g in c.children)
                      and doc[c.left_edge.i].text not in _QUOTE_CHARS]  # (', she said, and "I had to ...')
@@ -494,10 +498,38 @@ def _as_phrase(verb: Token, cue: CueVerb) -> bool:
 _AS_OBJECT_PREPS = {"for", "about", "against", "with", "to", "of"}
 
 
+def _cut_subject(verb: Token, speaker: Token | None, content: Token) -> Token | None:
+    """"The real problem, he told me, is that ...": the parse took the subject of the content
+    for a loose dependent of the cue and left the content without one."""
+    if speaker is None or content.i < verb.i or any(g.dep_ in SUBJECTS for g in content.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ in ("dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN") \
+                and c.right_edge.i < speaker.left_edge.i \
+                and doc[c.right_edge.i + 1].text == ",":
+            return c
+    return None
+
+
+def _parenthetical_relcl(verb: Token) -> bool:
+    """"The big difference, she told reporters, is that ...": a cue set off by commas that the
+    parse hung on the subject as a relative clause without a relative pronoun."""
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    while lo < verb.i and doc[lo].is_punct:
+        lo += 1
+    while hi > verb.i and doc[hi].is_punct:
+        hi -= 1
+    return verb.dep_ == "relcl" and lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," \
+        and doc[hi + 1].text == "," and not any(doc[i].lower_ in _WH_GAP for i in range(lo, verb.i)) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _interrupted(verb: Token) -> Token:
     """The clause a parenthetical cue interrupts ("X, he said, Y"): the parse may hang the cue
-    on the subject ("The difference now, he told me, is ...") or on a subordinate clause
-    before the main one ("Though the move was smooth, he said, replacing her would be ...")."""
+    on the subject ("The real problem, he told me, is ...") or on a subordinate clause
+    before the main one ("Though the first vote went well, he said, the next one will be harder")."""
     node = verb.head
     for _ in range(3):
         up = node.head
@@ -512,7 +544,7 @@ def _interrupted(verb: Token) -> Token:
 
 def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: Lexicon
              ) -> tuple[tuple[int, int], int] | None:
-    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause goes on
+    """"The plant was profitable, Ms. Ruiz said, until it went under": the clause goes on
     after a cue set off by commas. Returns (the cue phrase as a hole, the new end) or None."""
     doc = verb.doc
     if speaker is None or not content[0] < content[1] <= speaker.left_edge.i:
@@ -539,7 +571,7 @@ def _resumed(verb: Token, speaker: Token | None, content: tuple[int, int], lex: 
     quoted_after = doc[resumed_at].text in _QUOTE_CHARS  # '"X," he said, "and Y."': the quotation goes on
     if not quoted_after:
         if any(c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children) for c in rest):
-            return None  # "X, officials said, and dozens were missing": a clause of the writer's
+            return None  # "X, officials said, and the road was closed": a clause of the writer's
         first = next((c for c in rest if c.dep_ != "cc"), rest[0])
         shared_subject = first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") \
             and not any(g.dep_ in SUBJECTS for g in first.children)
@@ -642,7 +674,7 @@ def _source_frames(doc: Doc, i: int, lex: Lexicon) -> list[Frame]:
         while phrase_head.head.i in range(i, i + n) and phrase_head.head.i != phrase_head.i:
             phrase_head = phrase_head.head
         clause = phrase_head.head
-        for _ in range(4):  # "... in front of 131 West Street, according to X": the phrase hangs on a noun
+        for _ in range(4):  # "... in front of the town hall, according to X": the phrase hangs on a noun
             if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
                 break
             clause = clause.head
@@ -751,7 +783,7 @@ def _drop_relayed(doc: Doc, frames: list[Frame]) -> list[Frame]:
 def speaker_span(doc: Doc, head: Token, full: bool = True) -> tuple[int, int]:
     """Token range of the phrase naming the speaker, as written: a personal pronoun alone, else
     the whole noun phrase with its titles, appositions, short parentheticals and relative
-    clauses ("Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state", "Sen.
+    clauses ("Ana Ruiz, a lawyer at Dale & Poe, who represents the port", "Sen.
     David Perdue (R-Ga.)", "a poll released last week", "Those close to him"), without the
     writer's remarks in it (:func:`_cut_remarks`) or anything past a paragraph break. A phrase
     with a comma or a dash inside keeps the one that closes it ("Phil Lovas, the state campaign
@@ -774,7 +806,7 @@ def speaker_span(doc: Doc, head: Token, full: bool = True) -> tuple[int, int]:
                            or doc[start].lower_ in leads):
         start += 1
     for k in range(start, min(end, head.i)):
-        # a dateline or a headline before the speaker: "BRUSSELS - European leaders", "... - Donald Trump"
+        # a dateline or a headline before the speaker: "BRUSSELS - European leaders", "... - Ana Ruiz"
         if doc[k].text in _DASH_TOKENS and (doc[start:k].text.isupper() or _spaced(doc[k])):
             start = k + 1
     opened = {doc[i].text for i in range(start, end)}
@@ -802,7 +834,7 @@ def _spaced(tok: Token) -> bool:
 def _cut_remarks(doc: Doc, head: Token, *, full: bool) -> int:
     """Where the speaker phrase headed by ``head`` ends before the writer's remarks in it: a
     participle set off by a comma (", speaking on condition of anonymity"), a parenthetical
-    with a verb ("(a view echoed by ...)"), a relative clause that reports something itself
+    with a verb ("(a view shared by ...)"), a relative clause that reports something itself
     (", who emphasized that ..."), a phrase about the clause (", like Obama,", "in 2001"), a
     second apposition describing the place named in the first ("..., the attorney general of
     Oklahoma, one of the states suing ..."); unless ``full``, any relative clause or participle."""

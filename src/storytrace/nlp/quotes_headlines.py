@@ -1,5 +1,5 @@
 """Headlines that quote: "Berg: 'We will win this race'", "Poll: Ruiz and Berg tied before
-the debate", "Obama on Climate Change: The Trends Are 'Terrifying'".
+the debate", "Berg on Taxes: 'A Fair Deal at Last'".
 
 A short paragraph (a headline or a subhead) made of a source, a colon and what the source
 says. The source is a name the actor layer knows (a person, an organization, a state: not
@@ -68,11 +68,11 @@ def _headline(ad: AnalyzedDoc, doc: Doc, start: int, end: int) -> Frame | None:
 
 
 def _source_head(ad: AnalyzedDoc, source: list[Token]) -> Token | None:
-    """The head word of a headline's source: "Berg", "Obama" (in "Obama on Climate Change"),
+    """The head word of a headline's source: "Berg" (also in "Berg on Taxes"),
     "poll" (in "CNN poll"); None when the words before the colon are no source."""
     name = source
     for k, t in enumerate(source):
-        if t.lower_ == "on" and k > 0:  # "Obama on Climate Change"
+        if t.lower_ == "on" and k > 0:  # "Berg on Taxes"
             name = source[:k]
             break
     last = name[-1]

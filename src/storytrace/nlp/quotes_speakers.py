@@ -128,11 +128,11 @@ class SpeakerResolver:
             return found[0]
         if subj.pos_ != "NOUN":
             return None
-        # "a JCS official": a person of an organization, not the organization
+        # "a port official": a person of an organization, not the organization
         return self.titled_person(subj) or self._unnamed_person(subj) or (found[0] if found else None)
 
     def _unnamed_person(self, subj: Token) -> Mention | None:
-        """"a JCS official told reporters. He said ...": a person the article does not name, as
+        """"a port official told reporters. He said ...": a person the article does not name, as
         a mention of its own (named by the noun) so that "he" can stand for them."""
         if subj.tag_ != "NN" or subj.lemma_.lower() not in self._person_nouns:
             return None
