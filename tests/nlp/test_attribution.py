@@ -15,7 +15,7 @@ ROWS = [
     ("Officials said 300 people were evacuated.", "300", ("Officials", "said", "reported")),
     ("Regional police said 30 officers were wounded.", "30", ("Regional police", "said", "reported")),
     ("Seoul has warned that Pyongyang could send 2,000 more troops.", "2,000", ("Seoul", "warned", "reported")),
-    ("The West believes up to 10,000 troops are ready to move.", "10,000", ("The West", "believes", "believed")),
+    ("The alliance believes up to 8,000 troops are ready to move.", "8,000", ("The alliance", "believes", "believed")),
     ("Analysts estimate that 5,000 homes were destroyed.", "5,000", ("Analysts", "estimate", "estimated")),
     ("The ministry denied that 40 soldiers had died.", "40", ("The ministry", "denied", "denied")),
     # source phrases, nouns and adjectives

@@ -141,8 +141,8 @@ INDIRECT = [
      [("indirect", "The ceasefire held, the spokesman said, until the shelling resumed on Sunday",
        "the spokesman")]),
     # ... also when the parse hangs the cue on the subject or on a clause before the main one
-    ("The real problem, he told me on Friday, is that the factory runs at night.",
-     [("indirect", "The real problem, he told me on Friday, is that the factory runs at night", "he")]),
+    ("The real problem, he told me last week, is that the factory runs at night.",
+     [("indirect", "The real problem, he told me last week, is that the factory runs at night", "he")]),
     ("The big difference, she told reporters, is that the mill now runs at night.",
      [("indirect", "The big difference, she told reporters, is that the mill now runs at night", "she")]),
     ("Though the first vote went smoothly, the senator said, the second one could be much harder.",

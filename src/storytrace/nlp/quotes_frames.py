@@ -223,7 +223,7 @@ def content_of(head: Token, skip: set[int] | None = None, anchor: int | None = N
         start = anchor + 1  # "which he said were ...", "what he says the plan would do": the cue's own gap
     semicolon = next((c.i for c in head.children if c.text == ";" and start < c.i < end), None)
     if semicolon is not None:
-        end = semicolon  # "X was not intentional; they only learned of it on Friday": two statements
+        end = semicolon  # "the delay was not deliberate; the papers came on Monday": two statements
     last = max((c for c in head.children if c.i > head.i and not c.is_punct), key=lambda c: c.i, default=None)
     if last is not None and head.doc[last.left_edge.i - 1].text in _QUOTE_CHARS and (
             (last.dep_ == "npadvmod" and last.ent_type_ in ("DATE", "TIME"))
@@ -383,7 +383,7 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             # "X, officials said, and the road was closed": a clause of the writer's after the cue
             after = [c for c in node.children if c.dep_ == "conj" and c.i >= hole[1]
                      and any(g.dep_ in SUBJECTS for g in c.children)
-                     and doc[c.left_edge.i].text not in _QUOTE_CHARS]  # (', she said, and "I had to ...')
+                     and doc[c.left_edge.i].text not in _QUOTE_CHARS]  # (', she said, and "we could not ...')
             skip = {verb.i} | {c.i for c in after} | {
                 c.i for c in node.children if c.dep_ == "cc" and after and c.i >= hole[1]}
             start, end = content_of(node, skip=skip, anchor=verb.i, cues=lex)
@@ -641,7 +641,7 @@ def noun_speaker(noun: Token) -> Token | None:
     named = [c for c in noun.children
              if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if named:
-        return named[-1]  # "a New York Times report that ..."
+        return named[-1]  # "a Reuters report that ..."
     by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i
           for g in c.children if g.dep_ == "pobj"]
     if by:
@@ -835,9 +835,9 @@ def _cut_remarks(doc: Doc, head: Token, *, full: bool) -> int:
     """Where the speaker phrase headed by ``head`` ends before the writer's remarks in it: a
     participle set off by a comma (", speaking on condition of anonymity"), a parenthetical
     with a verb ("(a view shared by ...)"), a relative clause that reports something itself
-    (", who emphasized that ..."), a phrase about the clause (", like Obama,", "in 2001"), a
-    second apposition describing the place named in the first ("..., the attorney general of
-    Oklahoma, one of the states suing ..."); unless ``full``, any relative clause or participle."""
+    (", who emphasized that ..."), a phrase about the clause (", like her predecessor,", "in 2001"), a
+    second apposition describing the place named in the first ("..., the governor of Ohio, a
+    state that sued the agency, ..."); unless ``full``, any relative clause or participle."""
     end = head.right_edge.i + 1
     appos_seen: Token | None = None
     for t in head.subtree:
