@@ -55,6 +55,8 @@ def test_track_table_chart_and_png(db: str, tmp_path: Path) -> None:
     # a day apart and incompatible: a conflict; Kyiv's 12,000 and the Pentagon's 10,000 a week later are not
     assert "conflict: Ukrainian military intelligence 12,000 (2024-10-29) vs NATO about 5,000 (2024-10-30)" in out
     assert "vs Pentagon about 10,000" not in out
+    # piped output is 120 columns wide and never folds a date or a value across lines
+    assert any("2024-11-05" in line and "about 10,000" in line and "Pentagon" in line for line in out.splitlines())
     assert "█" in out and "░" in out  # the terminal chart ("about" values have an uncertain part)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     [fig] = [json.loads(line) for line in run("track", "North Korean troops", "--db", db, "--json").splitlines()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,8 +23,12 @@ from rich.table import Table
 from storytrace.errors import StorytraceError
 from storytrace.store.db import Store, default_db_path
 
-console = Console()
+# Piped or redirected output gets 120 columns (rich's default of 80 folds figures and names); a
+# terminal's own width, or $COLUMNS, wins.
+_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
+console = Console(width=_WIDTH)
 err_console = Console(stderr=True)
+_NO_WRAP = {"date", "value", "doc", "id", "published", "type", "event", "category"}
 
 DbOption = Annotated[
     str | None,
@@ -78,7 +83,7 @@ def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any
           *, caption: str | None = None) -> Table:
     t = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
     for r in rows:
         t.add_row(*("" if v is None else str(v) for v in r))
     return t
