@@ -141,7 +141,7 @@ STATUS = [
      "predicted", None),
     ("Officials have not yet seen Iranian troops deployed in Syria.", "MOBILIZE", "negated", None),
     ("Serbia did not attack Kosovo.", "ASSAULT", "negated", None),
-    ("If Beijing invades Taiwan, the region will change.", "ASSAULT", "hypothetical", None),
+    ("If the talks fail, Serbia will ask the UN for help.", "REQUEST", "hypothetical", None),
     # the actor announcing its own act asserts it
     ("North Korea announced it had launched a missile into the sea.", "MOBILIZE", "asserted", "PRK"),
 ]
@@ -671,3 +671,59 @@ def test_the_court_blocking_an_act_rejects_it(analyze) -> None:  # type: ignore[
     events = _events(analyze, "The Brazilian supreme court blocked the government from expelling the diplomats.")
     _check(events, "REJECT", {"BRA"}, set())
     assert "SANCTION" not in {e.type for e in events}
+
+
+# (text, a type that must not be coded): acts mentioned but not stated as happening now
+NOT_STATED = [
+    # a material act under a condition is no act (PLOVER: ASSAULT + hypothetical is no event)
+    ("If Beijing invades Taiwan, the region will change.", "ASSAULT"),
+    ('"We could hit their airfields if the allies let us," the Ukrainian president said.', "ASSAULT"),
+    ("The party will leave the coalition if the prime minister does not step down.", "RETREAT"),
+    # the aim of another act (a purpose infinitive) is not reported as done
+    ("Syrian troops have joined Russian units in a bid to repel the rebel offensive near Idlib.", "ASSAULT"),
+    ("The soldiers were sent to help curb the Turkish incursion into the region.", "ASSAULT"),
+    # what others wait for or expect
+    ('"Everyone is waiting for the Iranian navy to start attacking ships," he added.', "ASSAULT"),
+    ("Analysts expect Turkey to launch strikes on Kurdish positions.", "ASSAULT"),
+    # a known act said to have to end
+    ('"Iran\'s arms shipments to the Houthis must stop," the US envoy said.', "AID"),
+    ("The Saudi-led air raids on Sanaa should end now, the UN envoy said.", "ASSAULT"),
+    # a restrictive relative clause on a definite noun identifies a known fact
+    ("The report revealed the scale of the aid that Iran has provided to Moscow.", "AID"),
+    ("A new report details the weapons that Iran has supplied to Russia since 2022.", "AID"),
+    # a promise told as the past before the story
+    ("Russia had promised to return the ships to Ukraine.", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_want"), NOT_STATED)
+def test_acts_mentioned_but_not_stated(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
+    assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+# the same shapes stating an act: each must still be coded
+STATED = [
+    ("Syrian troops launched an offensive to retake Palmyra.", "ASSAULT", {"SYR"}),
+    ("Iran has supplied drones to Russia, the report said.", "AID", {"IRN"}),
+    ("The Russian attacks on Kyiv continued on Monday.", "ASSAULT", {"RUS"}),
+    ("Russia launched an attack that killed ten people in Kharkiv.", "ASSAULT", {"RUS"}),
+    ("Russia decided to launch an offensive near Kharkiv.", "THREATEN", {"RUS"}),
+    ("Russia has promised to return the ships to Ukraine.", "CONCEDE", {"RUS"}),
+    ("Pakistan said it would strike forcefully if India broke the truce.", "THREATEN", {"PAK"}),
+    ("Ethiopia and Eritrea had agreed to a full ceasefire.", "CONCEDE", {"ETH", "ERI"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors"), STATED)
+def test_acts_stated_in_the_same_shapes(analyze, text, type_name, actors) -> None:  # type: ignore[no-untyped-def]
+    assert _countries(_one(_events(analyze, text), type_name).actors) == actors
+
+
+def test_an_act_dated_long_before_the_story_is_kept_dated_and_flagged(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ministers unveiled a statue honouring the Indian leader Nehru travelling to Beijing in "
+            "1954 to seek Chinese support.")
+    event = _one(_events(analyze, text), "CONSULT")
+    assert event.when is not None and event.when.value == "1954"
+    assert getattr(event, "historical", False) and "historical" in event.context
+    recent = _one(_events(analyze, "Kenya's president visited Ethiopia last week."), "CONSULT")
+    assert not getattr(recent, "historical", False) and "historical" not in recent.context

@@ -17,7 +17,7 @@ app = typer.Typer(
          "events, times and places, each linked to the sentence it came from.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 

@@ -14,6 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.context import AnalyzedDoc
+from storytrace.nlp.events_background import historical, not_stated
 from storytrace.nlp.events_details import (
     clause_tokens,
     contexts_from_words,
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 VERBAL = {1, 3}  # quads of speech acts: their time is the time of the statement
 THREAT_TYPES = {"ASSAULT", "COERCE"}  # acts of force a speaker can announce as a threat
 RETALIATE = {"respond", "retaliate", "react", "answer", "hit", "strike"}  # "would respond with tariffs"
+MATERIAL = {2, 4}  # quads of material acts
 MUTUAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}  # joint acts are done to each other
 
 
@@ -65,6 +67,14 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
         if draft is not None:
             drafts.append(draft)
     merge(ad, lex, drafts)
+    triggers = {d.token.i for d in drafts}
+    for d in drafts:
+        if not (d.absorbed or d.dropped):
+            why = _guard(ad, d.cand, lambda d=d: not_stated(lex, d, triggers))
+            if why is not None:
+                log.debug("%s: %s %r at %d only mentioned (%s)", ad.doc_id, d.type, d.token.text,
+                          d.token.idx, why)
+                d.dropped = True
     events: list[Event] = []
     for d in drafts:
         if d.absorbed or d.dropped:
@@ -203,6 +213,11 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
             extra["when_inferred"] = True
     if type_name == "REJECT" and status == "negated":
         return None  # "did not rule out talks": no rejection
+    if status == "hypothetical" and info.quad in MATERIAL:
+        return None  # "if Beijing invades", "we could strike if ...": a condition, not an act (PLOVER)
+    if historical(own_time, ad.published):
+        extra["historical"] = True  # "travelling to Moscow in 1949": kept, dated, flagged
+        context.append("historical")  # PLOVER's auxiliary mode goes into the context
     if not roles.recipients and (p.reciprocal or (type_name in MUTUAL and not roles.topics)):
         # "India and Pakistan agreed to a ceasefire": each side acts toward the other
         sides: list[ActorRef] = []
