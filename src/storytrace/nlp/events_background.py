@@ -1,0 +1,128 @@
+"""Acts a sentence mentions without stating that they happen now: the aim of another act, what
+someone waits for, a known act said to have to end, an act a relative clause presupposes, a
+promise the text sets in the past before the story. None of them is coded; each rule reads the
+dependency structure only (no list of sentences or names):
+
+    aim          "joined Russian units in a bid to repel the offensive", "sent troops to curb
+                 the incursion"   (a noun event inside a purpose to-infinitive)
+    expected     "everyone is waiting for the navy to start attacking ships", "analysts expect
+                 Turkey to launch strikes"   (an act with its own subject under waiting/expecting)
+    ending       "Iran's arms shipments to the Houthis must stop"   (a noun event said to end)
+    presupposed  "revealed the scale of the aid that Iran has provided"   (a restrictive relative
+                 clause on a definite noun: it identifies a known fact, it does not report one)
+    background   "Russia had promised to return the ships"   (a pluperfect promise: told as the
+                 past before the story, not made now)
+
+An act dated years before the story ("travelling to Moscow in 1949") is still an event (PLOVER's
+auxiliary mode *historical*): it is kept, dated, and flagged ``historical`` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from storytrace.nlp.events_status import anchor_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from storytrace.nlp.events_frames import Draft
+    from storytrace.nlp.events_lexicon import Lexicon
+    from storytrace.records import Time
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+RELATIVE = {"that", "which", "whom"}
+HISTORICAL_YEARS = 2  # an own date this many years before publication is history told in passing
+_YEAR = re.compile(r"^(\d{4})")
+
+
+def not_stated(lex: Lexicon, d: Draft, triggers: set[int]) -> str | None:
+    """Why the act of draft ``d`` is only mentioned (a reason for the log), else None."""
+    tok = d.token
+    if d.cand.pos == "noun":
+        if _aim(lex, tok, triggers):
+            return "aim"
+        if _ending(lex, tok):
+            return "ending"
+    if _expected(lex, tok, triggers):
+        return "expected"
+    if d.cand.pos == "verb" and _presupposed(tok):
+        return "presupposed"
+    if d.cand.pattern.frame == "intent" and tok.lemma_.lower() in lex.cue("promise_verbs") and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return "background"
+    return None
+
+
+def _aim(lex: Lexicon, tok: Token, triggers: set[int]) -> bool:
+    """A noun event that is what a subjectless purpose infinitive acts on ("in a bid to repel
+    the offensive", "to curb the incursion"). A light verb carries its noun ("to launch an
+    attack") and a verb that is a trigger itself is judged on its own."""
+    verb = anchor_of(tok)
+    if verb.i == tok.i or verb.tag_ != "VB" or verb.i in triggers:
+        return False
+    if verb.lemma_.lower() in lex.cue("light_verbs"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.tag_ == "VB":  # "to help curb the incursion"
+        verb = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl", "xcomp", "ccomp") or verb.head.lower_ == "order"
+
+
+def _ending(lex: Lexicon, tok: Token) -> bool:
+    """A noun event that is the subject of a verb of ending ("the deployments must end"); the
+    small model sometimes hangs that verb on the noun as a conjunct."""
+    ending = lex.cue("ending_verbs")
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ending:
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ending
+               and any(a.dep_ == "aux" for a in c.children) for c in tok.children)
+
+
+def _expected(lex: Lexicon, tok: Token, triggers: set[int]) -> bool:
+    """An act with a subject of its own that somebody else waits for, expects, hopes or fears
+    ("waiting for the military to start striking", "analysts expect X to attack"): what others
+    foresee is not reported as done, nor promised by the actor."""
+    node = anchor_of(tok)
+    own_subject = False
+    for _ in range(4):
+        own_subject = own_subject or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        gov = node.head
+        if gov.lemma_.lower() in lex.cue("expectation_verbs"):
+            # "is expected to" (passive) is a forecast handled by the status; a governor that
+            # is a trigger itself ("wants X to attack") is a frame
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
+            return own_subject and not passive and gov.i not in triggers
+        node = gov
+    return False
+
+
+def _presupposed(verb: Token) -> bool:
+    """"the aid that Iran has provided": a restrictive relative clause on a definite noun whose
+    gap is the verb's object identifies a fact already known; a comma-set "which" clause or an
+    indefinite noun ("an attack that killed ten") states one."""
+    if verb.dep_ != "relcl":
+        return False
+    head = verb.head
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in head.children):
+        return False
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
+        return False  # "the gunmen who attacked ...": the noun is the actor, not a known act
+    return not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE for c in verb.children)
+
+
+def historical(when: Time | None, published: date | None) -> bool:
+    """An act the text dates years before its publication ("in 1949"): history in background."""
+    if when is None or published is None or not when.value:
+        return False
+    m = _YEAR.match(when.value)
+    return m is not None and int(m.group(1)) <= published.year - HISTORICAL_YEARS
