@@ -727,3 +727,9 @@ def test_an_act_dated_long_before_the_story_is_kept_dated_and_flagged(analyze) -
     assert getattr(event, "historical", False) and "historical" in event.context
     recent = _one(_events(analyze, "Kenya's president visited Ethiopia last week."), "CONSULT")
     assert not getattr(recent, "historical", False) and "historical" not in recent.context
+
+
+def test_a_known_act_in_a_relative_clause_names_the_parties_of_the_act_around_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, "Kim Jong Un has ratified the defence treaty he signed with Putin in June.")
+    assert [e.type for e in events] == ["SUPPORT"]
+    _check(events, "SUPPORT", {"PRK"}, {"RUS"})

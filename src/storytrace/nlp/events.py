@@ -27,7 +27,7 @@ from storytrace.nlp.events_details import (
     when_of,
     where_of,
 )
-from storytrace.nlp.events_frames import Draft, merge, request_mode, threat_mode
+from storytrace.nlp.events_frames import Draft, absorb, merge, request_mode, threat_mode
 from storytrace.nlp.events_lexicon import Lexicon, lexicon
 from storytrace.nlp.events_match import Candidate, content, find
 from storytrace.nlp.events_roles import (
@@ -67,14 +67,19 @@ def extract(ad: AnalyzedDoc) -> list[Event]:
         if draft is not None:
             drafts.append(draft)
     merge(ad, lex, drafts)
-    triggers = {d.token.i for d in drafts}
+    by_token = {d.token.i: d for d in drafts}
     for d in drafts:
         if not (d.absorbed or d.dropped):
-            why = _guard(ad, d.cand, lambda d=d: not_stated(lex, d, triggers))
+            why = _guard(ad, d.cand, lambda d=d: not_stated(lex, d, set(by_token)))
             if why is not None:
                 log.debug("%s: %s %r at %d only mentioned (%s)", ad.doc_id, d.type, d.token.text,
                           d.token.idx, why)
                 d.dropped = True
+                # "ratified the treaty he signed with Putin": the known act names the parties
+                # of the act its noun takes part in
+                outer = by_token.get(d.token.head.head.i) if why == "presupposed" else None
+                if outer is not None and not (outer.absorbed or outer.dropped):
+                    absorb(outer, d)
     events: list[Event] = []
     for d in drafts:
         if d.absorbed or d.dropped:
