@@ -15,28 +15,14 @@ import pytest
 
 from storytrace.cli.demo import demo_corpus_path
 from storytrace.ingest import dedup
+from tests.goldsets import EVENT_TYPES, LAYERS, copied_runs, norm, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "storytrace" / "demo" / "articles.jsonl"
 DEMO_SET = ROOT / "tests" / "data" / "demo_set"
 FIELDS = ("id", "title", "text", "published", "source", "url")
-LAYERS = ("actors", "quotes", "claims", "times", "places", "events")
-EVENT_TYPES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 TIMEX = re.compile(r"^(\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI))?)?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4])?|\d{2,3}"
                    r"|PAST_REF|PRESENT_REF|FUTURE_REF)$")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    records = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:  # pragma: no cover - the message is the point
-                pytest.fail(f"{path.name} line {n}: {exc}")
-    return records
 
 
 ARTICLES = read_jsonl(CORPUS)
@@ -132,15 +118,6 @@ def test_the_scorer_set_holds_the_corpus_and_gold_for_every_article() -> None:
         assert set(LAYERS) <= set(g), f"{doc_id}: layers {set(LAYERS) - set(g)} not annotated"
 
 
-_CHARS = {**dict.fromkeys("\u2018\u2019\u201a\u201b", "'"), **dict.fromkeys("\u201c\u201d\u201e\u201f", '"'),
-          **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")}
-
-
-def _norm(text: str) -> str:
-    """As the scorer compares texts: quotes, dashes and whitespace normalized, case folded."""
-    return " ".join("".join(_CHARS.get(c, c) for c in text).split()).casefold()
-
-
 def _gold_strings(g: dict) -> list[tuple[str, str, str | None]]:
     """(layer, string, the evidence it must lie in) for every string the scorer locates."""
     out: list[tuple[str, str, str | None]] = []
@@ -157,10 +134,10 @@ def _gold_strings(g: dict) -> list[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize("doc_id", sorted(GOLD))
 def test_every_gold_string_is_found_in_its_document(doc_id: str) -> None:
-    text = _norm(BY_ID[doc_id]["text"])
+    text = norm(BY_ID[doc_id]["text"])
     for layer, needle, evidence in _gold_strings(GOLD[doc_id]):
-        where = _norm(evidence) if evidence else text
-        assert _norm(needle) in where, f"{doc_id} {layer}: {needle!r} not found"
+        where = norm(evidence) if evidence else text
+        assert norm(needle) in where, f"{doc_id} {layer}: {needle!r} not found"
     for item in GOLD[doc_id]["quotes"]:
         if "parts" in item:
             assert item["text"] == " ".join(item["parts"])
@@ -218,30 +195,19 @@ def test_one_figure_is_repeated_by_several_outlets_from_one_source() -> None:
 
 # --------------------------------------------------------------------------- our own words
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _grams(text: str, n: int = 8) -> set[str]:
-    words = _WORD.findall(text.casefold().replace("\u2019", "").replace("'", ""))
-    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
-
-
-def _reference_texts(shared: Path) -> list[tuple[str, str]]:
-    texts = [(str(p), p.read_text(encoding="utf-8", errors="replace"))
-             for p in sorted((shared / "seeds").glob("*")) if p.is_file()]
-    for path in sorted((shared / "eval").glob("*/docs.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if line.strip():
-                record = json.loads(line)
-                texts.append((f"{path}:{n}", f"{record.get('title') or ''}\n{record.get('text') or ''}"))
-    return texts
-
-
-def test_no_article_shares_an_eight_word_run_with_the_reference_texts(shared: Path) -> None:
-    ours = {a["id"]: _grams(f"{a['title']}\n{a['text']}") for a in ARTICLES}
-    references = _reference_texts(shared)
-    assert len(references) > 100, "expected the seeds and every eval set's docs.jsonl"
-    copied = [(doc_id, where, sorted(grams & theirs)[0])
-              for where, text in references if (theirs := _grams(text))
-              for doc_id, grams in ours.items() if grams & theirs]
+@pytest.mark.shared
+def test_no_article_shares_an_eight_word_run_with_shared(shared: Path) -> None:
+    copied, scanned = copied_runs({a["id"]: f"{a['title']}\n{a['text']}" for a in ARTICLES}, shared)
+    assert scanned > 1_000_000, "expected the corpora, eval sets and seeds under ../shared"
     assert not copied, f"8-word runs shared with ../shared: {copied[:5]}"
+
+
+def test_the_copy_check_finds_a_copied_run(tmp_path: Path) -> None:
+    (tmp_path / "docs.jsonl").write_text(json.dumps(
+        {"text": "Officials said the long convoy of trucks crossed the river before dawn on Sunday."}) + "\n")
+    ours = {"a": "Witnesses say the long convoy of trucks crossed the river before noon.", "b": "Nothing alike."}
+    copied, scanned = copied_runs(ours, tmp_path)
+    assert scanned == 14
+    where = f"{tmp_path / 'docs.jsonl'}:1"
+    assert copied == [("a", where, "the long convoy of trucks crossed the river"),
+                      ("a", where, "long convoy of trucks crossed the river before")]

@@ -21,14 +21,11 @@ import pycountry
 import pytest
 
 from storytrace.ingest import dedup
+from tests.goldsets import EVENT_TYPES, LAYERS, copied_runs, norm, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SET_DIR = ROOT / "tests" / "data" / "diverse_set"
 DOC_FIELDS = ("id", "title", "text", "published", "source", "url")
-LAYERS = ("actors", "quotes", "claims", "times", "places", "events")
-EVENT_TYPES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 STATUSES = frozenset({"asserted", "reported", "hedged", "predicted", "negated", "hypothetical"})
 QUOTE_KINDS = frozenset({"direct", "indirect", "mixed"})
 APPROX = frozenset({"exact", "about", "up_to", "at_least", "more_than", "less_than", "range"})
@@ -41,17 +38,6 @@ IGO_NAMES = frozenset({"EU", "European Union", "European Commission", "NATO", "U
 TIMEX = re.compile(r"^(\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI|\d{2}:\d{2}))?)?|-W\d{2}(-WE)?|-(SP|SU|FA|WI)|-Q[1-4])?"
                    r"|\d{2,3}|PAST_REF|PRESENT_REF|FUTURE_REF)$")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    records = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:  # pragma: no cover - the message is the point
-                pytest.fail(f"{path.name} line {n}: {exc}")
-    return records
 
 
 DOCS = read_jsonl(SET_DIR / "docs.jsonl")
@@ -153,33 +139,24 @@ def test_the_set_is_large_enough_to_measure() -> None:
     assert types == EVENT_TYPES, f"no required event of type {sorted(EVENT_TYPES - types)}"
 
 
-_CHARS = {**dict.fromkeys("\u2018\u2019\u201a\u201b", "'"), **dict.fromkeys("\u201c\u201d\u201e\u201f", '"'),
-          **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")}
-
-
-def _norm(text: str) -> str:
-    """As the scorer compares texts: quotes, dashes and whitespace normalized, case folded."""
-    return " ".join("".join(_CHARS.get(c, c) for c in text).split()).casefold()
-
-
 @pytest.mark.parametrize("doc_id", sorted(GOLD))
 def test_every_gold_string_is_found_in_its_document(doc_id: str) -> None:
-    text, g = _norm(BY_ID[doc_id]["text"]), GOLD[doc_id]
+    text, g = norm(BY_ID[doc_id]["text"]), GOLD[doc_id]
     for item in g["quotes"]:
         parts = item.get("parts", [item["text"]])
         assert item["text"] == " ".join(parts), f"{doc_id}: parts do not make the text {item['text']!r}"
         for part in parts:
-            assert _norm(part) in text, f"{doc_id} quote: {part!r} not found"
+            assert norm(part) in text, f"{doc_id} quote: {part!r} not found"
     for layer in ("claims", "events"):
         for item in g[layer]:
-            assert _norm(item["evidence"]) in text, f"{doc_id} {layer}: {item['evidence']!r} not found"
+            assert norm(item["evidence"]) in text, f"{doc_id} {layer}: {item['evidence']!r} not found"
     for layer in ("times", "places"):
         for item in g[layer]:
-            assert _norm(item["text"]) in text, f"{doc_id} {layer}: {item['text']!r} not found"
+            assert norm(item["text"]) in text, f"{doc_id} {layer}: {item['text']!r} not found"
             if "evidence" in item:
-                evidence = _norm(item["evidence"])
+                evidence = norm(item["evidence"])
                 assert text.count(evidence) == 1, f"{doc_id} {layer}: evidence {item['evidence']!r} not unique"
-                assert _norm(item["text"]) in evidence, f"{doc_id} {layer}: {item['text']!r} not in its evidence"
+                assert norm(item["text"]) in evidence, f"{doc_id} {layer}: {item['text']!r} not in its evidence"
 
 
 def _is_state(code: object) -> bool:
@@ -301,55 +278,8 @@ def test_the_scorer_locates_every_gold_item(shared: Path, tmp_path: Path) -> Non
         assert (counts.tp, counts.fp, counts.fn) == (0, 0, required), layer
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold().replace("\u2019", "").replace("'", ""))
-
-
-def _grams(words: list[str], n: int = 8) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-def _shared_texts(shared: Path):  # type: ignore[no-untyped-def]
-    """Every text under ../shared: each string of each JSON line, other files whole."""
-    for path in sorted(p for p in shared.rglob("*") if p.is_file()):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(raw.splitlines(), 1):
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    yield f"{path}:{n}", line
-                    continue
-                for s in _strings(record):
-                    yield f"{path}:{n}", s
-        else:
-            yield str(path), raw
-
-
 @pytest.mark.shared
 def test_no_article_shares_an_eight_word_run_with_shared(shared: Path) -> None:
-    ours = {d["id"]: _grams(_words(f"{d['title']}\n{d['text']}")) for d in DOCS}
-    every = set().union(*ours.values())
-    starts = {g[:2] for g in every}
-    copied, scanned = [], 0
-    for where, text in _shared_texts(shared):
-        words = _words(text)
-        scanned += len(words)
-        for i in range(len(words) - 7):
-            if (words[i], words[i + 1]) in starts and (gram := tuple(words[i:i + 8])) in every:
-                copied += [(doc_id, where, " ".join(gram)) for doc_id, grams in ours.items() if gram in grams]
+    copied, scanned = copied_runs({d["id"]: f"{d['title']}\n{d['text']}" for d in DOCS}, shared)
     assert scanned > 1_000_000, "expected the corpora, eval sets and seeds under ../shared"
     assert not copied, f"8-word runs shared with ../shared: {copied[:5]}"
