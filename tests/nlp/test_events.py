@@ -733,3 +733,36 @@ def test_a_known_act_in_a_relative_clause_names_the_parties_of_the_act_around_it
     events = _events(analyze, "Kim Jong Un has ratified the defence treaty he signed with Putin in June.")
     assert [e.type for e in events] == ["SUPPORT"]
     _check(events, "SUPPORT", {"PRK"}, {"RUS"})
+
+
+# (text, type, actor states, recipient states): whom an act is aimed at, found from its context
+PARTICIPANTS = [
+    # a call made while speaking to someone is addressed to them
+    ("The French president spoke to Kenyan President William Ruto and urged an immediate truce.", "REQUEST",
+     {"FRA"}, {"KEN"}),
+    # a call for a release is made to whoever detained the person
+    ("Iran detained a French journalist last month. Amnesty International has called for his release.",
+     "REQUEST", set(), {"IRN"}),
+    # "what it called X": the free relative is the object; the place in it is where the blow fell
+    ("Israel struck what it called militant infrastructure in Lebanon.", "ASSAULT", {"ISR"}, {"LBN"}),
+    ("Police in Nairobi beat protesters. Amnesty condemned what it called excessive force by the police.",
+     "ACCUSE", set(), {"KEN"}),
+    # a town attacked stands for its state; the relative clause and the main verb are one attack
+    ("The gunmen who attacked Peshawar killed 12 people.", "ASSAULT", set(), {"PAK"}),
+    # force used to push crowds back is used on them
+    ("Georgian riot police used water cannon and tear gas to push crowds back.", "ASSAULT", {"GEO"}, {"GEO"}),
+    # a promise takes the party named in what is promised
+    ("Guatemala agreed to accept deportation flights from the United States.", "AGREE", {"GTM"}, {"USA"}),
+    # a conditional threat is aimed at the party whose act the condition names
+    ("Pakistan said it would strike forcefully if India broke the truce.", "THREATEN", {"PAK"}, {"IND"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), PARTICIPANTS)
+def test_participants_from_context(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
+    _check(_events(analyze, text), type_name, actors, recipients)
+
+
+def test_one_attack_told_by_a_relative_clause_and_its_main_verb(analyze) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, "The gunmen who attacked Peshawar killed 12 people.")
+    assert [e.type for e in events] == ["ASSAULT"]

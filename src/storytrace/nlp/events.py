@@ -42,6 +42,7 @@ from storytrace.nlp.events_roles import (
     story_state,
     verb_roles,
 )
+from storytrace.nlp.events_roles import resolve as resolve_refs
 from storytrace.nlp.events_status import anchor_of, status_of
 from storytrace.records import ActorRef, Event
 
@@ -178,6 +179,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         mode = threat_mode(d)
         type_name = "THREATEN"
         status = "asserted"
+        if not any_resolved(roles.recipients):
+            _threatened(ad, lex, anchor, roles)
     elif st.refused and info.refused and (d.governed is None or (
             type_name == "AGREE" and d.cand.pattern.frame == "intent")):
         extra["refused"] = type_name
@@ -275,6 +278,20 @@ def _allegation(ad: AnalyzedDoc, event: Event, cue: int | None, d: Draft) -> Eve
     return Event(type="ACCUSE", mode="allege", context=list(event.context), actors=[by],
                  recipients=[a for a in event.actors if a.id or a.country], when=when, where=None,
                  status="asserted", reported_by=None, trigger=verb.text, span=span, **extra)
+
+
+def _threatened(ad: AnalyzedDoc, lex: Lexicon, anchor: Token, roles: Roles) -> None:
+    """"would strike forcefully if India broke the truce": a conditional threat is aimed at the
+    party whose act the condition names."""
+    for c in anchor.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should")
+                                     for m in c.children):
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    refs = [r for r in resolve_refs(ad, s, lex) if not same_party([r], roles.actors)]
+                    if any_resolved(refs):
+                        roles.add("recipient", refs, s)
+                        return
 
 
 def _words_for_modes(ad: AnalyzedDoc, d: Draft, clause: list[Token]) -> list[Token]:

@@ -122,6 +122,17 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             elif not any_resolved(d.roles.actors) and any_resolved(n.roles.actors):
                 d.roles.actors = [a for a in d.roles.actors if a.id or a.country]
                 d.roles.add("actor", n.roles.actors)
+    # "the gunmen who attacked the town killed 12 people": one attack, told by both verbs
+    for d in drafts:
+        if d.cand.pos != "verb" or d.absorbed:
+            continue
+        for s in d.token.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for r in s.children:
+                n = by_token.get(r.i)
+                if r.dep_ == "relcl" and n is not None and n is not d and n.type == d.type and not n.absorbed:
+                    absorb(d, n)
     # 1. a verb and the noun events it takes as object or complement: "launched an attack" is one
     #    act; "condemned Russia's attack" is a reaction whose topic is not restated as an event
     for d in drafts:
@@ -191,6 +202,35 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             _accuser(ad, lex, d, drafts)
         if not any_resolved(d.roles.recipients) and d.roles.topics and lex.types[d.type].quad in (1, 3):
             _topic_parties(ad, lex, d, drafts, by_token)
+        if not any_resolved(d.roles.recipients):
+            _addressee(lex, d, by_token)
+        if not any_resolved(d.roles.recipients) and d.type == "REQUEST" and (d.governed in YIELDING or any(
+                t.lemma_.lower() in lex.cue("release_nouns") for t in _complements(d, "request"))):
+            _holder(ad, d, drafts)
+
+
+def _addressee(lex: Lexicon, d: Draft, by_token: dict[int, Draft]) -> None:
+    """A speech act coordinated with a meeting or call addresses whom the actor met: "spoke to
+    President Ruto and urged an immediate truce"."""
+    if d.token.dep_ != "conj" or lex.types[d.type].quad not in (1, 3):
+        return
+    head = by_token.get(d.token.head.i)
+    if head is None or head.type != "CONSULT" or not same_actor(head.roles.actors, d.roles.actors):
+        return
+    d.roles.add("recipient", [r for r in head.roles.recipients if r.id or r.country])
+
+
+def _holder(ad: AnalyzedDoc, d: Draft, drafts: list[Draft]) -> None:
+    """A call for a release no one is named to grant ("called for his release") asks whoever
+    holds the person: the last party said to have arrested or detained someone."""
+    for e in _earlier(ad, d, drafts, d.token.i):
+        root = _root(e)
+        if root.type == "COERCE" and root.mode == "arrest":
+            refs = [a for a in root.roles.actors
+                    if (a.id or a.country) and not same_actor([a], d.roles.actors)]
+            if refs:
+                d.roles.add("recipient", refs)
+                return
 
 
 def _root(d: Draft) -> Draft:
@@ -377,6 +417,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         return
     if frame == "intent":
         if inner is None:
+            if d.type == "AGREE" and not any_resolved(d.roles.recipients):
+                _first_actor_in(ad, lex, d, comps)  # "agreed to accept deportation flights from the US"
             _absorb_governed(d, comps, by_token)
             return
         t = inner.type
@@ -438,6 +480,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
     if inner is not None:
         d.governed = inner.type
         absorb(d, inner, roles=frame in ("intent", "refuse", "threat"))
+    if frame == "intent" and d.type in ("AGREE", "CONCEDE") and not any_resolved(d.roles.recipients):
+        _first_actor_in(ad, lex, d, comps)  # "agreed to accept deportation flights from the US"
     _absorb_governed(d, comps, by_token)
 
 
@@ -485,8 +529,11 @@ def _future_same_actor(frame: Draft, inner: Draft) -> bool:
 def _first_actor_in(ad: AnalyzedDoc, lex: Lexicon, d: Draft, comps: list[Token]) -> None:
     for comp in comps:
         for t in comp.subtree:
-            if t.pos_ in ("PROPN", "NOUN", "ADJ") and ad.actors is not None and ad.actors.at(t.i) is not None:
-                refs = [r for r in resolve(ad, t, lex) if not same_party([r], d.roles.actors)]
+            # a state named as where from or to ("flights from the United States") counts too
+            places = t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "with")
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") and ad.actors is not None \
+                    and ad.actors.at(t.i, places=places) is not None:
+                refs = [r for r in resolve(ad, t, lex, places=places) if not same_party([r], d.roles.actors)]
                 if refs:
                     d.roles.add("recipient", refs, t)
                     return

@@ -21,6 +21,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 BACKGROUND = {"since", "after", "before", "until", "while", "upon", "following", "despite"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand", "characterize", "characterise"}
 CARRYING = {"carry", "transport", "bring", "contain", "deliver", "haul"}
 REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "declare"}
 DOCUMENTS = {"resolution", "statement", "declaration", "communique", "letter", "motion", "decree", "order",
@@ -120,6 +121,11 @@ def direct_objects(v: Token) -> list[Token]:
             found.append(v.head)
         if v.dep_ == "conj" and not found:  # "X, imprisoned for ..., were released by Y"
             found += [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found:  # "struck what it called terrorist camps": the free relative names the object
+        for c in v.children:
+            if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING_VERBS and any(
+                    w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in c.children):
+                found += [n for n in c.children if n.dep_ in ("oprd", "attr", "xcomp") and n.pos_ == "NOUN"]
     if v.dep_ == "relcl":
         rel = [c for c in found if c.lower_ in RELATIVE_PRONOUNS]
         if rel:  # "the support that X provided": the pronoun stands for the noun

@@ -585,8 +585,12 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     pp_heads = [t for toks in cand.pp.values() for t in toks]  # "advised against travel to X"
     acts = infinitives(v, objects) if p.infinitive else []  # "not hesitate to use force against X"
     inner = [c for o in objects for c in content(o, quantity)[1:]]  # "a round of talks between X and Y"
-    for head in [v, *objects, *inner, *carriers(objects), *pp_heads, *acts]:
+    naming = [o.head for o in objects if o.dep_ in ("oprd", "attr") and o.head.i != v.i]  # "what it called"
+    for head in [v, *objects, *inner, *carriers(objects), *pp_heads, *acts, *naming]:
         recipient_toks += [t for t in _pobjs(head, preps) if t not in recipient_toks]
+    if info.quad == 3:  # "condemned (what it called) excessive force by the police": who used it
+        recipient_toks += [t for h in (*objects, *naming) for t in _pobjs(h, ("by",))
+                           if t not in recipient_toks]
     if p.roles == "from":  # "received assurances from X" (the complement on the verb or its object)
         givers = [t for h in (v, *objects) for t in _pobjs(h, ("from",))]
         actor_toks, recipient_toks = givers, actor_toks
@@ -616,6 +620,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
         refs = resolve(ad, t, lex, places=places)
+        if not refs and info.place_recipient and t.dep_ in ("dobj", "nsubjpass") and t.pos_ == "PROPN":
+            refs = resolve(ad, t, lex, places=True)  # "the gunmen who attacked Peshawar": its state
         if not refs:
             refs = [r for c in content(t, quantity)[1:] for r in resolve(ad, c, lex, places=places)]
         if not refs:
@@ -633,8 +639,16 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         roles.topics += [t.i for t in themes if t.pos_ in ("NOUN", "PROPN") and t.i not in roles.topics and (
             info.quad == 3 or (t.lemma_.lower() in agreements and any(  # "ratified the treaty": whose
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)))]
+    if info.place_recipient and not roles.recipients:
+        # "used tear gas to push the crowds back": whom the force was used on
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                for o in c.children:
+                    crowds = lex.classes.get("civilians", set()) | lex.classes.get("crowd", set())
+                    if o.dep_ == "dobj" and o.lemma_.lower() in crowds:
+                        roles.add("recipient", resolve(ad, o, lex) or _maybe(unresolved(ad, o, lex)), o)
     if info.place_recipient and not any_resolved(roles.recipients):
-        _place_recipient(ad, lex, roles, [v, *objects], cand.type != "MOBILIZE")
+        _place_recipient(ad, lex, roles, [v, *objects, *naming], cand.type != "MOBILIZE")
     return roles
 
 
