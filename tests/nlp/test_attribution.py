@@ -18,6 +18,9 @@ ROWS = [
     ("The alliance believes up to 8,000 troops are ready to move.", "8,000", ("The alliance", "believes", "believed")),
     ("Analysts estimate that 5,000 homes were destroyed.", "5,000", ("Analysts", "estimate", "estimated")),
     ("The ministry denied that 40 soldiers had died.", "40", ("The ministry", "denied", "denied")),
+    # a request and a state's belief are no quotes, but they still say who asks or believes
+    ("The ministry urged 200 families to leave the coast.", "200", ("The ministry", "urged", "reported")),
+    ("Seoul fears that 40 new launchers have been built.", "40", ("Seoul", "fears", "believed")),
     # source phrases, nouns and adjectives
     ("According to CNN, 12 ships left the port.", "12", ("CNN", "according to", "reported")),
     ("Kim expressed his certainty that 12 new missiles would be tested.", "12", ("Kim", "certainty", "believed")),

@@ -180,6 +180,13 @@ INDIRECT = [
     ("As many analysts have pointed out, the port is too small for the new ships.",
      [("indirect", "the port is too small for the new ships", "many analysts")]),
     ("The river is rising, as the mayor said.", [("indirect", "The river is rising", "the mayor")]),
+    # a demand with a that-clause reports what was said; beliefs of people are quotes too
+    ("The union demanded that the company restore the night shift.",
+     [("indirect", "the company restore the night shift", "The union")]),
+    ("Local officials fear the river could flood the old town.",
+     [("indirect", "the river could flood the old town", "Local officials")]),
+    ("The fire chief vowed to rebuild the station before winter.",
+     [("indirect", "to rebuild the station before winter", "The fire chief")]),
     # a semicolon ends one statement; the cue's own time is not part of the content
     ("The club said the delay was not deliberate; it only received the papers on Monday.",
      [("indirect", "the delay was not deliberate", "The club")]),
@@ -204,6 +211,9 @@ MIXED = [
     # quoted fragments inside reported speech: one mixed quote, no separate direct one
     ('The mayor said the city was "fully prepared" for the storm.',
      [("mixed", 'the city was "fully prepared" for the storm', "The mayor")]),
+    # a request is a quote only with the words asked for in quotation marks
+    ('The governor urged residents to "stay indoors and keep calm."',
+     [("mixed", 'residents to "stay indoors and keep calm."', "The governor")]),
     ('The senator called the bill "a disgrace to the nation".',
      [("mixed", 'the bill "a disgrace to the nation"', "The senator")]),
     # quoted fragments on both sides of the cue
@@ -227,6 +237,13 @@ NOT_QUOTES = [
     "Tax cuts that promise to lift wages rarely do.",  # a thing's promise
     "The coach considers Berg his heir.",  # an object and its complement, no clause
     "You know the answer is no.",  # the generic "you"
+    # requests: what someone else is asked to do (an event, not what the speaker asserts)
+    "The foreign minister urged the allies to speed up deliveries of air defence systems.",
+    "The prime minister called on the rebels to lay down their arms.",
+    "The coast guard told fishermen to stay in port until the storm passed.",
+    # a state's or a bloc's belief: the writer's summary of an assessment, not words said
+    "Seoul fears the new missiles could reach its southern ports.",
+    "The West believes about 5,000 soldiers have crossed the river.",
     "UPDATE: The bridge is closed for repairs.\n\nTraffic is slow.",  # a label, not a source
     "WASHINGTON: The bridge is closed for repairs.\n\nTraffic is slow.",  # a dateline
     "The Latest: The bridge is closed for repairs.\n\nTraffic is slow.",  # a series title
@@ -279,7 +296,7 @@ SPEAKER_TEXT = [
     ('"The dam is holding," a city engineer told reporters. She said the water was falling.', "She",
      "city engineer"),
     # a headline or a time stamp the parse took for a second subject is no speaker
-    ("The Latest: Lopez urges voters to register early.\n\nThe polls open at 7 a.m.", "Lopez", "Lopez"),
+    ("The Latest: Lopez says voters should register early.\n\nThe polls open at 7 a.m.", "Lopez", "Lopez"),
     ('9:30 a.m.\n\nThe mayor\'s spokeswoman is calling the report "deeply flawed."',
      "The mayor's spokeswoman", None),
 ]

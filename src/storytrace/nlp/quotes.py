@@ -150,7 +150,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
             start, end = frame.content
             if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
                 continue
-            if _not_a_report(doc, frame, kind):
+            if _not_a_report(doc, frame, kind) or _not_speech(ad, frame, kind):
                 continue
             reported.append((frame, kind))
     for frame, kind in _outermost(reported):
@@ -202,6 +202,32 @@ def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
     inverted = first.dep_ in ("aux", "auxpass") and first.head.i == root.i and first.lower_ in _CONDITIONAL \
         and any(c.dep_ in SUBJECTS and c.i > first.i for c in root.children)
     return inverted and doc[end - 1].text != "?"
+
+
+def _not_speech(ad: AnalyzedDoc, frame: Frame, kind: str) -> bool:
+    """Reports that are attributions but not quotes (they still tell claims and events who
+    asserts what): a request to someone else ("urged Congress to act", "called on Moscow to
+    withdraw"), and a state's or a bloc's belief ("Seoul fears the missiles could ...", "the
+    West believes ..."): an assessment the writer sums up, not words anybody said. A quoted
+    fragment inside ("urged them to 'stay calm'") makes either a quote."""
+    if kind != "indirect":
+        return False
+    if frame.request:
+        return True
+    if frame.stance != "believed" or frame.speaker is None:
+        return False
+    return _state_or_bloc(ad, ad.doc[frame.speaker])
+
+
+def _state_or_bloc(ad: AnalyzedDoc, head: Token) -> bool:
+    """A speaker that is a state named as such ("Seoul", "the United States", "the Kremlin", not
+    "South Korea's spy agency") or a bloc of states ("the West")."""
+    words = tuple(t.lower_ for t in head.doc[head.left_edge.i:head.i + 1] if t.lower_ != "the")
+    if words in lexicon(ad.res).blocs:
+        return True
+    if head.pos_ != "PROPN" or ad.actors is None:
+        return False
+    return any(m.kind == "country" and not m.place for m in ad.actors.phrase(head))
 
 
 def _free_relative(root: Token) -> bool:

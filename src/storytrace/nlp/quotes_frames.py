@@ -57,6 +57,7 @@ class Frame:
     passive: bool = False
     hole: tuple[int, int] | None = None  # the cue phrase inside the content: "X, he said, Y"
     speaker_span: tuple[int, int] | None = None  # the speaker's words, when not read off the parse
+    request: bool = False  # "urged X to Y": what someone else is asked to do (attribution, no quote)
 
     def contains(self, i: int) -> bool:
         return self.content[0] <= i < self.content[1]
@@ -436,10 +437,11 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     if "infinitive" in frames and not any(not f.colon for f in out):
         for c in children:
             if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                parts = [c] + [o for o in children if o.dep_ in ("dobj", "dative") and o.i < c.i]
-                lo = min(p.left_edge.i for p in parts)
+                objects = [o for o in children if o.dep_ in ("dobj", "dative") and o.i < c.i]
+                lo = min(p.left_edge.i for p in [c, *objects])
                 _, hi = content_of(c, anchor=verb.i, cues=lex)
-                add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)), kind="infinitive")
+                add(_trim(doc, *_paragraph_clip(doc, lo, hi, verb.i)), kind="infinitive",
+                    request=_asks_someone(verb, cue, objects, c))
     if "naming" in frames and not out:
         # (not "what he called X": a free relative, an aside)
         objs = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
@@ -459,6 +461,18 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
                 add(content_of(c, anchor=verb.i, cues=lex), kind="object")
     return out
+
+
+def _asks_someone(verb: Token, cue: CueVerb, objects: list[Token], infinitive: Token) -> bool:
+    """"urged Congress to act", "called on Moscow to withdraw", "told residents to leave": the
+    to-clause is what someone else is asked to do, not what the speaker asserts (a believed
+    outcome, "expects prices to rise", is not a request)."""
+    if cue.stance != "reported":
+        return False
+    if objects:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == cue.particle and c.i < infinitive.i
+               and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _block_after(doc: Doc, colon: int) -> tuple[int, int] | None:

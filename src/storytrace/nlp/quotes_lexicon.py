@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 STANCES = frozenset({"reported", "estimated", "believed", "hedged", "denied"})
 FRAMES = frozenset({"clause", "quote", "infinitive", "object", "naming", "as"})
-MARKER_KINDS = frozenset({"source", "adverb", "platform", "stance"})
+MARKER_KINDS = frozenset({"source", "adverb", "platform", "stance", "bloc"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Lexicon:
     adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> stance
     platforms: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("truth", "social") -> name
     stance_verbs: dict[str, str] = field(default_factory=dict)  # "put" -> "estimated" (not cues)
+    blocs: set[tuple[str, ...]] = field(default_factory=set)  # ("west",): a bloc of states as a speaker
 
     @cached_property
     def trigger_hashes(self) -> Any:
@@ -170,6 +171,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             lex.adverbs[phrase.lower()] = _stance(path, n, stance)
         elif kind == "stance":
             lex.stance_verbs[phrase.lower()] = _stance(path, n, stance)
+        elif kind == "bloc":
+            lex.blocs.add(tuple(w for w in words if w != "the"))
         else:
             lex.platforms[words] = phrase
     return lex
