@@ -766,3 +766,40 @@ def test_participants_from_context(analyze, text, type_name, actors, recipients)
 def test_one_attack_told_by_a_relative_clause_and_its_main_verb(analyze) -> None:  # type: ignore[no-untyped-def]
     events = _events(analyze, "The gunmen who attacked Peshawar killed 12 people.")
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+# (text, type, actor states, recipient states): acts the lexicon lacked
+MORE_TRIGGERS = [
+    ("Venezuela turned back two American planes carrying deportees.", "REJECT", {"VEN"}, {"USA"}),
+    ("Syrian rebels handed over their last base to the army.", "RETREAT", {"SYR"}, set()),
+    ("The Turkish government suspended him as mayor of Istanbul.", "COERCE", {"TUR"}, set()),
+    ("Demonstrators broke into the parliament in Nairobi and set it on fire.", "PROTEST", {"KEN"}, set()),
+    # scheduled under a deal: a promised release is a concession (PLOVER), not a release done
+    ("Hamas is to release 20 Israeli hostages under the deal.", "CONCEDE", {"PSE"}, {"ISR"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), MORE_TRIGGERS)
+def test_more_triggers(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
+    _check(_events(analyze, text), type_name, actors, recipients)
+
+
+# (text, a type that must not be coded)
+MORE_FALSE_ALARMS = [
+    # civilians evacuated: no force withdraws
+    ("Thousands of civilians were evacuated from the coastal town of Tyre.", "RETREAT"),
+    ("France evacuated hundreds of its citizens from Lebanon.", "RETREAT"),
+    # prisoners held: a state of affairs, not a new detention
+    ("Palestinian prisoners held by Israel will be freed in stages.", "COERCE"),
+    # a bounty promises nothing to a party
+    ("The United States offered up to $5 million for information on the rebel commander.", "AGREE"),
+    # a tariff set by a trade deal is one of its terms
+    ("The trade agreement sets a 15% tariff on Japanese cars.", "SANCTION"),
+    # a release scheduled under a deal has not happened yet
+    ("Hamas is to release 20 Israeli hostages under the deal.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_want"), MORE_FALSE_ALARMS)
+def test_more_false_alarms(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
+    assert not_want not in {e.type for e in _events(analyze, text)}

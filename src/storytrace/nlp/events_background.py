@@ -12,6 +12,8 @@ dependency structure only (no list of sentences or names):
                  clause on a definite noun: it identifies a known fact, it does not report one)
     background   "Russia had promised to return the ships"   (a pluperfect promise: told as the
                  past before the story, not made now)
+    state        "prisoners held by Israel"   (a participle describing a state of affairs)
+    reward       "offered $5 million for information on him"   (a bounty, not a promise to a party)
 
 An act dated years before the story ("travelling to Moscow in 1949") is still an event (PLOVER's
 auxiliary mode *historical*): it is kept, dated, and flagged ``historical`` instead.
@@ -50,6 +52,11 @@ def not_stated(lex: Lexicon, d: Draft, triggers: set[int]) -> str | None:
         return "expected"
     if d.cand.pos == "verb" and _presupposed(tok):
         return "presupposed"
+    if d.cand.pos == "verb" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" \
+            and tok.lemma_.lower() in lex.cue("state_verbs"):
+        return "state"
+    if d.type in ("AGREE", "AID") and _reward(lex, tok, d.cand.objects):
+        return "reward"
     if d.cand.pattern.frame == "intent" and tok.lemma_.lower() in lex.cue("promise_verbs") and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return "background"
@@ -72,6 +79,20 @@ def _aim(lex: Lexicon, tok: Token, triggers: set[int]) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.dep_ in ("advcl", "acl", "xcomp", "ccomp") or verb.head.lower_ == "order"
+
+
+def _reward(lex: Lexicon, tok: Token, objects: list[Token]) -> bool:
+    """"offered up to $5 million for information on X", "a reward for his capture": a bounty
+    promises nothing to a party."""
+    rewards = lex.cue("reward_nouns")
+    if any(o.lemma_.lower() in rewards for o in objects):
+        return True
+    for h in (tok, *objects):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in rewards for p in c.children):
+                return True
+    return False
 
 
 def _ending(lex: Lexicon, tok: Token) -> bool:

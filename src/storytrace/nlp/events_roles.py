@@ -772,7 +772,8 @@ def _owners(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, themes: list[Token], ow
     quantity = lex.cue("quantity_nouns")
     for t in themes:
         for c in content(t, quantity):
-            refs = [r for r in resolve(ad, c, lex) if not (role == "recipient" and r in roles.actors)]
+            refs = [r for r in resolve(ad, c, lex) or (owner_of(ad, lex, c) if role == "recipient" else [])
+                    if not (role == "recipient" and (r in roles.actors or same_party([r], roles.actors)))]
             if refs:
                 roles.add(role, refs, c)
                 return

@@ -133,6 +133,9 @@ def status_of(ad: AnalyzedDoc, lex: Lexicon, trigger: Token, actors: list[ActorR
     has_future = any(a in future for a in aux) or (
         len(chain) > 1 and (any(lm in lex.cue("future_governors") for lm in lemmas[1:])
                             or any(n.lemma_ == "go" and n.tag_ == "VBG" for n in chain[1:])))
+    if not has_future and anchor.dep_ == "xcomp" and anchor.head.lemma_ == "be" and anchor.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        has_future = True  # "Hamas is to release 33 hostages": scheduled, as in a deal
     modal = next((a for a in aux if a in lex.cue("predict_modals")), None)
     clause = anchor
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it regretted X and would respond"
