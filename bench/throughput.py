@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Analysis throughput against the bare spaCy pipeline, on the same texts, in one run.
 
-    .venv/bin/python bench/throughput.py [--limit 500] [--model sm] [--batch 32]
+    .venv/bin/python bench/throughput.py [--limit 500] [--model sm] [--batch 32] [--workers N]
 
 Measures, on the first N articles of ../shared/corpus/bbc_news_2225:
 
@@ -14,7 +14,9 @@ memory of the process (ru_maxrss) after each phase. Wall time is what users see;
 of this process is printed too, because it is steadier on a shared machine, and so is the
 ratio computed from the layers' own CPU time (bare / (bare + layers)), the steadiest of the
 three when other processes compete for the cores. One-time loads (pipeline, dictionaries,
-gazetteer) happen in a warm-up before any clock starts.
+gazetteer) happen in a warm-up before any clock starts. With ``--workers N`` the full analysis
+is also run in N worker processes (``storytrace ingest --workers N``), wall time including the
+workers' start-up, and compared with one process.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=32, help="nlp.pipe batch size")
     ap.add_argument("--published", default="2005-01-01",
                     help="publication date given to every article (the corpus has none)")
+    ap.add_argument("--workers", type=int, default=1, help="also time analysis in N worker processes")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found (the benchmark needs ../shared/corpus)")
@@ -111,6 +114,13 @@ def main() -> int:
           f"{ratio_layers:.3f} (bare cpu / (bare cpu + layer cpu))  [bar >= {BAR}]")
     print("layer cost (cpu, share of bare spaCy):  " + "  ".join(
         f"{name} {1000 * t / n:.1f} ms/doc ({100 * t / bare.cpu:.1f}%)" for name, t in per_layer.items()))
+    if args.workers > 1:
+        parallel = Analyzer(analyzer.res, workers=args.workers)
+        with Clock() as par:
+            for _ in parallel.analyze(docs):
+                pass
+        print(f"{args.workers} workers: {n / par.wall:.1f} docs/s, {words / par.wall:,.0f} words/s "
+              f"({full.wall / par.wall:.2f}x one process, start-up included)")
     ok = max(ratio_wall, ratio_cpu, ratio_layers) >= BAR
     if not ok:
         print(f"FAIL: full analysis is below {BAR} x the bare pipeline")

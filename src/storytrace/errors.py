@@ -35,4 +35,8 @@ class DataFileError(StorytraceError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {reason}")
         self.path = path
+        self.reason = reason
         self.line = line
+
+    def __reduce__(self) -> tuple[type[DataFileError], tuple[str, str, int | None]]:
+        return (type(self), (self.path, self.reason, self.line))  # raised in a worker, re-raised here

@@ -20,16 +20,21 @@ ActorsOption = Annotated[
 LexiconOption = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon (YAML); repeatable.",
                                     exists=True, dir_okay=False)]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-j", min=0, help="Analyze in N worker processes (0: one per core); "
+                                                     "the store is written by this process.")]
 
 
-def make_analyzer(model: str | None, actors: list[Path] | None, lexicon: list[Path] | None):  # type: ignore[no-untyped-def]
+def make_analyzer(model: str | None, actors: list[Path] | None, lexicon: list[Path] | None,  # type: ignore[no-untyped-def]
+                  workers: int = 1):
     from storytrace.nlp.analyze import Analyzer
     from storytrace.nlp.model import DEFAULT_MODEL
+    from storytrace.nlp.parallel import resolve_workers
     from storytrace.nlp.resources import default_resources
 
     res = default_resources(model or DEFAULT_MODEL, tuple(actors or ()), tuple(lexicon or ()))
     with errors_to_exit():
-        return Analyzer(res)
+        return Analyzer(res, workers=resolve_workers(workers))
 
 
 def print_report(report: IngestReport, *, verbose: bool = False) -> None:
@@ -65,6 +70,7 @@ def ingest(
     model: ModelOption = None,
     actors: ActorsOption = None,
     lexicon: LexiconOption = None,
+    workers: WorkersOption = 1,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list duplicates.")] = False,
 ) -> None:
     """Read articles into the store and analyze them.
@@ -86,7 +92,7 @@ def ingest(
             if event in ("analyzed", "unchanged", "skipped", "failed") or (event == "read" and not analyze):
                 bar.advance(task)
 
-        analyzer = make_analyzer(model, actors, lexicon) if analyze else None
+        analyzer = make_analyzer(model, actors, lexicon, workers) if analyze else None
         ingestor = Ingestor(store, analyze=analyze, force=force, analyzer=analyzer, progress=on_event)
         with errors_to_exit():
             report = ingestor.run(paths, defaults)
@@ -103,12 +109,13 @@ def analyze(
     model: ModelOption = None,
     actors: ActorsOption = None,
     lexicon: LexiconOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Re-run extraction on stored documents (after an upgrade, or with another model or
     dictionary)."""
     with open_store(db) as store:
         total = store.count("documents", "WHERE status IN ('stored','analyzed','failed')")
-        analyzer = make_analyzer(model, actors, lexicon)
+        analyzer = make_analyzer(model, actors, lexicon, workers)
         with progress(total) as bar:
             task = bar.add_task("analyzing", total=total)
             report = analyze_stored(store, ids=ids, only_pending=pending, analyzer=analyzer,

@@ -40,8 +40,9 @@ STEPS: list[tuple[str, Callable[[AnalyzedDoc], Any]]] = [
 class Analyzer:
     """Loads the pipeline once; ``analyze`` streams documents through it."""
 
-    def __init__(self, resources: Resources | None = None, *, model: str | None = None):
+    def __init__(self, resources: Resources | None = None, *, model: str | None = None, workers: int = 1):
         self.res = resources or default_resources(model or DEFAULT_MODEL)
+        self.workers = workers  # > 1: analysis in that many worker processes (nlp/parallel.py)
         self.nlp = load_nlp(self.res.model)
         actors.dictionary(self.res)  # load (and validate) the actor data now: a bad --actors file stops here
         self.name = f"{ANALYZER_VERSION}+{self.res.model}"
@@ -53,6 +54,13 @@ class Analyzer:
         A layer that fails on one document is left empty for it (and recorded in ``errors``
         as (doc id, layer, message)); the other layers and documents go on.
         """
+        if self.workers > 1:
+            from storytrace.nlp.parallel import WorkerConfig, analyze_in_workers
+
+            res = self.res
+            config = WorkerConfig(res.model, res.actor_files, res.lexicon_files, res.strict)
+            yield from analyze_in_workers(config, docs, self.workers, errors)
+            return
         pairs = ((d.text, d) for d in docs)
         for spacy_doc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.layers(spacy_doc, doc, errors)
