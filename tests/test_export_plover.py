@@ -109,3 +109,22 @@ def test_cli_writes_plover_lines(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["event"] for x in lines] == [["COERCE"], ["AGREE"]]
+
+
+def test_history_told_in_passing_keeps_its_auxiliary_mode_and_its_own_year(store: Store) -> None:
+    text = "A statue honours the Indian leader Nehru travelling to Beijing in 1954."
+    start = text.index("Nehru")
+    year = text.index("1954")
+    event = Event(type="CONSULT", mode="visit", context=["diplomatic", "historical"],
+                  actors=[ActorRef(id="person:nehru", name="Nehru", text="Nehru", country="IND")],
+                  recipients=[ActorRef(id="CHN", name="China", text="Beijing", country="CHN")],
+                  when=Time(text="1954", value="1954", granularity="year", span=Span(start=year, end=year + 4)),
+                  status="asserted", trigger="travelling", span=Span(start=start, end=len(text) - 1),
+                  historical=True)
+    doc = Document(id="h-1", published="2024-11-01", source="Wire", url=None, title="Statue", text=text,
+                   events=[event])
+    store.save(doc, DocInfo(content_hash="h9", status="analyzed"))
+    (rec,) = _records(store)
+    assert "historical" in rec["context"] and "future" not in rec["context"]
+    stored = store.layer_records("events", "h-1")[0]
+    assert stored["when"]["value"] == "1954" and stored["historical"] is True

@@ -153,11 +153,9 @@ def mode_from_words(ad: AnalyzedDoc, lex: Lexicon, type_name: str, toks: list[To
 
 
 def doc_text(ad: AnalyzedDoc) -> str:
-    """The document text, built once (``Doc.text`` joins every token on each call)."""
-    text = ad.notes.get("events.text")
-    if text is None:
-        text = ad.notes["events.text"] = ad.doc.text
-    return text  # type: ignore[no-any-return]
+    """The document text, built once per document and shared with the other layers
+    (``Doc.text`` joins every token on each call)."""
+    return ad.text
 
 
 def contexts_from_words(ad: AnalyzedDoc, lex: Lexicon, toks: list[Token]) -> list[str]:
