@@ -76,6 +76,11 @@ def test_demo_briefing_renders(demo_store: Store, tmp_path: Path) -> None:
     assert md.count("](#c") >= len(b.statements())
     page = R.html(b)
     assert page.count('<li id="c') == len(b.citations)
+    summary = R.summary_text(b).splitlines()  # what `storytrace demo` prints
+    assert len(summary) == len(b.summary) >= 3
+    for line in summary:
+        labels = re.findall(r"\[(demo-\d+ ¶\d+)\]", line)
+        assert labels and len(labels) == len(set(labels)), line  # each paragraph named once per line
 
 
 def test_demo_groups_one_developing_story_and_the_floods(demo_store: Store) -> None:

@@ -79,7 +79,8 @@ def summary_text(b: Briefing) -> str:
     """The summary as plain lines with citation labels (``storytrace demo``)."""
     lines = []
     for s in b.summary:
-        labels = " ".join(f"[{b.citation(n).label}]" for n in s.cites)
+        # several facts of one paragraph share a label: name the paragraph once
+        labels = " ".join(dict.fromkeys(f"[{b.citation(n).label}]" for n in s.cites))
         lines.append(f"- {s.text} {labels}")
     return "\n".join(lines)
 
