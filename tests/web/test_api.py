@@ -52,6 +52,9 @@ def test_documents_list_search_filter_sort_page(client) -> None:
     ("/api/actors/person:nobody", 404, "no actor"),
     ("/api/events?type=HUG", 422, "unknown event type"),
     ("/api/claims?category=vibes", 422, "category"),
+    ("/api/events?sort=type", 422, "sort"),
+    ("/api/quotes?sort=-speaker", 422, "sort"),
+    ("/api/actors?sort=mentions;DROP", 422, "sort"),
     ("/api/search", 422, "q"),
     ("/api/no-such-endpoint", 404, "Not Found"),
 ])
@@ -74,6 +77,27 @@ def test_actor_detail_and_lists(client) -> None:
     for key in ("quotes", "events_as_actor", "events_as_recipient", "neighbours", "recent_documents"):
         assert isinstance(prk[key], list)
     assert client.get("/api/actors?country=prk").status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", ["quotes", "claims", "events"])
+def test_lists_sort_by_date_either_way(client, endpoint: str) -> None:
+    oldest = client.get(f"/api/{endpoint}?limit=500").json()["items"]
+    newest = client.get(f"/api/{endpoint}?limit=500&sort=-date").json()["items"]
+    assert len(oldest) == len(newest) >= 2
+
+    def when(r: dict) -> str:  # an event's own date where it has one, else its document's
+        return r.get("when_value") or r["published"]
+
+    dates = [when(r) for r in oldest]
+    assert dates == sorted(dates) and dates[0] < dates[-1]  # the fixture spans several days
+    assert [when(r) for r in newest] == sorted(dates, reverse=True)
+
+
+def test_actors_sort(client) -> None:
+    names = [a["name"] for a in client.get("/api/actors?sort=name&limit=500").json()["items"]]
+    assert names == sorted(names, key=str.casefold)
+    counts = [a["mentions"] for a in client.get("/api/actors?limit=500").json()["items"]]
+    assert counts == sorted(counts, reverse=True)  # most mentioned first by default
 
 
 @pytest.mark.parametrize("endpoint", ["quotes", "claims", "events", "places", "actors", "documents"])

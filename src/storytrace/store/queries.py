@@ -51,8 +51,20 @@ def _where(clause: list[str]) -> str:
     return ("WHERE " + " AND ".join(clause)) if clause else ""
 
 
+ACTOR_SORTS = {"-mentions": "mentions DESC", "mentions": "mentions", "-documents": "documents DESC",
+               "name": "name COLLATE NOCASE", "id": "id"}
+DATE_SORTS = ("date", "-date")  # quotes, claims, events: oldest or newest first
+
+
+def _by_date(sort: str, column: str) -> str:
+    if sort not in DATE_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(DATE_SORTS)}, not {sort!r}")
+    return f"{column} DESC" if sort == "-date" else column
+
+
 def actors(store: Store, *, country: str | None = None, kind: str | None = None,
-           name: str | None = None, page: Page | None = None) -> list[dict[str, Any]]:
+           name: str | None = None, sort: str = "-mentions",
+           page: Page | None = None) -> list[dict[str, Any]]:
     page = page or Page()
     clause, params = [_NOT_DUP], []
     if country:
@@ -69,12 +81,12 @@ def actors(store: Store, *, country: str | None = None, kind: str | None = None,
                max(a.sector) AS sector, max(a.role) AS role, sum(a.mention_count) AS mentions,
                count(DISTINCT a.doc_id) AS documents
         FROM actors a JOIN documents d ON d.id = a.doc_id {_where(clause)}
-        GROUP BY a.actor_id ORDER BY mentions DESC, id LIMIT ? OFFSET ?"""
+        GROUP BY a.actor_id ORDER BY {ACTOR_SORTS[sort]}, id LIMIT ? OFFSET ?"""
     return [dict(r) for r in store.execute(sql, [*params, page.limit, page.offset])]
 
 
 def quotes(store: Store, *, speaker: str | None = None, since: str | None = None,
-           until: str | None = None, doc_id: str | None = None,
+           until: str | None = None, doc_id: str | None = None, sort: str = "date",
            page: Page | None = None) -> list[dict[str, Any]]:
     page = page or Page()
     clause, params = [_NOT_DUP], []
@@ -89,13 +101,13 @@ def quotes(store: Store, *, speaker: str | None = None, since: str | None = None
         SELECT q.doc_id, q.idx, q.text, q.kind, q.speaker_id, q.speaker_name, q.speaker_text, q.cue,
                q.start, q."end", d.published, d.source, d.title
         FROM quotes q JOIN documents d ON d.id = q.doc_id {_where(clause)}
-        ORDER BY d.published, q.doc_id, q.idx LIMIT ? OFFSET ?"""
+        ORDER BY {_by_date(sort, "d.published")}, q.doc_id, q.idx LIMIT ? OFFSET ?"""
     return [dict(r) for r in store.execute(sql, [*params, page.limit, page.offset])]
 
 
 def claims(store: Store, *, category: str | None = None, about: str | None = None,
            since: str | None = None, until: str | None = None, doc_id: str | None = None,
-           page: Page | None = None) -> list[dict[str, Any]]:
+           sort: str = "date", page: Page | None = None) -> list[dict[str, Any]]:
     page = page or Page()
     clause, params = [_NOT_DUP], []
     if category:
@@ -113,13 +125,13 @@ def claims(store: Store, *, category: str | None = None, about: str | None = Non
                c.source_id, c.source_name, c.source_text, c.stance, c.when_value, c.start, c."end",
                d.published, d.source, d.title
         FROM claims c JOIN documents d ON d.id = c.doc_id {_where(clause)}
-        ORDER BY d.published, c.doc_id, c.idx LIMIT ? OFFSET ?"""
+        ORDER BY {_by_date(sort, "d.published")}, c.doc_id, c.idx LIMIT ? OFFSET ?"""
     return [dict(r) for r in store.execute(sql, [*params, page.limit, page.offset])]
 
 
 def events(store: Store, *, type: str | None = None, actor: str | None = None,
            recipient: str | None = None, since: str | None = None, until: str | None = None,
-           doc_id: str | None = None, doc_ids: list[str] | None = None,
+           doc_id: str | None = None, doc_ids: list[str] | None = None, sort: str = "date",
            page: Page | None = None) -> list[dict[str, Any]]:
     page = page or Page()
     clause, params = [_NOT_DUP], []
@@ -143,7 +155,7 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None,
         SELECT e.doc_id, e.idx, e.record, e.type, e.mode, e.status, e.when_value, e.place_name,
                e.trigger, e.start, e."end", d.published, d.source, d.title
         FROM events e JOIN documents d ON d.id = e.doc_id {_where(clause)}
-        ORDER BY coalesce(e.when_value, d.published), e.doc_id, e.idx LIMIT ? OFFSET ?"""
+        ORDER BY {_by_date(sort, "coalesce(e.when_value, d.published)")}, e.doc_id, e.idx LIMIT ? OFFSET ?"""
     out = []
     for r in store.execute(sql, [*params, page.limit, page.offset]):
         row = dict(r)

@@ -18,6 +18,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateQ = Annotated[str | None, Query(pattern=DATE, description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 FormatQ = Annotated[Format, Query(description="json (default) or csv.")]
+DateSortQ = Annotated[Literal["date", "-date"],
+                      Query(description="date: oldest first (default); -date: newest first.")]
 ISO3 = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code.")]
 CATEGORIES = ("troops", "killed", "injured", "arrested", "displaced", "money", "weapons", "people", "other")
 KINDS = ("country", "person", "organization", "group", "igo")
@@ -61,8 +63,10 @@ def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
 @router.get("/actors", summary="Actors with mention counts")
 def actors(store: StoreDep, page: PageDep, country: ISO3 = None,
            kind: Annotated[Literal[KINDS] | None, Query()] = None,  # type: ignore[valid-type]
-           name: Annotated[str | None, Query(max_length=200)] = None, format: FormatQ = "json") -> Any:
-    rows = queries.actors(store, country=country, kind=kind, name=name, page=page)
+           name: Annotated[str | None, Query(max_length=200)] = None,
+           sort: Annotated[Literal[tuple(queries.ACTOR_SORTS)], Query()] = "-mentions",  # type: ignore[valid-type]
+           format: FormatQ = "json") -> Any:
+    rows = queries.actors(store, country=country, kind=kind, name=name, sort=sort, page=page)
     return listing(rows, page, format, "actors")
 
 
@@ -86,8 +90,8 @@ def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
 def quotes(store: StoreDep, page: PageDep, speaker: Annotated[str | None, Query(max_length=200)] = None,
            since: DateQ = None, until: DateQ = None,
            doc: Annotated[str | None, Query(max_length=200, description="Document id.")] = None,
-           format: FormatQ = "json") -> Any:
-    rows = queries.quotes(store, speaker=speaker, since=since, until=until, doc_id=doc, page=page)
+           sort: DateSortQ = "date", format: FormatQ = "json") -> Any:
+    rows = queries.quotes(store, speaker=speaker, since=since, until=until, doc_id=doc, sort=sort, page=page)
     return listing(rows, page, format, "quotes")
 
 
@@ -96,9 +100,9 @@ def claims(store: StoreDep, page: PageDep,
            category: Annotated[Literal[CATEGORIES] | None, Query()] = None,  # type: ignore[valid-type]
            about: Annotated[str | None, Query(max_length=200)] = None, since: DateQ = None,
            until: DateQ = None, doc: Annotated[str | None, Query(max_length=200)] = None,
-           format: FormatQ = "json") -> Any:
+           sort: DateSortQ = "date", format: FormatQ = "json") -> Any:
     rows = queries.claims(store, category=category, about=about, since=since, until=until, doc_id=doc,
-                          page=page)
+                          sort=sort, page=page)
     return listing(rows, page, format, "claims")
 
 
@@ -108,12 +112,12 @@ def events(store: StoreDep, page: PageDep,
            actor: Annotated[str | None, Query(max_length=200)] = None,
            recipient: Annotated[str | None, Query(max_length=200)] = None,
            since: DateQ = None, until: DateQ = None, doc: Annotated[str | None, Query(max_length=200)] = None,
-           format: FormatQ = "json") -> Any:
+           sort: DateSortQ = "date", format: FormatQ = "json") -> Any:
     if type is not None and type.upper() not in EVENT_TYPES:
         raise HTTPException(status_code=422, detail=f"unknown event type {type!r}; one of "
                                                     f"{', '.join(EVENT_TYPES)}")
     rows = queries.events(store, type=type, actor=actor, recipient=recipient, since=since, until=until,
-                          doc_id=doc, page=page)
+                          doc_id=doc, sort=sort, page=page)
     return listing(rows, page, format, "events")
 
 

@@ -36,7 +36,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     return page(request, "home.html", "/api/stats", stats=queries.stats(store),
                 documents=queries.documents(store, page=Page(limit=12), duplicates=False),
                 actors=queries.actors(store, page=Page(limit=15)),
-                events=queries.events(store, page=Page(limit=10)))
+                events=queries.events(store, sort="-date", page=Page(limit=10)))
 
 
 @router.get("/documents", response_class=HTMLResponse)
