@@ -126,5 +126,6 @@ def test_history_told_in_passing_keeps_its_auxiliary_mode_and_its_own_year(store
     store.save(doc, DocInfo(content_hash="h9", status="analyzed"))
     (rec,) = _records(store)
     assert "historical" in rec["context"] and "future" not in rec["context"]
+    assert (rec["date"], rec["date_source"]) == ("1954-01-01", "text-year")  # its own year, not 2024
     stored = store.layer_records("events", "h-1")[0]
     assert stored["when"]["value"] == "1954" and stored["historical"] is True

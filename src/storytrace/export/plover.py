@@ -8,8 +8,11 @@ the evidence, the trigger, the status and who reported the event.
 * ``actor`` / ``recipient`` are lists of entity objects (``code`` = ISO 3166 alpha-3 country of
   the entity, ``sector``, ``entity_text``, ``identifier_id``, ``identifier_text``); compound and
   reciprocal actors stay one list, as PLOVER asks.
-* ``date`` is the event's own date when the text gives a day, else the publication date
-  (``date_source`` says which).
+* ``date`` is the event's own date when the text gives a day (``date_source`` ``text``); when
+  the text gives only a month or a year that is not the publication's ("in 1949", "last
+  March"), its first day, with ``date_source`` ``text-month`` or ``text-year`` saying how
+  precise it is (as event datasets carry a time precision); else the publication date
+  (``published``).
 * The auxiliary modes of PLOVER go into ``context``: a predicted event gets ``future``, a
   hypothetical one ``hypothetical``, a negated one ``negation``.
 """
@@ -27,6 +30,7 @@ from storytrace.store.db import Store
 CODEBOOK = "plover-2.0"
 AUXILIARY = {"predicted": "future", "hypothetical": "hypothetical", "negated": "negation"}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+COARSE = re.compile(r"^(\d{4})(-\d{2})?$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -71,6 +75,11 @@ def plover_records(doc: dict[str, Any], events: list[dict[str, Any]], *,
         when = ev.get("when") or {}
         value = when.get("value") or ""
         own_day = bool(DAY.match(value)) and not ev.get("when_inferred")
+        date, date_source = (value[:10], "text") if own_day else (published, "published")
+        coarse = COARSE.match(value)
+        if coarse and not ev.get("when_inferred") and not (published or "").startswith(value):
+            date = value + ("-01" if coarse.group(2) else "-01-01")
+            date_source = "text-month" if coarse.group(2) else "text-year"
         context = list(ev.get("context") or [])
         aux = AUXILIARY.get(ev.get("status") or "")
         if aux and aux not in context:
@@ -78,8 +87,8 @@ def plover_records(doc: dict[str, Any], events: list[dict[str, Any]], *,
         size = ev.get("size") or {}
         yield {
             "id": f"{doc['id']}-{idx:03d}",
-            "date": value[:10] if own_day else published,
-            "date_source": "text" if own_day else "published",
+            "date": date,
+            "date_source": date_source,
             "actor": [_entity(r) for r in ev.get("actors") or []],
             "recipient": [_entity(r) for r in ev.get("recipients") or []],
             "event": [ev["type"]],
