@@ -187,6 +187,11 @@ INDIRECT = [
      [("indirect", "the river could flood the old town", "Local officials")]),
     ("The fire chief vowed to rebuild the station before winter.",
      [("indirect", "to rebuild the station before winter", "The fire chief")]),
+    # a negated belief is still what someone thinks; a negation inside the content is said
+    ("Officials did not expect the talks to collapse so quickly.",
+     [("indirect", "the talks to collapse so quickly", "Officials")]),
+    ("The minister said he had not seen the report.",
+     [("indirect", "he had not seen the report", "The minister")]),
     # a semicolon ends one statement; the cue's own time is not part of the content
     ("The club said the delay was not deliberate; it only received the papers on Monday.",
      [("indirect", "the delay was not deliberate", "The club")]),
@@ -241,6 +246,10 @@ NOT_QUOTES = [
     "The foreign minister urged the allies to speed up deliveries of air defence systems.",
     "The prime minister called on the rebels to lay down their arms.",
     "The coast guard told fishermen to stay in port until the storm passed.",
+    # a report that was not made: a negated or declined speech cue
+    "The spokesman declined to say how many soldiers had been wounded.",
+    "Officials did not explain why the convoy had turned back.",
+    "Moscow has not acknowledged that its troops crossed the river.",
     # a state's or a bloc's belief: the writer's summary of an assessment, not words said
     "Seoul fears the new missiles could reach its southern ports.",
     "The West believes about 5,000 soldiers have crossed the river.",
@@ -359,7 +368,9 @@ def test_one_stray_mark_does_not_lose_the_other_quotes(analyze) -> None:  # type
 _PIECES = ['"', "'", "\u201c", "\u201d", "''", ":", ",", ";", "(", ")", "\n\n", " said", " he", " Ruiz",
            " the mayor", " as", " put it", " according to", " the report", " that", " which", " who",
            " told reporters", " Poll:", " Berg:", " warned", " the plan would fail", " and", " added:",
-           " on Monday", " \u2014", " -- ", "?", ".", " asked", " claim", " because", " should", " what"]
+           " on Monday", " \u2014", " -- ", "?", ".", " asked", " claim", " because", " should", " what",
+           " as reported by", " in the view of", " CNN", " 200 people died", " urged", " to", " fears",
+           " Seoul", " (", " the West"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -369,6 +380,7 @@ def test_any_jumble_of_cues_and_marks_gives_valid_quotes(analyze, pieces: list[s
     ad = analyze(text, until="quotes")  # strict: an exception fails the test
     for q in ad.quotes:
         assert 0 <= q.span.start < q.span.end <= len(text)
+        assert q.text.strip(), "an empty quote"
         extra = q.model_dump()
         for key in ("speaker_span", "cue_span"):
             if extra.get(key):

@@ -145,7 +145,7 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
             kind = _link(frame, an, doc)
             if kind is None or frame.speaker is None or frame.kind == "object":
                 continue
-            if _backgrounded(doc[frame.cue]):
+            if _backgrounded(doc[frame.cue]) or _unsaid(doc[frame.cue], frame):
                 continue
             start, end = frame.content
             if sum(1 for t in doc[start:end] if is_word(t)) < MIN_INDIRECT_WORDS:
@@ -272,6 +272,21 @@ def _per_item(ad: AnalyzedDoc, what: str, where: int) -> Iterator[None]:
 def _backgrounded(cue: Token) -> bool:
     """A cue in a "with X urging Y" phrase: background to the sentence, not a report."""
     return cue.dep_ == "pcomp" and cue.head.lower_ in ("with", "amid")
+
+
+def _unsaid(cue: Token, frame: Frame) -> bool:
+    """A speech cue that is negated or declined: "did not explain the gap", "has not
+    acknowledged that ...", "declined to say how many ...": nobody said the content. (A
+    negated belief, "did not expect him to win", is still what someone thinks.)"""
+    if frame.stance not in ("reported", "hedged") or frame.kind not in ("verb", "infinitive", "naming"):
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    gov = cue.head
+    return cue.dep_ == "xcomp" and gov.lemma_.lower() in _DECLINE and gov.i < cue.i
+
+
+_DECLINE = {"decline", "refuse", "fail", "neglect", "avoid", "forget"}
 
 
 def _link(frame: Frame, an: Analysis, doc: Doc) -> str | None:
