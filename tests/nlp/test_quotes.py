@@ -216,6 +216,12 @@ MIXED = [
     # quoted fragments inside reported speech: one mixed quote, no separate direct one
     ('The mayor said the city was "fully prepared" for the storm.',
      [("mixed", 'the city was "fully prepared" for the storm', "The mayor")]),
+    # a that-clause the parse hung on the cue's time phrase as a relative clause
+    ('The senator tweeted in the early hours that the plan was "dead on arrival."',
+     [("mixed", 'the plan was "dead on arrival."', "The senator")]),
+    # a quotation the parse cut short is kept whole
+    ('The mayor described the flood as "the worst in a century."',
+     [("mixed", 'the flood as "the worst in a century."', "The mayor")]),
     # a request is a quote only with the words asked for in quotation marks
     ('The governor urged residents to "stay indoors and keep calm."',
      [("mixed", 'residents to "stay indoors and keep calm."', "The governor")]),

@@ -528,6 +528,9 @@ def _quote(ad: AnalyzedDoc, an: Analysis, kind: str, start: int, end: int, frame
         close = qs.seg.close_mark
         if close is not None and cstart <= qs.seg.start < cend <= close <= cend + 2:
             cend = close + 1
+        elif close is not None and cstart <= qs.seg.start < cend < qs.seg.end \
+                and "\n" not in text[cend:close]:
+            cend = close + 1  # 'described it as "the worst in a century"': the parse cut the quotation
     return _record(ad, text[cstart:cend], kind, cstart, cend, frame, speaker)
 
 

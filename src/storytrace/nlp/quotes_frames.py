@@ -377,6 +377,12 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
                         hole=(lead.right_edge.i + 1, c.left_edge.i))
                 else:
                     add(content, quote_only=quote_only)
+        if not out:  # "tweeted in the early hours that X was ...": a that-clause misread as a relative one
+            for clause in _misread_that_clauses(verb):
+                start, end = content_of(clause, anchor=verb.i, cues=lex)
+                if start < end and doc[start].lower_ == "that":
+                    start += 1
+                add((start, end), quote_only=quote_only)
         # "X, he said, Y": the cue interrupts the clause it attributes
         if not out and (verb.dep_ == "parataxis" or _parenthetical_relcl(verb)):
             node = _interrupted(verb)
@@ -460,6 +466,25 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
         for c in target.children:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
                 add(content_of(c, anchor=verb.i, cues=lex), kind="object")
+    return out
+
+
+def _misread_that_clauses(verb: Token) -> list[Token]:
+    """"said on Monday that the port ...", "tweeted in the early hours that X was ...": a
+    that-clause after the cue's time or place phrase that the parse hung on the phrase's noun
+    as a relative clause ("that" is no argument of it: the clause has a subject of its own)."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for c in noun.children:
+                first = c.doc[c.left_edge.i]
+                if c.dep_ == "relcl" and c.i > noun.i and first.lower_ == "that" and any(
+                        g.dep_ in SUBJECTS and g.i != first.i for g in c.children):
+                    out.append(c)
     return out
 
 
