@@ -60,6 +60,17 @@ def test_the_north_and_the_south_only_in_korean_stories(analyze, text, expected)
     assert set(exported(layer_of(analyze, text))) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "The North Koreans have fought beside Russian units since the winter.",
+    "Seoul stayed quiet. The North Koreans have fought beside Russian units since the winter.",
+])
+def test_a_longer_name_starting_inside_a_shorter_one_wins(text: str, analyze) -> None:
+    # "the North" (a contextual name) must not eat the start of "the North Koreans"
+    layer = layer_of(analyze, text)
+    (m,) = [m for m in layer.mentions if "Koreans" in m.text]
+    assert (m.text, m.actor_id, m.country) == ("North Koreans", "PRK", "PRK")
+
+
 def test_a_place_only_state_is_not_an_acting_actor(analyze) -> None:
     layer = layer_of(analyze, "The singer gave two concerts in Moscow last spring.")
     assert "RUS" not in exported(layer)

@@ -803,3 +803,30 @@ MORE_FALSE_ALARMS = [
 @pytest.mark.parametrize(("text", "not_want"), MORE_FALSE_ALARMS)
 def test_more_false_alarms(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
     assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+# ---------------------------------------------------------------------- a few more participants
+def test_a_state_taken_from_a_place_is_named_like_the_state(analyze) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, "Russian forces struck the city of Kharkiv overnight."), "ASSAULT")
+    (r,) = ev.recipients
+    assert (r.id, r.name, r.text) == ("UKR", "Ukraine", "Kharkiv")  # the state's name, not its code
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    # one state's forces at home: the place's state is hit (violence at home counts)
+    ("Congolese soldiers shelled rebel camps in eastern Congo on Sunday.", {"COD"}),
+    # a foreign force acting with the host's own: the host is an ally there, not the target
+    ("Ugandan and Congolese soldiers shelled rebel camps in eastern Congo on Sunday.", set()),
+])
+def test_a_coalition_on_its_host_s_soil_does_not_hit_the_host(analyze, text, recipients) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, text), "ASSAULT")
+    assert _countries(ev.recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang had also kept up its deliveries of artillery shells to Moscow.",
+    "Tehran stepped up its shipments of attack drones to Moscow, officials said.",
+])
+def test_aid_carried_by_a_support_verb_goes_to_its_to_phrase(analyze, text) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, text), "AID")
+    assert _countries(ev.recipients) == {"RUS"}

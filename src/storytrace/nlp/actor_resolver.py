@@ -212,6 +212,10 @@ class Resolver:
                 i += 1
                 continue
             end, entry = hit
+            if any((inner := d.match(d.names, texts, j)) is not None and inner[0] > end
+                   for j in range(i + 1, end)):
+                i += 1  # a longer name starts inside this one: "the North Koreans", not "the North"
+                continue
             if entry.kind == BLOCK:
                 self.blocked.update(range(i, end))
             elif self._plausible(i, end, entry):

@@ -234,8 +234,7 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
             person = next((m for m in ad.actors.before(tok.i, persons=True, limit_tokens=tok.i - sent_start)
                            if m.country), None) if tok.dep_ in ("nsubj", "nsubjpass") else None
             if person is not None:
-                return [ActorRef(id=person.country, name=person.country, text=_np_text(tok),
-                                 country=person.country)]
+                return [state_ref(ad, person.country, _np_text(tok))]
             m = next((m for m in ad.actors.before(tok.i, persons=False, limit_tokens=120)
                       if m.kind == "country" and not getattr(m, "descriptive", False)), None)
             if m is not None:
@@ -249,8 +248,16 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
     if places:
         place = next((p for p in ad.places if p.span.start <= tok.idx < p.span.end and p.country), None)
         if place is not None:
-            return [ActorRef(id=place.country, name=place.country, text=place.text, country=place.country)]
+            return [state_ref(ad, place.country, place.text)]
     return []
+
+
+def state_ref(ad: AnalyzedDoc, code: str, text: str) -> ActorRef:
+    """A reference to the state ``code`` (ISO3) made by ``text`` (a place, "the country" ...)."""
+    from storytrace.nlp.actors import dictionary
+
+    record = dictionary(ad.res).record(code)
+    return ActorRef(id=code, name=record.name if record is not None else code, text=text, country=code)
 
 
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
@@ -488,7 +495,7 @@ def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[
         for t in _pobjs(tok, ("in",)):  # "the coup in Niger", "the refineries in Iran"
             state = place_country(ad, t)
             if state:
-                return [ActorRef(id=state, name=state, text=t.text, country=state)]
+                return [state_ref(ad, state, t.text)]
         return []
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
@@ -717,7 +724,10 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             if not refs and of_role == "recipient":  # "the arrest of the opposition leader"
                 refs = _maybe(unresolved(ad, t, lex))
             roles.add(of_role, refs, t)
-    for t in _pobjs(n, preps - {"of"}):
+    pp_tokens = _pobjs(n, preps - {"of"})
+    if not pp_tokens and n.dep_ in ("dobj", "obj") and n.head.lemma_.lower() in lex.cue("light_verbs"):
+        pp_tokens = _pobjs(n.head, preps - {"of"})  # "kept up its shipments of shells to Moscow"
+    for t in pp_tokens:
         places = t.head.lower_ in ("to", "in", "into", "from") or p.type == "CONSULT"
         roles.add("recipient", resolve(ad, t, lex, places=places) or owner_of(ad, lex, t)
                   or _maybe(unresolved(ad, t, lex)), t)
@@ -784,8 +794,11 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
     assert ad.actors is not None
     doc = heads[0].doc
     taken = {t.i for i in roles.tokens for t in doc[i].subtree}
-    # shows of force count against a foreign state only; violence and protest also at home
-    own = set() if domestic else {a.country for a in roles.actors if a.country}
+    # shows of force count against a foreign state only; violence and protest also at home, but
+    # not when a foreign party acts with the home state's own ("North Korean and Russian units
+    # fought in Kursk": the host is an ally there, not the target)
+    states = {a.country for a in roles.actors if a.country}
+    own = states if not domestic or len(states) > 1 else set()
     for head in heads:
         for t in _local(head):
             if t.i in taken or (not domestic and _destination(t)) or dateline(t):
@@ -799,8 +812,7 @@ def _place_recipient(ad: AnalyzedDoc, lex: Lexicon, roles: Roles, heads: list[To
                 return
             place = next((p for p in ad.places if p.span.start <= t.idx < p.span.end and p.country), None)
             if place is not None and place.country not in own:
-                roles.add("recipient", [ActorRef(id=place.country, name=place.country, text=place.text,
-                                                 country=place.country)], t)
+                roles.add("recipient", [state_ref(ad, place.country, place.text)], t)
                 roles.from_place = True
                 return
 
