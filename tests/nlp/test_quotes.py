@@ -251,6 +251,7 @@ NOT_QUOTES = [
     # requests: what someone else is asked to do (an event, not what the speaker asserts)
     "The foreign minister urged the allies to speed up deliveries of air defence systems.",
     "The prime minister called on the rebels to lay down their arms.",
+    "The family has called on the police to release the videos and called on people to stay calm.",
     "The coast guard told fishermen to stay in port until the storm passed.",
     # a report that was not made: a negated or declined speech cue
     "The spokesman declined to say how many soldiers had been wounded.",

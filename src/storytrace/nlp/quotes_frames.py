@@ -496,7 +496,7 @@ def _asks_someone(verb: Token, cue: CueVerb, objects: list[Token], infinitive: T
         return False
     if objects:
         return True
-    return any(c.dep_ == "prep" and c.lower_ == cue.particle and c.i < infinitive.i
+    return any(c.dep_ in ("prep", "prt") and c.lower_ == cue.particle and c.i < infinitive.i
                and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
