@@ -85,6 +85,10 @@ CLAIMS = [
     ("The death toll rose from 12 to 19 after the raid.", [(19, 19, "exact", "killed", "person")]),
     ("The boxer weighs 236 pounds.", [(236, 236, "exact", "other", "lb")]),
     ("Observers counted more than 300 ballot boxes.", [(300, None, "more_than", "other", "box")]),
+    # casualties kept from happening are no dead
+    ("A lower speed limit would save 65 lives a year.", [(65, 65, "exact", "people", "person")]),
+    ("The new barriers prevented 300 deaths.", [(300, 300, "exact", "people", "person")]),
+    ("The storm claimed 65 lives.", [(65, 65, "exact", "killed", "person")]),
 ]
 
 

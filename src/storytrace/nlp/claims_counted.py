@@ -32,6 +32,8 @@ _LOCATING = {"from", "away", "north", "south", "east", "west", "northeast", "nor
 _TOLLS = {"toll", "number", "tally", "count", "total", "figure"}
 _HYPHENS = ("-", "–")
 _SIZE_DEPS = ("compound", "nmod", "amod")
+# verbs that keep casualties from happening: "would save 65 lives", "prevented 300 deaths"
+_SPARING = frozenset({"save", "spare", "prevent", "avert", "avoid", "protect"})
 _SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "trillion"}  # "a million of them"
 _MAX_ABOUT = 10  # tokens
 
@@ -333,6 +335,9 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
     noun = c.noun
     if noun is not None and lex.skipped(noun):
         return None  # "three days", "two times"
+    if noun is not None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _SPARING \
+            and (lex.noun(noun) or ("", None))[0] in CASUALTY:
+        return "people", "person"  # "would save 65 lives a year", "prevented 300 deaths": nobody died
     # a partitive's noun names the whole, not the casualties ("one of its key bodies")
     casualty = casualty_of(lex, c.anchor, None if c.partitive else noun)
     doc = c.anchor.doc
