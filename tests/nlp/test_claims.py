@@ -89,6 +89,10 @@ CLAIMS = [
     ("A lower speed limit would save 65 lives a year.", [(65, 65, "exact", "people", "person")]),
     ("The new barriers prevented 300 deaths.", [(300, 300, "exact", "people", "person")]),
     ("The storm claimed 65 lives.", [(65, 65, "exact", "killed", "person")]),
+    # vehicles and devices made civilian by the words before them are no weapons
+    ("The carrier ordered 10 Airbus freight-carrying jets.", [(10, 10, "exact", "other", "jet")]),
+    ("Russia launched 40 attack drones overnight.", [(40, 40, "exact", "weapons", "drone")]),
+    ("The army moved 12 tanks to the border.", [(12, 12, "exact", "weapons", "tank")]),
 ]
 
 
@@ -469,6 +473,16 @@ def test_bad_lexicon_line_is_named(tmp_path: Path) -> None:
     with (tmp_path / "nouns.tsv").open("a", encoding="utf-8") as f:
         f.write("tractor\tvehicles\tvehicle\n")
     with pytest.raises(LexiconError, match=r"nouns\.tsv:\d+: unknown category 'vehicles'"):
+        load_claim_lexicon(tmp_path)
+
+
+def test_bad_civilian_line_is_named(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
+    for f in src.glob("*.tsv"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "civilian.tsv").open("a", encoding="utf-8") as f:
+        f.write("tractor\tfarm\n")
+    with pytest.raises(LexiconError, match=r"civilian\.tsv:\d+: unknown kind 'farm'"):
         load_claim_lexicon(tmp_path)
 
 

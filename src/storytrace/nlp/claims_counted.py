@@ -351,6 +351,8 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
     if known is None and noun is not None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
         known = ("people", "person")  # "millions of Ukrainians"
     if known is not None:
+        if known[0] == "weapons" and noun is not None and lex.civil(noun):
+            return "other", noun.lemma_.lower()  # "10 Airbus A380 jets", "three gold mines"
         if known[0] == "weapons" and noun is not None and noun.lemma_.lower() == "round":
             obj = _of_object(noun)
             if obj is not None and lex.noun(obj) is None:

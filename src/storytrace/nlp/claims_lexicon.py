@@ -4,6 +4,8 @@
     casualties.tsv  verbs and participles that make counted people casualties ("killing 12")
     measures.tsv    units of measure ("tonnes" -> tonne, mass)
     not_claims.tsv  words showing a number is not a claim (durations, labels, ages, clocks, phones)
+    civilian.tsv    modifiers that make a counted vehicle or device civilian ("10 Airbus jets",
+                    "three gold mines"): no weapons
     elsewhere.tsv   words for numbers whose counted noun is said elsewhere ("30 more", "most of
                     the 1,500", "deaths passed 1,000", "put the number at 10,000")
 
@@ -31,6 +33,9 @@ NOT_CLAIM_KINDS = ("duration", "counted", "label", "age", "clock", "phone", "col
 ELSEWHERE_KINDS = ("standin", "whole", "further", "reach", "valuing", "plural", "document")
 
 
+CIVILIAN_KINDS = ("use", "maker", "resource", "container")
+
+
 @dataclass(frozen=True)
 class ClaimLexicon:
     numbers: NumberLexicon
@@ -39,6 +44,12 @@ class ClaimLexicon:
     measures: dict[str, tuple[str, str]]  # unit noun -> (unit, dimension)
     not_claims: dict[str, frozenset[str]]  # kind -> words
     elsewhere: dict[str, frozenset[str]]  # kind -> words (elsewhere.tsv)
+    civilian: frozenset[str] = frozenset()  # civilian.tsv
+
+    def civil(self, token: Token) -> bool:
+        """A counted weapon word made civilian by the words before it ("two passenger jets")."""
+        before = token.doc[token.left_edge.i:token.i]  # the noun phrase's words before the noun
+        return any(m.lower_ in self.civilian or m.lemma_.lower() in self.civilian for m in before)
 
     def noun(self, token: Token) -> tuple[str, str] | None:
         return self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower())
@@ -97,9 +108,15 @@ def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
         if kind not in elsewhere:
             raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {ELSEWHERE_KINDS})")
         elsewhere[kind].add(word.lower())
+    path = folder / "civilian.tsv"
+    civilian = set()
+    for n, (word, what) in read_table(path, 2):
+        if what not in CIVILIAN_KINDS:
+            raise LexiconError(f"{path}:{n}: unknown kind {what!r} (expected one of {CIVILIAN_KINDS})")
+        civilian.add(word.lower())
     return ClaimLexicon(load_lexicon(folder), nouns, casualty, measures,
                         {k: frozenset(v) for k, v in kinds.items()},
-                        {k: frozenset(v) for k, v in elsewhere.items()})
+                        {k: frozenset(v) for k, v in elsewhere.items()}, frozenset(civilian))
 
 
 def claim_lexicon(ad: AnalyzedDoc) -> ClaimLexicon:
