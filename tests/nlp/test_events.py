@@ -830,3 +830,57 @@ def test_a_coalition_on_its_host_s_soil_does_not_hit_the_host(analyze, text, rec
 def test_aid_carried_by_a_support_verb_goes_to_its_to_phrase(analyze, text) -> None:  # type: ignore[no-untyped-def]
     ev = _one(_events(analyze, text), "AID")
     assert _countries(ev.recipients) == {"RUS"}
+
+
+# ---------------------------------------------------------------------- fifth round: the known gaps
+# (text, type, actor states, recipient states)
+GAPS = [
+    # a weapon that acts stands for whoever fired it: "from X" names the state it came from
+    ("Shells fired from Russia killed three people in the Ukrainian town of Sumy on Tuesday.",
+     "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Rockets fired from Lebanon hit the Israeli town of Kiryat Shmona.", "ASSAULT", {"LBN"}, {"ISR"}),
+    ("Shells fired by Russian troops killed two civilians in Kherson.", "ASSAULT", {"RUS"}, set()),
+    # a denial reported by the other side answers it
+    ("Rwanda denies arming the M23 rebels, Congo says.", "REJECT", {"RWA"}, {"COD"}),
+    ("Russia denied targeting civilians in Kharkiv, Ukrainian officials said.", "REJECT", {"RUS"}, {"UKR"}),
+    # a withdrawal scheduled under a deal is a concession; done, it is a retreat
+    ("Under the deal, Hezbollah is to move its fighters out of the border area.", "CONCEDE", {"LBN"}, set()),
+    ("Israel moved its tanks out of the town of Jenin on Monday.", "RETREAT", {"ISR"}, set()),
+    # two states' forces on the same side cooperate
+    ("Russian and North Korean units fought alongside each other in Kursk.", "COOPERATE", {"RUS", "PRK"},
+     {"RUS", "PRK"}),
+    ("North Korean soldiers fought alongside Russian troops in Kursk.", "COOPERATE", {"PRK"}, {"RUS"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), GAPS)
+def test_known_gaps_of_round_four(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
+    _check(_events(analyze, text), type_name, actors, recipients)
+
+
+# (text, a type that must not be coded)
+GAP_FALSE_ALARMS = [
+    ("Russian and North Korean units fought alongside each other in Kursk.", "ASSAULT"),
+    ("Under the deal, Hezbollah is to move its fighters out of the border area.", "MOBILIZE"),
+    ("Under the deal, Hezbollah is to move its fighters out of the border area.", "RETREAT"),
+    # a denial the denier's own side reports answers nobody named
+    ("Russia denied targeting civilians, the Kremlin said.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_want"), GAP_FALSE_ALARMS)
+def test_known_gaps_without_false_alarms(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
+    assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    # a crowd's act told by two verbs sharing the subject is one act
+    ("Protesters broke into the parliament building in Nairobi and set it on fire.", 1),
+    # a weapon's participle and the verb it is the subject of tell one attack
+    ("Shells fired by Russian troops killed two civilians in Kherson.", 1),
+    # a new target named by the second verb is an act of its own
+    ("Police detained two journalists in Minsk and arrested an opposition leader in Brest.", 2),
+])
+def test_one_act_told_by_two_verbs(analyze, text, n) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, text)
+    assert len(events) == n, [(e.type, e.trigger) for e in events]

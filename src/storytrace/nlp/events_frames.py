@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from storytrace.nlp.attribution import attribution_for
 from storytrace.nlp.events_match import Candidate, content, subject_words
 from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 YIELDING = {"RETREAT", "CONCEDE"}
 FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"}
+CHARGING = {"say", "claim", "allege", "accuse", "charge", "insist", "maintain", "argue", "state", "tell"}
 PUNISHING = {"ACCUSE", "REJECT", "COERCE", "SANCTION"}  # "jailed X for helping ...": the reason is alleged
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
                  "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
@@ -131,7 +133,8 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
                 continue
             for r in s.children:
                 n = by_token.get(r.i)
-                if r.dep_ == "relcl" and n is not None and n is not d and n.type == d.type and not n.absorbed:
+                if r.dep_ in ("relcl", "acl") and n is not None and n is not d and n.type == d.type \
+                        and not n.absorbed:  # ("shells fired by X killed ...")
                     absorb(d, n)
     # 1. a verb and the noun events it takes as object or complement: "launched an attack" is one
     #    act; "condemned Russia's attack" is a reaction whose topic is not restated as an event
@@ -183,6 +186,11 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         if head is None or head.type != d.type:
             continue
         if d.token.tag_ in ("VBG", "VBN") or d.token.dep_ in ("xcomp", "advcl"):
+            absorb(head, d)
+        elif d.token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in d.token.children) \
+                and not any_resolved(d.roles.recipients) and all(o.pos_ == "PRON" for o in d.cand.objects):
+            # "broke into parliament and set it on fire": the same crowd's one act told in two
+            # verbs; a new target ("struck Kharkiv and shelled Sumy") is an act of its own
             absorb(head, d)
     # 3. frames
     for d in drafts:
@@ -337,6 +345,16 @@ def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> No
                     return
     if not any_resolved(d.roles.actors):
         return
+    if d.cand.pattern.frame == "deny":
+        # "Rwanda denies arming the rebels, Congo says": the one who reports another's denial of an
+        # act is the side that charges it (a party, not the press or a monitor)
+        said = attribution_for(ad, d.token)
+        src = said.source if said is not None else None
+        if src is not None and (src.id or src.country) and not same_party([src], d.roles.actors) \
+                and said is not None and said.cue_token is not None \
+                and ad.doc[said.cue_token].lemma_.lower() in CHARGING:
+            d.roles.add("recipient", [src])
+            return
     for e in _earlier(ad, d, drafts, d.token.i):
         root = _root(e)
         mutual = root.cand.pattern.reciprocal and same_actor(root.roles.actors, d.roles.actors)

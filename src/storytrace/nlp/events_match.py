@@ -568,6 +568,9 @@ def _pp_ok(ad: AnalyzedDoc, tok: Token, p: Pattern, cand: Candidate, quantity: s
         objs = [pobj for h in heads for c in h.children
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep
                 for pobj in c.children if pobj.dep_ == "pobj" or (pobj.dep_ == "pcomp" and not terms)]
+        if not terms and not objs:  # "moved its fighters out (of the area)": a particle or a
+            objs = [c for h in heads for c in h.children  # complex preposition is enough
+                    if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == prep and c.i > tok.i]
         objs = [t for o in objs for t in (o, *o.conjuncts)]
         hits = objs if not terms else any_match(ad, objs, terms, quantity)
         if hits:

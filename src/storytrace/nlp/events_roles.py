@@ -570,6 +570,11 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
             actor_toks = [t for t in _pobjs(v, ("from",)) if resolve(ad, t, lex, places=True)]
     else:
         actor_toks = subject_words(v)
+        if info.origin_actor and not actor_toks and v.dep_ == "advcl":  # "Rockets fired from X, hit ..."
+            actor_toks = [c for c in v.head.children if c.dep_ == "nsubj" and _instrument(c, lex)]
+        if info.origin_actor and actor_toks and all(_instrument(t, lex) and not resolve(ad, t, lex)
+                                                    for t in actor_toks):  # not "Israeli aircraft"
+            actor_toks = _origin(ad, lex, v, actor_toks) or actor_toks
     objects = cand.objects
     recipient_toks: list[Token] = []
     themes: list[Token] = []
@@ -657,6 +662,21 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     if info.place_recipient and not any_resolved(roles.recipients):
         _place_recipient(ad, lex, roles, [v, *objects, *naming], cand.type != "MOBILIZE")
     return roles
+
+
+def _origin(ad: AnalyzedDoc, lex: Lexicon, v: Token, weapons: list[Token]) -> list[Token]:
+    """"Shells fired from Russia killed three people": a weapon that acts stands for whoever fired
+    it, named by "by" or by where it came from ("from X" on the weapon's participle, or on the verb
+    the small model made of that participle, whose conjunct the act then is)."""
+    heads = [w for w in weapons]
+    heads += [c for w in weapons for c in w.children if c.dep_ in ("acl", "relcl")]
+    if v.dep_ in ("conj", "advcl") and any(w.head.i == v.head.i for w in weapons):
+        heads.append(v.head)  # "Shells fired from X killed ...": "fired" read as the main verb
+    for h in heads:
+        by = [_wielder(t, lex) or t for t in _pobjs(h, ("by",)) if not _instrument(t, lex)]
+        if by:
+            return by
+    return [t for h in heads for t in _pobjs(h, ("from",)) if resolve(ad, t, lex, places=True)]
 
 
 def _listed(toks: list[Token]) -> list[Token]:
