@@ -248,6 +248,7 @@ NOT_QUOTES = [
     "Tax cuts that promise to lift wages rarely do.",  # a thing's promise
     "The coach considers Berg his heir.",  # an object and its complement, no clause
     "You know the answer is no.",  # the generic "you"
+    "The ministry dismissed it as a smear campaign.",  # a verdict on a pronoun, in no quoted words
     # requests: what someone else is asked to do (an event, not what the speaker asserts)
     "The foreign minister urged the allies to speed up deliveries of air defence systems.",
     "The prime minister called on the rebels to lay down their arms.",

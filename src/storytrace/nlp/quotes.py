@@ -182,13 +182,17 @@ def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
     (a misparse), a noun phrase taken for a clause ("found traces of ..."), a
     subordinate clause alone ("said before he died", "worry should the company fail"), a free
     relative ("promised what the board had in mind"), a thing's promise ("rules that promise to
-    ..."), and the generic "you" ("you can call it what you like")."""
+    ..."), the generic "you" ("you can call it what you like"), and a dismissal of a pronoun
+    with no quoted words ("dismissed it as fake news": a rejection, not content)."""
     start, end = frame.content
     hole = frame.hole or (0, 0)
     speaker = doc[frame.speaker].lower_ if frame.speaker is not None else ""
     if start <= frame.cue < end and not hole[0] <= frame.cue < hole[1]:
         return True
     if speaker == "you" or (frame.kind == "infinitive" and speaker == "that"):
+        return True
+    if frame.kind == "naming" and frame.stance == "denied" and kind == "indirect" \
+            and doc[start].tag_ == "PRP":
         return True
     if frame.kind != "verb" or kind != "indirect" or frame.hole is not None:
         return False
