@@ -89,6 +89,10 @@ CLAIMS = [
     ("A lower speed limit would save 65 lives a year.", [(65, 65, "exact", "people", "person")]),
     ("The new barriers prevented 300 deaths.", [(300, 300, "exact", "people", "person")]),
     ("The storm claimed 65 lives.", [(65, 65, "exact", "killed", "person")]),
+    # driven from their homes: displaced
+    ("About 40,000 villagers were forced out of their villages.", [(40_000, 40_000, "about", "displaced", "person")]),
+    ("Over a million people were driven from their homes.", [(M, None, "more_than", "displaced", "person")]),
+    ("Some 300 people were driven to the hospital.", [(300, 300, "about", "people", "person")]),
     # vehicles and devices made civilian by the words before them are no weapons
     ("The carrier ordered 10 Airbus freight-carrying jets.", [(10, 10, "exact", "other", "jet")]),
     ("Russia launched 40 attack drones overnight.", [(40, 40, "exact", "weapons", "drone")]),

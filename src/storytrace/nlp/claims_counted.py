@@ -443,7 +443,8 @@ def _relative_casualty(lex: ClaimLexicon, verb: Token) -> str | None:
 
 def _predicate_casualty(lex: ClaimLexicon, verb: Token) -> str | None:
     """What the predicate of a verb says of its subject: "are dead", "were reported dead",
-    "were among the dead", "lost their lives", "suffered injuries"."""
+    "were among the dead", "lost their lives", "suffered injuries", "were driven from their
+    homes"."""
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd") or (child.dep_ == "attr" and child.pos_ == "ADJ"):
             found = lex.casualty.get((child.lower_, "modifier"))
@@ -458,6 +459,15 @@ def _predicate_casualty(lex: ClaimLexicon, verb: Token) -> str | None:
             found = lex.casualty.get((f"{verb.lemma_.lower()} {child.lemma_.lower()}", "subject"))
             if found:
                 return found
+        elif child.dep_ in ("prep", "prt") and child.lower_ in ("from", "out"):
+            # "were driven from their homes", "were forced out of their villages"
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            objs += [o for g in child.children if g.dep_ == "prep" and g.lower_ == "of"
+                     for o in g.children if o.dep_ == "pobj"]
+            for obj in objs:
+                found = lex.casualty.get((f"{verb.lemma_.lower()} {obj.lemma_.lower()}", "subject"))
+                if found:
+                    return found
     return None
 
 
