@@ -884,3 +884,48 @@ def test_known_gaps_without_false_alarms(analyze, text, not_want) -> None:  # ty
 def test_one_act_told_by_two_verbs(analyze, text, n) -> None:  # type: ignore[no-untyped-def]
     events = _events(analyze, text)
     assert len(events) == n, [(e.type, e.trigger) for e in events]
+
+
+# ---------------------------------------------------------------------- fifth round: benchmark classes
+# (text, type, actor states, recipient states)
+SOURCES = [
+    # a document speaks for whoever issued it: its author, else the state where it was released
+    ("A 300-page report released on Monday in the Kenyan capital alleged that Uganda had armed the militias.",
+     "ACCUSE", {"KEN"}, {"UGA"}),
+    ("A report released in Nairobi alleged that Uganda had armed the militias.", "ACCUSE", {"KEN"}, {"UGA"}),
+    ("A Rwandan government report accused France of complicity in the massacres.", "ACCUSE", {"RWA"}, {"FRA"}),
+    # an unnamed group takes the place of its own act, not of an aside about its past
+    ("The opposition leader, who had fled to Lithuania, was arrested in Minsk.", "COERCE", set(), {"BLR"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients"), SOURCES)
+def test_who_speaks_through_a_document_and_where_a_group_is(analyze, text, type_name, actors, recipients) -> None:  # type: ignore[no-untyped-def]
+    _check(_events(analyze, text), type_name, actors, recipients)
+
+
+# (text, a type that must not be coded)
+NOT_STATED_5 = [
+    # what a party hopes others will do or undergo is foreseen, not done, nor promised by it
+    ("Kigali said it hoped French officials would be indicted for war crimes.", "ACCUSE"),
+    ("Seoul hopes Tokyo will hold talks with it soon.", "AGREE"),
+    # reporting an act is not naming it: no accusation by analysts
+    ("Analysts said Russia had attacked the power grid.", "ACCUSE"),
+    # a comma-set pluperfect relative clause is an aside about the past
+    ("The release of the activist, who had been arrested in March, came as talks resumed.", "COERCE"),
+    # a release with nobody acting and nobody of a known state released: no dyad
+    ("The release of Ahmed Zaki came as talks resumed.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_want"), NOT_STATED_5)
+def test_acts_foreseen_reported_or_aside_are_not_coded(analyze, text, not_want) -> None:  # type: ignore[no-untyped-def]
+    assert not_want not in {e.type for e in _events(analyze, text)}
+
+
+@pytest.mark.parametrize(("text", "type_name"), [
+    ("Seoul hopes to hold talks with Tokyo next month.", "AGREE"),  # hoping to act oneself is an intent
+    ("Ukraine said the Russian strikes were a war crime.", "ACCUSE"),  # naming still accuses
+])
+def test_intents_and_naming_still_coded(analyze, text, type_name) -> None:  # type: ignore[no-untyped-def]
+    _one(_events(analyze, text), type_name)

@@ -140,6 +140,9 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         return None
     if roles.from_place and not roles.actors:
         return None  # nobody acts, somewhere: "a laser was fired at a sample in Japan"
+    if not any_resolved(roles.actors) and not any(r.country or (r.id and ":" not in r.id)
+                                                  for r in roles.recipients):
+        return None  # "the release of X" (a person of no known state) with nobody acting: no dyad at all
     if d.type == "CONSULT" and d.cand.pattern.trigger.head in ("visit", "tour", "trip"):
         # a leader touring home is not a consultation
         roles.recipients = [r for r in roles.recipients if not same_party([r], roles.actors)]

@@ -11,7 +11,8 @@ dependency structure only (no list of sentences or names):
     presupposed  "revealed the scale of the aid that Iran has provided"   (a restrictive relative
                  clause on a definite noun: it identifies a known fact, it does not report one)
     background   "Russia had promised to return the ships"   (a pluperfect promise: told as the
-                 past before the story, not made now)
+                 past before the story, not made now); "X, who had been arrested in May, ..."
+                 (a comma-set pluperfect relative clause: an aside about a participant's past)
     state        "prisoners held by Israel"   (a participle describing a state of affairs)
     reward       "offered $5 million for information on him"   (a bounty, not a promise to a party)
 
@@ -25,6 +26,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from storytrace.nlp.events_match import lemma_in
 from storytrace.nlp.events_status import anchor_of
 
 if TYPE_CHECKING:
@@ -59,6 +61,8 @@ def not_stated(lex: Lexicon, d: Draft, triggers: set[int]) -> str | None:
         return "reward"
     if d.cand.pattern.frame == "intent" and tok.lemma_.lower() in lex.cue("promise_verbs") and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return "background"
+    if d.cand.pos == "verb" and _aside(tok):
         return "background"
     return None
 
@@ -116,11 +120,13 @@ def _expected(lex: Lexicon, tok: Token, triggers: set[int]) -> bool:
         if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i:
             return False
         gov = node.head
-        if gov.lemma_.lower() in lex.cue("expectation_verbs"):
+        if lemma_in(gov, lex.cue("expectation_verbs")):
             # "is expected to" (passive) is a forecast handled by the status; a governor that
             # is a trigger itself ("wants X to attack") is a frame
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
-            return own_subject and not passive and gov.i not in triggers
+            # ("hopes X will be prosecuted": a finite clause is foreseen even under a trigger)
+            finite = not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            return own_subject and not passive and (gov.i not in triggers or finite)
         node = gov
     return False
 
@@ -139,6 +145,15 @@ def _presupposed(verb: Token) -> bool:
     if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return False  # "the gunmen who attacked ...": the noun is the actor, not a known act
     return not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE for c in verb.children)
+
+
+def _aside(verb: Token) -> bool:
+    """"The release of X, who had been arrested 15 months ago, came as ...": a comma-set relative
+    clause in the pluperfect tells the past before the story about one of its people, as an aside."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    head = verb.head
+    return head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "," and verb.i > head.i
 
 
 def historical(when: Time | None, published: date | None) -> bool:

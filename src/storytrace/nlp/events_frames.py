@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.attribution import attribution_for
-from storytrace.nlp.events_match import Candidate, content, subject_words
+from storytrace.nlp.events_match import Candidate, content, lemma_in, subject_words
 from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party
 
 if TYPE_CHECKING:
@@ -431,6 +431,13 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
         inner = None
     require = d.cand.pattern.require
     if ("complement" in require and not comps) or ("event" in require and inner is None):
+        d.dropped = True
+        return
+    if frame == "intent" and lemma_in(d.token, lex.cue("expectation_verbs")) and any(
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) for comp in comps):
+        # "Kigali hopes French officials will be indicted": what another is hoped to do or undergo
+        # is foreseen (see events_background), not promised by the one who hopes
         d.dropped = True
         return
     if frame == "intent":

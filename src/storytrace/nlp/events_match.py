@@ -332,6 +332,12 @@ def _content_pos() -> set[int]:
     return _CONTENT_POS
 
 
+def lemma_in(tok: Token, words: set[str] | frozenset[str]) -> bool:
+    """The token's lemma is one of ``words``, also when the lemmatizer stumbled ("hoped" -> hop)."""
+    lemma = tok.lemma_.lower()
+    return lemma in words or (lemma != tok.lower_ and any(b in words for b in _base_forms(tok.lower_)))
+
+
 def _base_forms(word: str) -> list[str]:
     """Base forms to try when the lemmatizer stumbles ("staged" -> stag): staged -> stage."""
     out = []
@@ -538,7 +544,11 @@ def predicates(tok: Token, objects: list[Token]) -> list[Token]:
 
 
 def predicate_match(ad: AnalyzedDoc, tok: Token, terms: Terms) -> bool:
-    """The predicate or a word qualifying it ("a [cowardly] act", "an act [of aggression]")."""
+    """The predicate or a word qualifying it ("a [cowardly] act", "an act [of aggression]"). A verb
+    that reports an act ("said Russia had attacked the grid") names nothing."""
+    if tok.pos_ == "VERB" and tok.dep_ == "ccomp":
+        return any(c.dep_ in ("acomp", "attr", "oprd") and predicate_match(ad, c, terms)
+                   for c in tok.children)
     if term_match(ad, tok, terms):
         return True
     for c in tok.children:

@@ -398,7 +398,11 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
     """The state of an unnamed local group: a place named in its phrase ("doctors in Kenya"),
     else a place of its sentence (nearest first), else the state the story is set in."""
     doc = tok.doc
+    aside = {x.i for c in tok.children if c.dep_ == "relcl" and c.left_edge.i > 0  # ", who had fled to X,"
+             and tok.doc[c.left_edge.i - 1].text == "," for x in c.subtree}
     for t in doc[tok.left_edge.i:tok.right_edge.i + 1]:
+        if t.i in aside:
+            continue
         c = place_country(ad, t)
         if c:
             return c
@@ -623,11 +627,14 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     actor_toks = [x for t in actor_toks
                   for x in ((_pobjs(t, ("between", "among")) if not _agentive(t, lex) else []) or [t])]
     bystanders = lex.cue("bystander_nouns")
+    actor_toks = [x for t in actor_toks for x in (_authors(ad, lex, t) if t.lemma_.lower() in bystanders
+                                                  else [t])]
     actor_toks = [t for t in actor_toks if t.lemma_.lower() not in bystanders  # "analysts say"
                   and not dateline(t)]
     for t in actor_toks:
-        refs = resolve(ad, t, lex, places=t.head.lower_ == "from" or t.dep_ in ("nsubj", "appos", "conj",
-                                                                                 "amod", "compound", "poss"))
+        places = t.head.lower_ in ("from", "in") or t.dep_ in ("nsubj", "appos", "conj", "amod", "compound",
+                                                                "poss")
+        refs = resolve(ad, t, lex, places=places)
         roles.add("actor", refs or _maybe(unresolved(ad, t, lex)), t)
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
@@ -677,6 +684,25 @@ def _origin(ad: AnalyzedDoc, lex: Lexicon, v: Token, weapons: list[Token]) -> li
         if by:
             return by
     return [t for h in heads for t in _pobjs(h, ("from",)) if resolve(ad, t, lex, places=True)]
+
+
+def _authors(ad: AnalyzedDoc, lex: Lexicon, t: Token) -> list[Token]:
+    """Who speaks through a document: "a report by the commission", "a report released in Kigali"
+    (the state where it was issued), "a Rwandan government report". A comment by analysts or a
+    report with no author named speaks for nobody."""
+    if t.lemma_.lower() not in lex.cue("document_nouns"):
+        return [t]
+    if any(c.dep_ in ("amod", "compound", "poss") and resolve(ad, c, lex) for c in t.children):
+        return [c for c in t.children if c.dep_ in ("amod", "compound", "poss") and resolve(ad, c, lex)]
+    heads = [t, *[c for c in t.children if c.dep_ in ("acl", "relcl")
+                  and c.lemma_.lower() in lex.cue("publishing_verbs")]]
+    for prep in ("by", "from"):
+        found = [p for h in heads for p in _pobjs(h, (prep,)) if resolve(ad, p, lex, places=prep == "from")]
+        if found:
+            return found
+    where = [x for h in heads[1:] for p in _pobjs(h, ("in",))  # ("in the Kenyan capital")
+             for x in (p, *[c for c in p.children if c.dep_ in ("amod", "compound")])]
+    return [x for x in where if resolve(ad, x, lex, places=True)][:1] or [t]
 
 
 def _listed(toks: list[Token]) -> list[Token]:
