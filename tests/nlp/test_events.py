@@ -929,3 +929,15 @@ def test_acts_foreseen_reported_or_aside_are_not_coded(analyze, text, not_want) 
 ])
 def test_intents_and_naming_still_coded(analyze, text, type_name) -> None:  # type: ignore[no-untyped-def]
     _one(_events(analyze, text), type_name)
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors"), [
+    # an alliance with no name of its own acts through the states that formed it
+    ("Mali, Niger and Burkina Faso formed a defence alliance last year. "
+     "On Monday the alliance accused France of backing the rebels.", "ACCUSE", {"MLI", "NER", "BFA"}),
+    # a named one is itself
+    ("NATO foreign ministers met in Brussels. The alliance condemned the Russian strikes.", "ACCUSE", set()),
+])
+def test_an_alliance_acts_through_its_members(analyze, text, type_name, actors) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, text), type_name)
+    assert _countries(ev.actors) == actors or (not actors and any(a.id == "igo:nato" for a in ev.actors))

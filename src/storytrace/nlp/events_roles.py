@@ -228,6 +228,9 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
                      None)
             if m is not None:
                 return [mention_ref(m, _np_text(tok))]
+            members = _members(ad, lex, tok)
+            if members:
+                return members
         if lemma in lex.cue("state_nouns") and _definite(tok):
             # "Choe vowed that the country ...": the speaker's country, else the last state named
             sent_start = tok.sent.start
@@ -323,6 +326,25 @@ def _last_pair(ad: AnalyzedDoc, tok: Token) -> list[ActorRef]:
         found.append(m)
         if len(found) == 2:
             return [mention_ref(m) for m in found]
+    return []
+
+
+def _members(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> list[ActorRef]:
+    """"Mali, Niger and Burkina Faso formed an alliance ... the alliance would deploy": an alliance
+    with no name of its own acts through the states the text says formed or joined it."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.cue("alliance_nouns"):
+        return []
+    start = max(0, tok.i - 300)
+    for t in reversed(tok.doc[start:tok.i]):
+        if t.lemma_.lower() != lemma or t.dep_ not in ("dobj", "pobj", "attr"):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.cue("founding_verbs"):
+            continue
+        refs = [r for s in subject_words(verb) for r in resolve(ad, s, lex) if r.id or r.country]
+        if len({r.country or r.id for r in refs}) >= 2:
+            return refs
     return []
 
 
