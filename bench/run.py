@@ -13,7 +13,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHES = [
-    ("analysis throughput vs bare spaCy", "throughput.py", ["--limit", "500"], ["--limit", "100"]),
+    ("analysis throughput vs bare spaCy", "throughput.py", ["--limit", "500", "--workers", "0"],
+     ["--limit", "100"]),
     ("story clustering (B-cubed)", "stories.py", [], []),
     ("API latency on the BBC corpus", "api_latency.py", [], ["--limit", "300"]),
 ]

@@ -65,7 +65,8 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=32, help="nlp.pipe batch size")
     ap.add_argument("--published", default="2005-01-01",
                     help="publication date given to every article (the corpus has none)")
-    ap.add_argument("--workers", type=int, default=1, help="also time analysis in N worker processes")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="also time analysis in N worker processes (0: one per core)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found (the benchmark needs ../shared/corpus)")
@@ -114,12 +115,15 @@ def main() -> int:
           f"{ratio_layers:.3f} (bare cpu / (bare cpu + layer cpu))  [bar >= {BAR}]")
     print("layer cost (cpu, share of bare spaCy):  " + "  ".join(
         f"{name} {1000 * t / n:.1f} ms/doc ({100 * t / bare.cpu:.1f}%)" for name, t in per_layer.items()))
-    if args.workers > 1:
-        parallel = Analyzer(analyzer.res, workers=args.workers)
+    from storytrace.nlp.parallel import resolve_workers
+
+    workers = resolve_workers(args.workers)
+    if workers > 1:
+        parallel = Analyzer(analyzer.res, workers=workers)
         with Clock() as par:
             for _ in parallel.analyze(docs):
                 pass
-        print(f"{args.workers} workers: {n / par.wall:.1f} docs/s, {words / par.wall:,.0f} words/s "
+        print(f"{workers} workers: {n / par.wall:.1f} docs/s, {words / par.wall:,.0f} words/s "
               f"({full.wall / par.wall:.2f}x one process, start-up included)")
     ok = max(ratio_wall, ratio_cpu, ratio_layers) >= BAR
     if not ok:
