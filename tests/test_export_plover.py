@@ -129,3 +129,32 @@ def test_history_told_in_passing_keeps_its_auxiliary_mode_and_its_own_year(store
     assert (rec["date"], rec["date_source"]) == ("1954-01-01", "text-year")  # its own year, not 2024
     stored = store.layer_records("events", "h-1")[0]
     assert stored["when"]["value"] == "1954" and stored["historical"] is True
+
+
+def test_dyads_give_one_record_per_directed_pair(store: Store) -> None:
+    text = "The foreign ministers of Chile, Peru and Bolivia met in Lima on Monday."
+    refs = [ActorRef(id=c, name=n, text=n, country=c) for c, n in (("CHL", "Chile"), ("PER", "Peru"),
+                                                                   ("BOL", "Bolivia"))]
+    meeting = Event(type="CONSULT", mode=None, actors=refs, recipients=refs, status="asserted",
+                    trigger="met", span=Span(start=0, end=len(text) - 1))
+    alone = Event(type="CONSULT", mode=None, actors=refs[:1], recipients=refs[1:2], status="asserted",
+                  trigger="met", span=Span(start=0, end=len(text) - 1))
+    doc = Document(id="d-1", published="2024-11-04", source="Wire", url=None, title="Talks", text=text,
+                   events=[meeting, alone])
+    store.save(doc, DocInfo(content_hash="h7", status="analyzed"))
+    whole = _records(store)
+    assert [len(r["actor"]) for r in whole] == [3, 1]
+    out = io.StringIO()
+    n = write_plover(store, out, dyadic=True)
+    pairs = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(pairs) == 7  # 3 x 2 directed pairs of the meeting, and the one-to-one event as it is
+    got = {(p["actor"][0]["code"], p["recipient"][0]["code"]) for p in pairs[:6]}
+    assert got == {(a, b) for a in ("CHL", "PER", "BOL") for b in ("CHL", "PER", "BOL") if a != b}
+    assert {p["dyad_of"] for p in pairs[:6]} == {"d-1-000"} and pairs[0]["id"] == "d-1-000-1"
+    assert pairs[6]["id"] == "d-1-001" and "dyad_of" not in pairs[6]
+    assert all(p["event_text"] == whole[0]["event_text"] for p in pairs[:6])
+
+
+def test_dyads_only_with_plover(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "--db", str(tmp_path / "x.db"), "--format", "jsonl", "--dyads"])
+    assert result.exit_code == 2 and "--dyads" in result.output

@@ -29,9 +29,13 @@ def export(
     since: Annotated[str | None, typer.Option(help="Only documents published on or after DATE.")] = None,
     until: Annotated[str | None, typer.Option(help="Only documents published on or before DATE.")] = None,
     source: Annotated[str | None, typer.Option(help="Only documents from this outlet.")] = None,
+    dyads: Annotated[bool, typer.Option(
+        "--dyads", help="plover: one record per actor-recipient pair (as dyadic event data).")] = False,
 ) -> None:
     """Export the store. jsonl is the storytrace/1 contract (spec/EXPORT.md); csv writes one
     table per layer; plover writes PLOVER event records; stories writes doc -> story lines."""
+    if dyads and format is not ExportFormat.plover:
+        raise typer.BadParameter("only with --format plover", param_hint="--dyads")
     with open_store(db) as store:
         total = store.count("documents")
         if format is ExportFormat.csv:
@@ -57,7 +61,8 @@ def export(
                 elif format is ExportFormat.plover:
                     from storytrace.export.plover import write_plover
 
-                    n = write_plover(store, out, since=since, until=until, source=source)
+                    n = write_plover(store, out, since=since, until=until, source=source,
+                                     on_doc=lambda _: bar.advance(task), dyadic=dyads)
                     what = "events"
                 else:
                     from storytrace.export.stories import write_stories

@@ -35,8 +35,10 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 def write_plover(store: Store, out: IO[str], *, since: str | None = None, until: str | None = None,
-                 source: str | None = None, on_doc: Callable[[str], None] | None = None) -> int:
-    """Write the events of the selected documents as PLOVER records; return how many."""
+                 source: str | None = None, on_doc: Callable[[str], None] | None = None,
+                 dyadic: bool = False) -> int:
+    """Write the events of the selected documents as PLOVER records; return how many.
+    ``dyadic``: one record per actor-recipient pair (see :func:`dyads`)."""
     from storytrace import __version__
 
     coder = f"storytrace {__version__}"
@@ -45,7 +47,8 @@ def write_plover(store: Store, out: IO[str], *, since: str | None = None, until:
         if row["duplicate_of"]:
             continue  # a story is counted once
         doc = {k: row[k] for k in ("id", "title", "published", "source", "url", "language", "text")}
-        for record in plover_records(doc, store.layer_records("events", row["id"]), coder=coder):
+        records = plover_records(doc, store.layer_records("events", row["id"]), coder=coder)
+        for record in (r for rec in records for r in dyads(rec)) if dyadic else records:
             out.write(json.dumps(record, ensure_ascii=False))
             out.write("\n")
             n += 1
@@ -107,6 +110,27 @@ def plover_records(doc: dict[str, Any], events: list[dict[str, Any]], *,
             "status": ev.get("status"),
             "reported_by": _entity(ev["reported_by"]) if ev.get("reported_by") else None,
         }
+
+
+def dyads(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One record per directed actor-recipient pair, as dyadic event data (ICEWS, GDELT,
+    PETRARCH) has them: "the US, Russia and Switzerland met" (actors all three, reciprocal)
+    gives the six directed pairs; an event with no recipient, one record per actor. Each copy
+    keeps the event's evidence, gets the id ``<id>-<n>`` and names its event in ``dyad_of``.
+    An event with one actor and at most one recipient is left as it is."""
+    actors, recipients = record["actor"] or [{}], record["recipient"]
+    if len(actors) <= 1 and len(recipients) <= 1:
+        yield record
+        return
+    pairs = [(a, r) for a in actors for r in recipients or [None]
+             if r is None or _key(a) != _key(r)]
+    for n, (a, r) in enumerate(pairs, 1):
+        yield {**record, "id": f"{record['id']}-{n}", "dyad_of": record["id"],
+               "actor": [a] if a else [], "recipient": [r] if r else []}
+
+
+def _key(entity: dict[str, Any]) -> Any:
+    return entity.get("identifier_id") or entity.get("code") or entity.get("entity_text")
 
 
 IGO_CODES = {"igo:un": "UNO", "igo:united-nations": "UNO", "igo:eu": "EUR", "igo:european-union": "EUR"}
