@@ -29,6 +29,12 @@ SECTORS = frozenset((
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ACTOR_ID = re.compile(r"^(?:[A-Z]{3}|(?:person|org|igo):[a-z0-9][a-z0-9-]*)$")
 
+# Words of states' names that say nothing of which state ("Russian Federation", "Czech Republic").
+_GENERIC_NAME_WORDS = frozenset({"states", "kingdom", "republic", "federation", "confederation", "islands",
+                                 "island", "isles", "emirates", "union", "territory", "territories", "coast",
+                                 "city", "state", "see", "north", "south", "east", "west", "principality",
+                                 "sultanate", "commonwealth"})
+
 # Kinds of dictionary names (what a matched name stands for).
 STATE = "state"  # "North Korea", "DPRK"
 DEMONYM = "demonym"  # "North Korean"
@@ -119,6 +125,7 @@ class Title:
     person: bool = True  # an office with a holder to look up
     means: tuple[tuple[str, str], ...] = ()  # (ISO3, role): the office this title is in that state
     foreign: bool = False  # its holder serves abroad or in an IGO: the story's state says nothing
+    heads_orgs: bool = False  # also the head of a company or an association ("president")
 
     def role_in(self, where: str | None) -> str:
         """The office the title names in a state: "foreign secretary" is the foreign minister
@@ -164,6 +171,8 @@ class ActorDictionary:
     state_bodies: dict[str, list[Entry]] = field(default_factory=dict)  # ISO3 -> its named bodies
     offices: dict[tuple[str, str], list[tuple[Office, str]]] = field(default_factory=dict)
     max_noun_len: int = 1
+    # the last word of state names and demonyms -> the states it may name ("Korean" -> KOR, PRK)
+    state_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ lookups
     def record(self, actor_id: str) -> ActorRecord | None:
@@ -341,6 +350,7 @@ class TitleSpec(_Model):
     person: bool = True
     means: dict[str, str] = Field(default_factory=dict)
     foreign: bool = False
+    heads_orgs: bool = False
 
     _sector = field_validator("sector")(_check_sector)
 
@@ -503,7 +513,7 @@ class _Builder:
 
     def title(self, spec: TitleSpec) -> None:
         value = Title(spec.role, spec.sector, spec.gender, spec.person, tuple(spec.means.items()),
-                      spec.foreign)
+                      spec.foreign, spec.heads_orgs)
         for form in spec.forms:
             toks = tuple(t.lower() for t in self.tokenize(form))
             if toks:
@@ -525,6 +535,13 @@ class _Builder:
             d.state_bodies.setdefault(entry.target or "", []).append(entry)
         d.noun_heads = frozenset(toks[-1] for toks in d.nouns)
         d.max_noun_len = max((len(t) for t in d.nouns), default=1)
+        words: dict[str, set[str]] = {}
+        for toks, entry in self._names.items():
+            last = toks[-1]
+            if entry.kind in (STATE, DEMONYM) and entry.target and last.istitle() and last.isalpha() \
+                    and last.lower() not in _GENERIC_NAME_WORDS:
+                words.setdefault(last, set()).add(entry.target)
+        d.state_words = {w: frozenset(codes) for w, codes in words.items()}
         return d
 
 
@@ -546,7 +563,8 @@ SECTIONS = ("states", "orgs", "bodies", "people", "titles", "honorifics", "nouns
 BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titles.yaml", "nouns.yaml",
                  "first_names.yaml", "nonactors.yaml", "cues.yaml")
 CUE_LISTS = ("locative_preps", "motion_words", "place_nouns", "topic_nouns", "name_particles",
-             "facility_words", "company_words", "org_words", "ranks", "former", "person_nouns")
+             "facility_words", "company_words", "org_words", "ranks", "former", "person_nouns",
+             "domestic_orgs", "international_words", "market_names", "market_words", "visit_words")
 
 
 def load_sections(b: _Builder, data: Any, path: Path) -> None:

@@ -71,6 +71,7 @@ _TOKENS_PER_MENTION = 250  # a story naming one state only is set there if it na
 _BIG_CITY = 200_000  # a one-word name that is another name of a city this big is the city ("Hama")
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
+_DASHES = ("-", "--", "\u2014", "\u2013")
 
 
 # --------------------------------------------------------------------------- the resolver
@@ -116,6 +117,9 @@ class Resolver:
         self.company_words, self.org_words = cue["company_words"], cue["org_words"]
         self.ranks, self.former = cue["ranks"], cue["former"]
         self.person_nouns = cue["person_nouns"]
+        self.domestic_orgs, self.international_words = cue["domestic_orgs"], cue["international_words"]
+        self.market_names, self.market_words = cue["market_names"], cue["market_words"]
+        self.visit_words = cue["visit_words"]
         self.toks: list[Token] = list(self.doc)
         self.n = len(self.toks)
         self.texts = [norm_token(t.text) for t in self.toks]
@@ -144,12 +148,14 @@ class Resolver:
                 if c.kind == "ner-person" and c.name in self.place_names:
                     c.dropped = True
         self.link_acronyms()
+        self.drop_credits_and_markets()
         self.classify_places()
         self.home_country()  # the story's state, from the names alone (before phrases absorb them)
         self.resolve_bodies()
         self.resolve_short_forms()
         self.link_people()
         self.weigh_organizations()
+        self.org_countries()
         self.resolve_titles()
         self.resolve_nouns()
         self.complete_people()
@@ -231,6 +237,10 @@ class Resolver:
     def _plausible(self, a: int, b: int, entry: Entry) -> bool:
         """Reject a dictionary name that is part of a longer person's name ("George Washington",
         "Chad Smith", "Philip French", "Mr French") or written in a headline's capitals by accident."""
+        if entry.kind == SHORT and b - a == 1 and b < self.n and self.toks[a].ent_type_ == "PERSON":
+            nxt = self.toks[b]
+            if nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON" and nxt.is_alpha and nxt.is_title:
+                return False  # "Petro Bondar", "Xi Mingze": another person's given or family name
         if entry.kind in (STATE, CAPITAL, SEAT, DEMONYM) and b - a == 1:
             if a > 0 and self.texts[a - 1] in self.d.honorifics:
                 return False
@@ -269,7 +279,8 @@ class Resolver:
                 elif label == "ORG" and self._ministry(a, b):
                     self.add(_Cand(a, b, BODY, None, "GOV", "ministry",
                                    entry=Entry(BODY, None, "GOV", "ministry")))
-                elif label == "ORG" and self._looks_like_org(a, b) and not self._in_place_position(a, b):
+                elif label == "ORG" and self._looks_like_org(a, b) and not self._in_place_position(a, b) \
+                        and not self._names_facility(b):
                     self.add(_Cand(a, b, "ner-org", name=self._name_text(a, b)))
                 elif label == "NORP" and self.toks[b - 1].tag_ in ("NNPS", "NNS"):
                     self.add(_Cand(a, b, GROUP, name=self._name_text(a, b)))
@@ -423,7 +434,7 @@ class Resolver:
             return  # "Riot police", "Security forces" at the start of a sentence
         if not self._looks_like_name(a, b, titled):
             return
-        if not titled and (self._in_place_position(a, b)
+        if not titled and (self._in_place_position(a, b) or self._names_facility(b)
                            or (a > 0 and toks[a - 1].lower_ in ("operation", "operations"))):
             # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
             self.place_names.add(self._name_text(a, b))
@@ -471,6 +482,15 @@ class Resolver:
         return prep is not None and (
             (prep.lower_ in self.locative_preps and prep.lower_ not in ("at", "over", "across", "through"))
             or (prep.lower_ == "of" and prep.head.lower_ in self.place_nouns))
+
+    def _names_facility(self, b: int) -> bool:
+        """The name ending at token ``b`` names a facility with the names coordinated with it:
+        "the Nur Khan airbase", "Nur Khan, Murid and Rafiqui airbases" (whatever the parse)."""
+        k, toks = b, self.toks
+        while k < self.n and k - b < 10 and (self.texts[k] in (",", "&", "and", "or") or (
+                toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper())):
+            k += 1
+        return k < self.n and self.lower[k] in self.facility_words
 
     def _looks_like_org(self, a: int, b: int) -> bool:
         words = [self.toks[i] for i in range(a, b)]
@@ -550,9 +570,9 @@ class Resolver:
                 c.place = self._locative(head)
                 if c.place and c.kind == BODY and head.head.head.pos_ not in ("VERB", "AUX"):
                     c.place = False  # "a senior official at the presidential office": its people
-                if c.kind == CAPITAL and c.a < 3 and self.texts[c.a].isupper() and c.b < self.n \
-                        and self.texts[c.b] in (",", "--", "-", "\u2014"):
-                    c.place = True  # the dateline: "SEOUL, Dec. 3 (Yonhap) --"
+                if c.kind in (CAPITAL, STATE) and self._dateline(c):
+                    c.place = True  # the dateline: "SEOUL, Dec. 3 (Yonhap) --", "HONG KONG (Reuters) -"
+                    c.descriptive = False
                     self.dateline = self.country_of(c)
                 if not c.place and c.kind in (CAPITAL, SEAT):
                     c.metonym = True
@@ -572,6 +592,70 @@ class Resolver:
                     c.place = True
                 elif noun is None or not self._agent_noun(noun):
                     c.descriptive = True
+
+    def _dateline(self, c: _Cand) -> bool:
+        """A city or a city-state opening the story as its dateline: "SEOUL, Dec. 3 (Yonhap) --",
+        "HONG KONG (Reuters) -", "Singapore, June 2 -": in capitals before a comma, a dash or
+        an outlet in brackets, or in any case before a date and a dash."""
+        if c.a >= 3 or any(not self.toks[k].is_space and not self.toks[k].is_punct for k in range(c.a)) \
+                or c.b >= self.n:
+            return False
+        nxt = self.texts[c.b]
+        if all(self.texts[k].isupper() for k in range(c.a, c.b)) and nxt in (",", "(", *_DASHES):
+            return True
+        if nxt not in (",", "("):
+            return False
+        for k in range(c.b + 1, min(self.n, c.b + 9)):  # "Hong Kong, March 3 -"
+            if self.texts[k] in _DASHES:
+                return True
+            if self.toks[k].is_sent_start:
+                break
+        return False
+
+    def drop_credits_and_markets(self) -> None:
+        """Neither a news agency credited in a dateline or a credit line ("HONG KONG (Reuters)
+        -", "... (AFP)", a last line "— Reuters") nor a stock index ("the Nikkei fell 2%", "the
+        FTSE 100", "the Dow") is an actor; an agency that reports something stays one ("...,
+        Agence France-Presse reported")."""
+        for c in self.cands:
+            if c.dropped or c.kind not in (ORG, "ner-org", "ner-person", GROUP):
+                continue
+            if self._market(c) or (c.kind == ORG and self._credit(c)):
+                c.dropped = True
+
+    def _credit(self, c: _Cand) -> bool:
+        rec = self.record(c.target)
+        if rec is None or rec.sector != "JRN":
+            return False
+        texts, n = self.texts, self.n
+        prev = c.a - 1
+        while prev >= 0 and self.toks[prev].is_space:
+            prev -= 1
+        nxt = c.b
+        while nxt < n and self.toks[nxt].is_space:
+            nxt += 1
+        if prev >= 0 and texts[prev] == "(" and nxt < n and texts[nxt] == ")":
+            # "(AFP)", not the acronym of the name just before it ("Korean Central News Agency (KCNA)")
+            before = self.ending_at(prev)
+            return before is None or before.target != c.target or before.kind != c.kind
+        if prev >= 0 and texts[prev] in _DASHES:  # "— Reuters" closing the text or a line
+            return nxt >= n or "\n" in self.toks[nxt - 1].whitespace_ or self.toks[nxt].is_space \
+                or "\n" in self.toks[c.b - 1].whitespace_
+        return False
+
+    def _market(self, c: _Cand) -> bool:
+        """A stock index: an unknown name that is one, or a known name (the Nikkei is also a
+        newspaper) followed by a figure or an index word, or moving like a market."""
+        words = self.lower[c.a:c.b]
+        markets = self.market_names
+        if words[0] not in markets and " ".join(words[:2]) not in markets and " ".join(words) not in markets:
+            return False
+        if c.kind != ORG:
+            return True
+        if c.b < self.n and (self.toks[c.b].like_num or self.lower[c.b] in self.market_words):
+            return True
+        head = self.toks[c.b - 1]
+        return head.dep_ in ("nsubj", "compound", "conj") and head.head.lemma_.lower() in self.market_words
 
     def resolve_bodies(self) -> None:
         """A generic body takes the state written with it: "Russia's Security Council", "the
@@ -738,6 +822,8 @@ class Resolver:
                                        for k in range(lo, first)):
                     c.title = c.title or t
                 c.evidence += 2
+                if qual is None and c.kind == "ner-person" and c.country is None:
+                    c.country = self._place_before_title(first)  # "Istanbul mayor X", "Kharkiv governor Y"
             if qual is not None and c.kind == "ner-person" and c.country is None:
                 c.country = self.country_of(qual) if qual.kind != ORG else (self.record(qual.target) or
                                                                              ActorRecord("", "", "")).country
@@ -745,6 +831,28 @@ class Resolver:
             head = self.toks[c.b - 1]
             if head.dep_ in _SUBJECT_DEPS:
                 c.evidence += 1
+
+    def _place_before_title(self, first: int) -> str | None:
+        """The country of a place named right before a title ("Istanbul mayor", "Kharkiv
+        regional governor", "Texas's governor"), from the places layer's gazetteer."""
+        if self.gazetteer is None:
+            return None
+        lo = self.sent_bounds(first)[0]
+        k = first - 1
+        while k >= lo and (self.texts[k] == "'s" or self.toks[k].tag_ == "POS"):
+            k -= 1
+        end = k + 1
+        toks = self.toks
+        while k >= lo and end - k <= 3 and toks[k].is_alpha and toks[k].text[0].isupper() \
+                and not toks[k].is_stop and self.by_token[k] is None \
+                and toks[k].ent_type_ in ("", "GPE", "LOC"):
+            k -= 1
+        if k + 1 == end:
+            return None
+        # a name spaCy did not tag as a place ("Kharkiv" opening a sentence) must be a big city's
+        tagged = all(t.ent_type_ in ("GPE", "LOC") for t in toks[k + 1:end])
+        return self._place_country(self._span_text(k + 1, end), alternate=True,
+                                   least=0 if tagged else _BIG_CITY)
 
     def weigh_organizations(self) -> None:
         """An unknown organization that speaks or acts ("Greenpeace said", "according to
@@ -765,6 +873,66 @@ class Resolver:
                         state = any(t.lower_ in _STATE_WORDS for t in noun.lefts)
                         c.country = found or (self.home_country() if state and found is None else None)
                     break
+
+    def org_countries(self) -> None:
+        """Organizations outside the dictionary take the state the text gives them: a state
+        inside the name ("the Colombian Democratic Centre party", done when found) or before it
+        ("South Korea's Democratic Party", "Turkey's main opposition Republican People's Party")
+        or "of" one after it ("the Supreme Court of Brazil"); the same name (or its acronym)
+        later in the document keeps it ("the Democratic Party" three paragraphs down); else a
+        party, a union or a court takes the state the story is set in."""
+        orgs = [c for c in self.cands if not c.dropped and c.kind == "ner-org"]
+        if not orgs:
+            return
+        known: dict[str, str] = {}
+        for c in orgs:
+            if c.country is None:
+                c.country = self._state_around_org(c)
+            if c.country:
+                known.setdefault(slug(c.name or ""), c.country)
+        for c in orgs:
+            if c.country is not None:
+                continue
+            c.country = known.get(slug(c.name or ""))
+            if c.country is None and self._domestic_org(c):
+                home = self.home_country()
+                words = self.d.state_words
+                named = [words[w] for w in (c.name or "").split() if w in words]
+                # "the Korean Confederation of Trade Unions" is Korean, whatever the story's state
+                if home is not None and all(home in states for states in named):
+                    c.country = home
+
+    def _state_around_org(self, c: _Cand) -> str | None:
+        lo = self.sent_bounds(c.a)[0]
+        j = c.a - 1
+        while j >= lo and c.a - j <= 6:  # "Turkey's main opposition [Republican People's Party]"
+            q = self.at(j)
+            if q is not None:
+                if q.a > 0 and self.texts[q.a - 1] in ("-", "/"):
+                    break  # "Turkish-Austrian consortium TAV": of two states
+                if q.kind in (STATE, DEMONYM) or (q.kind in (CAPITAL, SEAT) and not q.place):
+                    return self.country_of(q)
+                break
+            tok = self.toks[j]
+            if self.lower[j] in ("'s", "'", "the", "-") or tok.tag_ == "POS" or tok.pos_ == "ADJ" \
+                    or (tok.pos_ == "NOUN" and tok.is_lower):
+                j -= 1
+                continue
+            break
+        k = c.b
+        if k + 1 < self.n and self.lower[k] == "of":  # "the Supreme Court of Brazil"
+            k += 2 if self.lower[k + 1] == "the" else 1
+            q = self.at(k)
+            if q is not None and q.a == k and q.kind == STATE:
+                return self.country_of(q)
+        return None
+
+    def _domestic_org(self, c: _Cand) -> bool:
+        """A party, a union, a court ... of no international body ("the Democratic Party", not
+        "the Inter-Parliamentary Union")."""
+        words = (c.name or "").lower().replace("-", " ").split()
+        return len(words) > 1 and any(w in self.domestic_orgs for w in words) \
+            and not any(w in self.international_words for w in words)
 
     def _appositions(self, c: _Cand) -> list[Token]:
         """The nouns in apposition with the name at ``c`` (after it, or the one it follows)."""
@@ -1077,6 +1245,12 @@ class Resolver:
             return
         if self.at(i) is not None or i in self.consumed:
             return
+        org = self.at(tok.head.i) if tok.head.i > i and tok.dep_ in ("compound", "amod", "nmod") else None
+        if org is not None and org.kind == "ner-org" and org.a <= tok.head.i < org.b:
+            # "the main opposition Republican People's Party": the noun describes the party
+            sense = d.nouns.get((self.lower[i],))
+            org.sector = org.sector or (sense.sector if sense is not None else None)
+            return
         if i + 1 < self.n and tok.dep_ == "compound" and tok.head.i == i + 1 \
                 and self.lower[i + 1] in heads:
             return  # "police officers", "intelligence agency": the last noun is the head
@@ -1318,14 +1492,50 @@ class Resolver:
             if c.country:
                 known.setdefault(self._person_key(c), c.country)
         home = None
+        visitors: set[str] = set()
         for c in people:
             key = self._person_key(c)
             if c.country is None and key not in known and c.title is not None and not c.title.foreign:
                 home = home or self.home_country()
+                if home is not None and (key in visitors or self._not_of(c, home)):
+                    visitors.add(key)
+                    continue
                 if home is not None:
                     known[key] = home
+        for key in visitors:
+            if known.get(key) == home:
+                del known[key]
         for c in people:
             c.country = c.country or known.get(self._person_key(c))
+
+    def _not_of(self, c: _Cand, home: str) -> bool:
+        """A titled person is not of the story's state when the dictionary knows someone else
+        holds the title there on the date ("Foreign Minister X" in a story set in the United
+        States), or when the person comes to it ("X, visiting Washington", "sent X to
+        Washington", "X arrived in Washington")."""
+        t = c.title
+        assert t is not None
+        role = t.role_in(home)
+        if t.person and not t.heads_orgs and c.role in (t.role, role):
+            holder = self.d.holder(home, role, self.on)
+            if holder is not None and holder.id != c.target:
+                return True
+        lo, hi = self.sent_bounds(c.a)
+        head = self.toks[c.b - 1]
+        anchors = {head.i, head.head.i}
+        for q in self.cands:
+            if q.dropped or not (lo <= q.a < hi) or q.kind not in (STATE, CAPITAL, SEAT) \
+                    or self.country_of(q) != home:
+                continue
+            tok = self.toks[q.b - 1]
+            verb = tok.head
+            if tok.dep_ == "pobj" and verb.lower_ in ("to", "in", "into"):
+                verb = verb.head
+            elif tok.dep_ != "dobj":
+                continue
+            if verb.lemma_.lower() in self.visit_words and (verb.i in anchors or verb.head.i in anchors):
+                return True
+        return False
 
     def _person_key(self, c: _Cand) -> str:
         return c.target or slug(c.name or self._span_text(c.a, c.b))
@@ -1408,12 +1618,17 @@ class Resolver:
                 return country
         return None
 
-    def _place_country(self, text: str) -> str | None:
+    def _place_country(self, text: str, alternate: bool = False, least: int = 0) -> str | None:
         """The country of a place name: the one all its cities and regions are in, or that of
-        one much larger than the others ("Kano" is Nigeria's, not the Japanese town's)."""
-        hits = sorted((h.entry for h in self.gazetteer.lookup(text) if not h.alternate
-                       and h.entry.kind in ("city", "region", "country") and h.entry.country),
+        one much larger than the others ("Kano" is Nigeria's, not the Japanese town's). Other
+        names of a place count with ``alternate`` when the place is a big city ("Mykolaiv");
+        ``least``: the population the largest one must have."""
+        hits = sorted((h.entry for h in self.gazetteer.lookup(text) if (
+            not h.alternate or (alternate and h.entry.kind == "city" and h.entry.population >= _BIG_CITY))
+            and h.entry.kind in ("city", "region", "country") and h.entry.country),
                       key=lambda e: -e.population)
+        if hits and hits[0].population < least:
+            return None
         if not hits:
             return None
         others = [e for e in hits if e.country != hits[0].country]
@@ -1578,7 +1793,8 @@ class Resolver:
             if rec is not None:  # a dictionary organization spelled as its id says
                 return Mention(**kw, actor_id=rec.id, name=rec.name, kind=rec.kind, country=rec.country,
                                sector=rec.sector, role=rec.role)
-            return Mention(**kw, actor_id=f"org:{key}", name=name, kind="organization", country=c.country)
+            return Mention(**kw, actor_id=f"org:{key}", name=name, kind="organization", country=c.country,
+                           sector=c.sector)
         if c.kind == GROUP:
             return Mention(**kw, actor_id=None, name=c.name or text, kind="group", country=c.country,
                            sector=c.sector, role=c.role)
