@@ -777,8 +777,11 @@ def test_a_title_qualified_by_a_place(analyze, text, phrase, country) -> None:
     # a state office in a story set in one state
     ("SEOUL, April 4 - South Korea's Constitutional Court ruled on Friday. Acting Chief Justice Han Min-seo "
      "read the ruling aloud. South Korea will vote in June, officials in Seoul said.", "Han Min-seo", "KOR"),
-    ("The Netherlands marked the day on Sunday. King Willem-Alexander laid a wreath, and the Dutch "
-     "government thanked veterans.", "Willem-Alexander", "NLD"),
+    ("Iran said it would answer any attack. Armed forces chief of staff Reza Karimi said Iranian forces "
+     "were ready, and Tehran warned its neighbours.", "Reza Karimi", "IRN"),
+    # a crown the dictionary gives to someone else on the date
+    ("The Netherlands marked the day on Sunday. King Johan-Frederik laid a wreath, and the Dutch "
+     "government thanked veterans.", "Johan-Frederik", None),
     # a foreign visitor with a plain title is not of the story's state ...
     ("Teresa Quintero, the foreign minister, arrived in Washington on Monday for talks with US officials. "
      "The White House said the United States was ready. Washington wants a deal, US officials said.",
@@ -796,6 +799,15 @@ def test_a_title_qualified_by_a_place(analyze, text, phrase, country) -> None:
 def test_a_state_office_in_a_story_set_in_one_state(analyze, text, phrase, country) -> None:
     m = mention(layer_of(analyze, text), phrase)
     assert (m.kind, m.country) == ("person", country)
+
+
+@pytest.mark.parametrize("text, actor_id, country", [
+    ("King Willem-Alexander laid a wreath on Sunday.", "person:willem-alexander", "NLD"),
+    ("King Frederik opened the session on Monday.", "person:frederik-x", "DNK"),
+    ("Sultan Haitham bin Tariq received the envoy.", "person:haitham-bin-tariq", "OMN"),
+])
+def test_reigning_monarchs_are_known(analyze, text, actor_id, country) -> None:
+    assert exported(layer_of(analyze, text))[actor_id]["country"] == country
 
 
 @pytest.mark.parametrize("text, present, absent", [

@@ -125,7 +125,7 @@ class Title:
     person: bool = True  # an office with a holder to look up
     means: tuple[tuple[str, str], ...] = ()  # (ISO3, role): the office this title is in that state
     foreign: bool = False  # its holder serves abroad or in an IGO: the story's state says nothing
-    heads_orgs: bool = False  # also the head of a company or an association ("president")
+    one_holder: bool = False  # one person holds it in a state at a time (a cabinet seat, a crown)
 
     def role_in(self, where: str | None) -> str:
         """The office the title names in a state: "foreign secretary" is the foreign minister
@@ -350,7 +350,7 @@ class TitleSpec(_Model):
     person: bool = True
     means: dict[str, str] = Field(default_factory=dict)
     foreign: bool = False
-    heads_orgs: bool = False
+    one_holder: bool = False
 
     _sector = field_validator("sector")(_check_sector)
 
@@ -513,7 +513,7 @@ class _Builder:
 
     def title(self, spec: TitleSpec) -> None:
         value = Title(spec.role, spec.sector, spec.gender, spec.person, tuple(spec.means.items()),
-                      spec.foreign, spec.heads_orgs)
+                      spec.foreign, spec.one_holder)
         for form in spec.forms:
             toks = tuple(t.lower() for t in self.tokenize(form))
             if toks:

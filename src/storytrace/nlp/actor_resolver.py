@@ -1516,7 +1516,7 @@ class Resolver:
         t = c.title
         assert t is not None
         role = t.role_in(home)
-        if t.person and not t.heads_orgs and c.role in (t.role, role):
+        if t.one_holder and c.role in (t.role, role):
             holder = self.d.holder(home, role, self.on)
             if holder is not None and holder.id != c.target:
                 return True
