@@ -730,6 +730,10 @@ def org_country(layer: ActorLayer, name: str) -> str | None:
      "Republican People's Party", "TUR"),
     ("Members of the Chilean Socialist Party walked out of the debate.", "Chilean Socialist Party", "CHL"),
     ("Japan's Meteorological Agency warned of heavy snow.", "Meteorological Agency", "JPN"),
+    ("Leaders of Kenya's ruling United Democratic Alliance met on Monday.", "United Democratic Alliance", "KEN"),
+    ("Pakistan's ruling Pakistan Muslim League-Nawaz said the vote was fair.", "Pakistan Muslim League-Nawaz",
+     "PAK"),
+    ("The Turkish-Austrian consortium TAV Holdings was chosen to run the airport.", "TAV Holdings", None),
     # a state inside the name
     ("The US Geological Survey said the quake had a magnitude of 5.8.", "US Geological Survey", "USA"),
     # "of" a state after it

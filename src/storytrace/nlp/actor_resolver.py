@@ -914,8 +914,9 @@ class Resolver:
                     return self.country_of(q)
                 break
             tok = self.toks[j]
-            if self.lower[j] in ("'s", "'", "the", "-") or tok.tag_ == "POS" or tok.pos_ == "ADJ" \
-                    or (tok.pos_ == "NOUN" and tok.is_lower):
+            # "Kenya's ruling ...", "Iran's outlawed ...", "Turkey's main opposition ..."
+            if self.lower[j] in ("'s", "'", "the", "-") or tok.tag_ in ("POS", "VBG", "VBN") \
+                    or tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and tok.is_lower):
                 j -= 1
                 continue
             break
@@ -1702,7 +1703,7 @@ class Resolver:
             actor = actors.get(m.actor_id)
             if actor is None:
                 actor = actors[m.actor_id] = self._actor(m, c)
-            elif actor.kind == "person":  # a later mention may say more ("... Kupfer, of the US")
+            elif actor.kind in ("person", "organization"):  # a later mention may say more
                 actor.country = actor.country or m.country
                 actor.sector = actor.sector or m.sector
             if c.kind in (CAPITAL, SEAT) and m.place:
