@@ -65,6 +65,9 @@ def test_alternate_spellings(analyze, text, surface, name, country):
     ("Floods hit Pakistan's Sindh province, and rescuers reached Hyderabad on Tuesday.", "Hyderabad", "PAK"),
     ("Clashes erupted in northern Lebanon, with gunfire reported in Tripoli.", "Tripoli", "LBN"),
     ("Libya's rival governments met again, and gunfire was reported in Tripoli.", "Tripoli", "LBY"),
+    # a capital is the usual reading of its name, even when another reading's state is talked about
+    ("The Welsh sprinter beat the Americans to win gold in Athens last summer.", "Athens", "GRC"),
+    ("The campus newspaper is printed in Athens, Georgia, every Thursday.", "Athens", "USA"),
 ])
 def test_resolution_in_context(analyze, text, name, country):
     assert (name, country) in distinct(analyze, text)

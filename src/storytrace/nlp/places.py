@@ -66,6 +66,7 @@ _QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Pa
 _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
 _REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
 _TOWN = 1.0  # prior handicap of a town of the gazetteer's lower tier
+_CAPITAL = 1.5  # score bonus of a national capital or seat of government
 _BIG = 100_000  # a city this large is a likely reading wherever its state is the article's only one
 
 LOC, ACTOR, NEUTRAL = "loc", "actor", "neutral"
@@ -557,16 +558,20 @@ class _Context:
         sent_states: dict[int, set[str]] = defaultdict(set)
         sent_regions: dict[int, list[tuple[int, Entry]]] = defaultdict(list)
 
-        def note(iso3: str | None, tok: int) -> None:
+        def note(iso3: str | None, tok: int, weight: float = 1.0) -> None:
             if iso3:
-                doc_states[iso3] += 1
+                doc_states[iso3] += weight  # type: ignore[assignment]
                 sent_states[ad.sent_index(tok)].add(iso3)
 
         names = {i for cand in found for i in range(cand.start, cand.end)}
         if ad.actors is not None:  # actors other than the names being resolved
             for m in ad.actors.mentions:
                 if not any(i in names for i in range(m.tok_start, m.tok_end)):
-                    note(m.country, m.tok_start)
+                    # a people's name ("the Americans") evokes its state more weakly than a name
+                    word = ad.doc[m.tok_start].text
+                    people = m.tok_end - m.tok_start == 1 and (
+                        gaz.demonym(word) is not None or gaz.demonym(word.removesuffix("s")) is not None)
+                    note(m.country, m.tok_start, 0.5 if people else 1.0)
         for i in flags.nationalities:
             note(gaz.demonym(ad.doc[i].text), i)
         for cand in found:  # names with a clear reading by the prior alone
@@ -633,6 +638,11 @@ def _prior(hit: Hit, cand: Candidate) -> float:
 def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
     score = _prior(hit, cand)
     e = hit.entry
+    if e.kind == "city" and e.actor and not hit.alternate:
+        # a capital is the usual reading of its name: Athens in Greece, not in Georgia, even in
+        # a story about Americans (not in the prior: a capital does not make its state the
+        # story's, and "Tripoli" in a story about Lebanon stays Lebanese)
+        score += _CAPITAL
     iso3 = e.country
     if (e.kind, iso3) in cand.peers:
         score += 4.0 if e.kind == "region" else 1.5
@@ -641,8 +651,11 @@ def _score(hit: Hit, cand: Candidate, ctx: _Context) -> float:
         # (Tripoli in Libya or Lebanon), not to prefer a town over a metropolis (Paris)
         mentions = ctx.doc_states[iso3]
         if mentions:
-            score += 0.8 + (0.4 if mentions == ctx.top else 0.0)
-            if (e.population >= _BIG or e.kind == "region") and _only_state(cand, iso3, ctx):
+            # the stronger bonuses need the state named (a people's name alone, "beat the
+            # Americans", counts half: see _Context.of)
+            score += 0.8 + (0.4 if mentions == ctx.top and mentions >= 1 else 0.0)
+            if (e.population >= _BIG or e.kind == "region") and mentions >= 1 \
+                    and _only_state(cand, iso3, ctx):
                 score += 1.0  # "Córdoba" in an article about Spain that never names Argentina
         elif e.kind == "country" and _foreign_division(cand, iso3, ctx):
             score -= 4.0  # "Georgia" in an article about the US that never names the country
