@@ -428,6 +428,8 @@ def test_without_publication_date(run, text: str, want: list) -> None:  # type: 
     "The future of the talks is unclear.",
     "The council meets every Friday and each March.",
     "Joblessness among graduates sits in the mid-30s.",
+    "It was his last year in office.",  # a possessor's last one is its final one, not the previous
+    "The mayor spent her last month in office abroad.",
 ])
 def test_not_times(run, text: str) -> None:  # type: ignore[no-untyped-def]
     check(run(text), [])

@@ -127,6 +127,15 @@ def _in_name(tok: Token | None) -> bool:
     return False
 
 
+def _final(c: Candidate, tk: Tokens) -> bool:
+    """"Putin's last winter", "his last year in office": "last" after a possessor is the
+    possessor's final one, not the one before now."""
+    first = tk.at(c.start)
+    prev = tk.before(c.start)
+    return first is not None and first.lower_ == "last" and prev is not None and (
+        prev.tag_ in ("PRP$", "POS") or prev.lower_ in _POSSESSIVES)
+
+
 def _year(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     if c.groups.get("mod"):
         return True
@@ -172,6 +181,8 @@ def _decade(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 
 
 def _month(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
+    if _final(c, tk):
+        return False
     if c.groups.get("rel") or c.groups.get("mod"):
         return True
     if _lower(tk.before(c.start)) in _EVERY:
@@ -201,6 +212,8 @@ def _relday(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 
 def _season(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     g = c.groups
+    if _final(c, tk):
+        return False
     if g.get("y"):
         return True
     word = (g["s"] or "").lower()
@@ -338,6 +351,8 @@ def _ago(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
 
 def _unit_rel(c: Candidate, tk: Tokens, lex: TimeLexicon) -> bool:
     g = c.groups
+    if _final(c, tk):
+        return False
     det = " ".join((g["det"] or "").lower().split())
     unit = (g["unit"] or "").lower()
     if det == "the" and not g.get("pre") and unit != "weekend":
