@@ -840,3 +840,19 @@ def test_reigning_monarchs_are_known(analyze, text, actor_id, country) -> None:
 def test_no_false_alarms_round_three(analyze, text, present, absent) -> None:
     got = set(exported(layer_of(analyze, text)))
     assert present <= got and not absent & got
+
+
+@pytest.mark.parametrize("source", [None, "AFP", "Reuters"])
+def test_the_outlet_s_home_never_outvotes_the_text(analyze, source) -> None:  # type: ignore[no-untyped-def]
+    # a wire from a French or British agency about Lebanon is set in Lebanon
+    ad = analyze("President Nabil Haddad called for calm in Beirut after clashes in the north of Lebanon.",
+                 until="actors", source=source)
+    assert ad.actors is not None
+    (m,) = [m for m in ad.actors.mentions if m.kind == "person"]
+    assert (m.name, m.country) == ("Nabil Haddad", "LBN")
+
+
+def test_the_outlet_s_home_stands_in_when_the_text_names_no_state(analyze) -> None:  # type: ignore[no-untyped-def]
+    ad = analyze("Regional police said three fans were arrested after the match.", until="actors", source="BBC")
+    assert ad.actors is not None
+    assert mention(ad.actors, "police").country == "GBR"

@@ -1451,7 +1451,10 @@ class Resolver:
         if self.dateline:  # a story filed from Seoul is set in South Korea
             counts[self.dateline] = counts.get(self.dateline, 0) + 6
         outlet = self._outlet_country()
-        if outlet:
+        if outlet and (not counts or outlet in counts):
+            # the outlet's home backs a state the text names (a BBC story about "regional
+            # police" in London), or stands in when the text names none; it never outvotes the
+            # text (an AFP wire about Beirut is set in Lebanon, not in France)
             counts[outlet] = counts.get(outlet, 0) + 3
         top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
         result = None
