@@ -185,8 +185,13 @@ INDIRECT = [
      [("indirect", "the company restore the night shift", "The union")]),
     ("Local officials fear the river could flood the old town.",
      [("indirect", "the river could flood the old town", "Local officials")]),
-    ("The fire chief vowed to rebuild the station before winter.",
-     [("indirect", "to rebuild the station before winter", "The fire chief")]),
+    # a commitment or a verdict in no quoted words is an act (events code it), not a quote ...
+    ("The fire chief vowed to rebuild the station before winter.", []),
+    ("The senator called the new tariffs a heavy blow to farmers.", []),
+    ("The summit statement described the blockade as a threat to the region.", []),
+    # ... unless it quotes some
+    ('The fire chief vowed to "rebuild every brick" before winter.',
+     [("mixed", 'to "rebuild every brick" before winter', "The fire chief")]),
     # a negated belief is still what someone thinks; a negation inside the content is said
     ("Officials did not expect the talks to collapse so quickly.",
      [("indirect", "the talks to collapse so quickly", "Officials")]),
@@ -205,8 +210,7 @@ INDIRECT = [
     ("Lopez said the shelter was full, adding that more beds would arrive on Monday.",
      [("indirect", "the shelter was full", "Lopez"), ("indirect", "more beds would arrive on Monday", "Lopez")]),
     ("The minister said the loan had been approved by the governor herself, calling it a sign of trust.",
-     [("indirect", "the loan had been approved by the governor herself", "The minister"),
-      ("indirect", "it a sign of trust", "The minister")]),
+     [("indirect", "the loan had been approved by the governor herself", "The minister")]),
     # the writer's aside about a named person is not part of what was said
     ("The envoy said the talks had strengthened trust in President Ana Silva, who took office in May.",
      [("indirect", "the talks had strengthened trust in President Ana Silva", "The envoy")]),

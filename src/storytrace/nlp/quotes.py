@@ -152,6 +152,8 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
                 continue
             if _not_a_report(doc, frame, kind) or _not_speech(ad, frame, kind):
                 continue
+            if kind == "indirect" and frame.kind in _ACTS_NOT_WORDS:
+                continue
             reported.append((frame, kind))
     for frame, kind in _outermost(reported):
         with _per_item(ad, "frame", frame.cue):
@@ -167,6 +169,14 @@ def extract(ad: AnalyzedDoc) -> list[Quote]:
         with _per_item(ad, "quoted stretch", qs.tok_start):
             quotes.append(_direct(ad, an.text, qs, source, speaker(source)))
     return _dedupe(quotes)
+
+
+# Frames that report an act of judging or committing, not words, unless they quote some: "called
+# the tariffs a blow", "described Russia as a threat" (naming), "vowed to retake the city",
+# "agreed to halt all military action" (infinitive). Events code them (ACCUSE, AGREE,
+# THREATEN ...); as quotes they are neither what the seeds' annotators nor our held-out set
+# count (measured: seeds and demo set unchanged, held-out world news +0.05 F1, PolNeAR -0.008).
+_ACTS_NOT_WORDS = frozenset({"naming", "infinitive"})
 
 
 def _nickname(doc: Doc, qs: QSeg) -> bool:
