@@ -15,6 +15,12 @@ dependency structure only (no list of sentences or names):
                  (a comma-set pluperfect relative clause: an aside about a participant's past)
     state        "prisoners held by Israel"   (a participle describing a state of affairs)
     reward       "offered $5 million for information on him"   (a bounty, not a promise to a party)
+    awaited      "vowed to march until the president resigned", "will not stop until he quits"
+                 (the act an "until" clause waits for under a vow, a future or a present tense)
+    ability      "was close to being able to build a nuclear weapon", "is capable of striking"
+                 (what a party can do is a capability, not an act)
+    ongoing      "Iran is enriching uranium to 60%"   (a weapons programme's ongoing activity is a
+                 state of affairs, not a new mobilization)
 
 An act dated years before the story ("travelling to Moscow in 1949") is still an event (PLOVER's
 auxiliary mode *historical*): it is kept, dated, and flagged ``historical`` instead.
@@ -64,7 +70,53 @@ def not_stated(lex: Lexicon, d: Draft, triggers: set[int]) -> str | None:
         return "background"
     if d.cand.pos == "verb" and _aside(tok):
         return "background"
+    if _awaited(lex, tok):
+        return "awaited"
+    if _ability(lex, tok):
+        return "ability"
+    if d.type == "MOBILIZE" and d.cand.pos == "verb" and tok.lemma_.lower() in lex.cue("programme_verbs") \
+            and tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        return "ongoing"
     return None
+
+
+UNTIL = {"until", "till", "til"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+
+
+def _awaited(lex: Lexicon, tok: Token) -> bool:
+    """An act an "until" clause waits for: "vowed to march until the president resigned",
+    "would stay in the streets until he quits". Told in the past under nothing future or
+    promised ("fighting went on until the army withdrew") it happened and is kept."""
+    verb = anchor_of(tok)
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in UNTIL for c in verb.children):
+        return False
+    if verb.tag_ in ("VB", "VBZ", "VBP"):
+        return True  # a present tense in an "until" clause is a future
+    node = verb.head
+    promises = lex.cue("promise_verbs") | lex.cue("threat_verbs") | lex.cue("demand_verbs")
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in node.children) \
+                or node.lemma_.lower() in promises:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _ability(lex: Lexicon, tok: Token) -> bool:
+    """An act a party is (close to being) able to do: "able to build a nuclear weapon", "capable
+    of striking Europe", "the capacity to enrich uranium": a capability, not an act."""
+    node = anchor_of(tok)
+    ability = lex.cue("ability_words")
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "acl", "pcomp", "prep", "acomp", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ability:
+            return True
+    return False
 
 
 def _aim(lex: Lexicon, tok: Token, triggers: set[int]) -> bool:

@@ -201,6 +201,22 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             _absorb_governed(d, _complements(d, frame), by_token)
             continue
         _apply_frame(ad, lex, d, frame, by_token)
+    # 3b. "demanded that the president resign", "we demand that they return the rifles": what a
+    #     demand's that-clause asks for has not happened; its subject is the one asked
+    for d in drafts:
+        if d.type == "REQUEST" and not (d.absorbed or d.dropped) and d.cand.pos == "verb":
+            for c in d.token.children:
+                if c.dep_ == "ccomp" and _mandative(c):
+                    asked = next((n for t in _inside(c) if (n := by_token.get(t.i)) is not None
+                                  and not n.absorbed), None)
+                    if asked is not None and d.mode is None:
+                        d.mode = request_mode(asked.type)
+                    _absorb_governed(d, [c], by_token)
+                    if not any_resolved(d.roles.recipients):
+                        for s in c.children:
+                            if s.dep_ in ("nsubj", "nsubjpass"):
+                                d.roles.add("recipient", [r for r in resolve(ad, s, lex)
+                                                          if not same_actor([r], d.roles.actors)], s)
     # 4. reactions to an act name no party but the act: "condemned the strikes", "the attack will
     #    not go unanswered" -> those who did it; a denial answers whoever made the accusation
     for d in drafts:
@@ -215,6 +231,16 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         if not any_resolved(d.roles.recipients) and d.type == "REQUEST" and (d.governed in YIELDING or any(
                 t.lemma_.lower() in lex.cue("release_nouns") for t in _complements(d, "request"))):
             _holder(ad, d, drafts)
+
+
+def _mandative(c: Token) -> bool:
+    """A clause in the mood of a demand: a bare verb with its own subject ("that he resign", "that
+    they return"), or "should" / "must" ("that troops should withdraw")."""
+    aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+    if aux & {"should", "must"}:
+        return True
+    return c.tag_ in ("VB", "VBP") and not aux - {"be"} and any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
 
 
 def _addressee(lex: Lexicon, d: Draft, by_token: dict[int, Draft]) -> None:
