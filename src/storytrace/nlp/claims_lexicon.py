@@ -8,13 +8,16 @@
                     "three gold mines"): no weapons
     elsewhere.tsv   words for numbers whose counted noun is said elsewhere ("30 more", "most of
                     the 1,500", "deaths passed 1,000", "put the number at 10,000")
+    sources.tsv     words telling who a figure comes from: verbs presenting a figure ("figures
+                    show"), verbs of announcing whose subject is the source ("approved a $2bn
+                    package"), generic nouns for an organization ("the group")
 
 numbers.tsv, qualifiers.tsv and currencies.tsv are read by ``numbers.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +37,8 @@ ELSEWHERE_KINDS = ("standin", "whole", "further", "reach", "valuing", "plural", 
 
 
 CIVILIAN_KINDS = ("use", "maker", "resource", "container")
+SOURCE_KINDS = ("data", "announce", "body")
+SOURCE_STANCES = ("reported", "estimated", "believed", "hedged", "denied")
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,17 @@ class ClaimLexicon:
     not_claims: dict[str, frozenset[str]]  # kind -> words
     elsewhere: dict[str, frozenset[str]]  # kind -> words (elsewhere.tsv)
     civilian: frozenset[str] = frozenset()  # civilian.tsv
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> word -> stance (sources.tsv)
+
+    def source_cue(self, kind: str, verb: Token) -> str | None:
+        """The stance a verb of this sources.tsv kind gives ("approved" -> reported), else None;
+        an entry with a particle ("set aside") needs that particle on the verb."""
+        words = self.sources.get(kind, {})
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in words:
+                return words[f"{lemma} {child.lower_}"]
+        return words.get(lemma)
 
     def civil(self, token: Token) -> bool:
         """A counted weapon word made civilian by the words before it ("two passenger jets")."""
@@ -114,9 +130,17 @@ def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
         if what not in CIVILIAN_KINDS:
             raise LexiconError(f"{path}:{n}: unknown kind {what!r} (expected one of {CIVILIAN_KINDS})")
         civilian.add(word.lower())
+    path = folder / "sources.tsv"
+    sources: dict[str, dict[str, str]] = {k: {} for k in SOURCE_KINDS}
+    for n, (word, kind, stance) in read_table(path, 3):
+        if kind not in sources:
+            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {SOURCE_KINDS})")
+        if stance not in SOURCE_STANCES and not (kind == "body" and stance == "-"):
+            raise LexiconError(f"{path}:{n}: bad stance {stance!r} (one of {SOURCE_STANCES}; '-' for a body)")
+        sources[kind][word.lower()] = stance
     return ClaimLexicon(load_lexicon(folder), nouns, casualty, measures,
                         {k: frozenset(v) for k, v in kinds.items()},
-                        {k: frozenset(v) for k, v in elsewhere.items()}, frozenset(civilian))
+                        {k: frozenset(v) for k, v in elsewhere.items()}, frozenset(civilian), sources)
 
 
 def claim_lexicon(ad: AnalyzedDoc) -> ClaimLexicon:

@@ -32,14 +32,8 @@ _ADVERB_STANCE = {"reportedly": "reported", "allegedly": "hedged", "purportedly"
 _EXPLETIVE = {"it", "there", "this", "that"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _DASHES = (",", "—", "–", "-")
+_ADJUNCTS = ("prep", "npadvmod", "advmod", "advcl", "punct")
 _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
-# verbs that present a figure without saying it: "figures show", "officials put the toll at"
-_DATA_CUES = {"show": "reported", "reveal": "reported", "suggest": "hedged", "indicate": "reported",
-              "put": "estimated", "peg": "estimated", "value": "estimated", "place": "estimated",
-              "record": "reported", "count": "reported", "tally": "reported", "estimate": "estimated",
-              "verify": "reported", "document": "reported", "register": "reported", "list": "reported",
-              "cite": "reported", "quote": "reported", "mention": "reported"}
-
 Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
 
 
@@ -166,27 +160,42 @@ def _passive_stance(ad: AnalyzedDoc, token: Token) -> Source | None:
 def _governing_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
     """A cue verb above the number that the shared helper does not read as attribution:
     "officials put the damage at $2bn", "the bank estimated costs at $4bn", "figures from the
-    ministry show 1,200 dead", "Kyiv warned of 10,000 troops"."""
-    node = token
+    ministry show 1,200 dead", "Kyiv warned of 10,000 troops"; a verb of announcing or approving
+    with the figure in its object ("the cabinet approved a $2bn package"). A participle without
+    a subject hung on a reporting verb is part of the report (", the army said, adding to the
+    11,000 troops it sent" -> the army)."""
+    lex = claim_lexicon(ad)
+    node, nominal = token, True  # nominal: no verb between the number and ``node`` yet
     for _ in range(8):
         child, node = node, node.head
-        if node.i == child.i or node.pos_ not in ("VERB", "AUX"):
-            if node.i == child.i:
-                return None
+        if node.i == child.i:
+            return None
+        if node.pos_ not in ("VERB", "AUX"):
             continue
+        in_object = nominal and child.dep_ in ("dobj", "nsubjpass")
+        announce = lex.source_cue("announce", node) if in_object else None
+        nominal = False
         lemma = node.lemma_.lower()
-        stance = _DATA_CUES.get(lemma) or STANCE_OF.get(lemma)
+        stance = announce or lex.source_cue("data", node) or STANCE_OF.get(lemma)
         if stance is None:
             continue
-        if child.dep_ == "prep" and child.lower_ not in ("at", "of"):
-            return None
         subject = next((c for c in node.children if c.dep_ == "nsubj" and c.i != child.i), None) \
             or _agent(node)  # "the toll was put at 45 by the governor"
+        if subject is None and _adjunct_participle(node):
+            continue  # "..., adding to the 11,000 troops": the verb it hangs on says who
+        if child.dep_ == "prep" and child.lower_ not in ("at", "of"):
+            return None
         if subject is None or subject.lower_ in _EXPLETIVE:
             return None
         ref, text = _ref(ad, subject)
         return ref, text, stance
     return None
+
+
+def _adjunct_participle(verb: Token) -> bool:
+    """A participle without a subject of its own hung on another verb: ", adding ...", ", citing ..."."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") \
+        and verb.head.pos_ in ("VERB", "AUX")
 
 
 def _agent(verb: Token) -> Token | None:
@@ -210,7 +219,8 @@ def _valuing_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
     if subject is None or subject.lower_ in _EXPLETIVE:
         return None
     ref, text = _ref(ad, subject)
-    return ref, text, _DATA_CUES.get(verb.lemma_.lower()) or STANCE_OF.get(verb.lemma_.lower(), "estimated")
+    lex = claim_lexicon(ad)
+    return ref, text, lex.source_cue("data", verb) or STANCE_OF.get(verb.lemma_.lower(), "estimated")
 
 
 def _relative_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
@@ -219,8 +229,7 @@ def _relative_cue(ad: AnalyzedDoc, token: Token) -> Source | None:
     for verb in token.children:
         if verb.dep_ != "relcl":
             continue
-        lemma = verb.lemma_.lower()
-        stance = _DATA_CUES.get(lemma) or STANCE_OF.get(lemma)
+        stance = claim_lexicon(ad).source_cue("data", verb) or STANCE_OF.get(verb.lemma_.lower())
         if stance is None:
             continue
         if any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE for c in verb.children):
@@ -238,12 +247,12 @@ def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
     sent = ad.sent_of(token)
     for verb in sent:
         stance = STANCE_OF.get(verb.lemma_.lower())
-        if stance is None or verb.i < token.i or verb.dep_ not in _TRAILING_DEPS:
+        if stance is None or verb.i < token.i or verb.dep_ not in (*_TRAILING_DEPS, "acl"):
             continue
         if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_ != "tell")
                for c in verb.children if c.i > verb.i):
             continue  # the verb has content of its own; "told reporters" only names the audience
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_reporter(ad, verb)
         if not subjects:
             continue
         before_verb = ad.doc[verb.left_edge.i - 1] if verb.left_edge.i > sent.start else None
@@ -251,17 +260,42 @@ def _trailing_reporter(ad: AnalyzedDoc, token: Token) -> Source | None:
         if before_verb is not None and before_verb.text not in _DASHES \
                 and before_subject is not None and before_subject.text not in _DASHES:
             continue  # not set off by a comma or dash: not a trailing attribution
-        ref, text = _ref(ad, subjects[0])
+        ref, text = _ref(ad, subjects[0], stop=verb.i if subjects[0].i < verb.i else None)
         return ref, text, stance
     return None
 
 
-def _ref(ad: AnalyzedDoc, head: Token, whole: bool = True) -> tuple[ActorRef, str]:
+def _misparsed_reporter(ad: AnalyzedDoc, verb: Token) -> list[Token]:
+    """', the secretary of state, Antony Blinken, announced on Monday.' parsed as a participle on
+    the noun: the noun is the reporter when it names an actor and the verb ends the sentence
+    (nothing but adjuncts after it)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return []
+    noun = verb.head
+    if noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN") or ad.actors is None:
+        return []
+    if any(c.i > verb.i and c.dep_ not in _ADJUNCTS for c in verb.children):
+        return []
+    if not any(m.actor_id is not None or m.is_person for m in ad.actors.phrase(noun)):
+        return []
+    return [noun]
+
+
+def _ref(ad: AnalyzedDoc, head: Token, whole: bool = True, stop: int | None = None) -> tuple[ActorRef, str]:
     """The ActorRef of a source phrase: the actor layer's actor when it knows one. ``whole``:
-    the head's whole subtree as text, else only the words up to the head."""
+    the head's whole subtree as text, else only the words up to the head; ``stop``: a token
+    the phrase ends before (a reporting verb the parser hung on it)."""
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
         head, whole = head.head.head, False  # "a report which estimates": the report
     end = head.right_edge.i + 1 if whole else head.i + 1
+    when = next((c.i for c in head.children if c.dep_ == "prep" and c.i > head.i
+                 and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)
+    if when is not None and (stop is None or when < stop):
+        stop = when  # "Portugal's cabinet on Friday approved ...": the time is the verb's
+    if stop is not None and head.i < stop < end:
+        end = stop
+        while end > head.i + 1 and ad.doc[end - 1].is_punct:
+            end -= 1
     text = ad.doc[head.left_edge.i:end].text
     found = _actor_of(ad, head)
     if found is not None:
