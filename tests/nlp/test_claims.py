@@ -238,6 +238,39 @@ def test_possessor_of_a_document_is_the_source(analyze, text: str, words: str, a
     assert claim.source is not None and claim.source.id == actor
 
 
+# pronouns and generic nouns as sources stand for the organization or state meant, not the
+# nearest state: sentence -> (source words, actor id of the last claim's source; None: no actor)
+GENERIC_SOURCES = [
+    # "it" in a clause on a verb whose subject the parser lost: the actor before it in its sentence
+    ("More than 500 Belarusian soldiers have crossed into Lithuania, officials in Vilnius said. The figure is "
+     "far higher than the one Poland's border guard gave reporters on Friday, when it said at least 40 "
+     "Belarusian soldiers had crossed.", "it", "POL"),
+    # "it" continuing the speaker before, who is "the group" standing for the council named earlier
+    ("The Arctic Shipping Council was set up in 2019 by Norway and Canada after Russia blocked a UN treaty. "
+     "The group said 300 tankers crossed the strait last year. In addition, it said, Russia had sent "
+     "40 icebreakers north.", "it", "org:arctic-shipping-council"),
+    ("The Arctic Shipping Council was set up in 2019 by Norway and Canada after Russia blocked a UN treaty. "
+     "The group said 300 tankers crossed the strait last year.", "The group", "org:arctic-shipping-council"),
+    # "the agency" after the phrase that named it
+    ("Chile's fisheries agency issued a warning on Monday. The agency said 300 trawlers had fished illegally.",
+     "The agency", "CHL"),
+    # a subject in its own sentence comes first
+    ("Peru's navy seized a ship near Chile on Monday. It said 30 crew members were detained.", "It", "PER"),
+    # a titled person with a name keeps the person
+    ("Kenya's envoy to the UN, Grace Wanjiru, said 78 people had been killed.",
+     "Kenya's envoy to the UN, Grace Wanjiru,", "person:grace-wanjiru"),
+    # nothing to stand for: the words stay, without an actor
+    ("The agency said 300 trawlers had fished illegally.", "The agency", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "actor"), GENERIC_SOURCES, ids=[t[:40] for t, _, _ in GENERIC_SOURCES])
+def test_generic_sources_resolve(analyze, text: str, words: str, actor: str | None) -> None:  # type: ignore[no-untyped-def]
+    claim = claims_of(analyze, text)[-1]
+    assert claim.source_text == words
+    assert claim.source is not None and claim.source.id == actor
+
+
 # sentence -> about
 ABOUTS = [
     ("Officials said up to 8,000 Belarusian troops were massed near the frontier.", "Belarusian troops"),

@@ -27,12 +27,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from storytrace.nlp.context import AnalyzedDoc
+    from storytrace.nlp.mentions import Mention
     from storytrace.nlp.quotes_frames import Frame
 
 # verb lemma -> stance (reported | estimated | believed | hedged | denied), from the data files
 STANCE_OF: dict[str, str] = load_lexicon().stance_of()
 _EXPLETIVE_SOURCE = "it"
 _ADVERB_DEPTH = 6
+_IT = frozenset({"it", "its"})
+_SPEAKER_LOOKBACK = 3  # sentences a pronoun source looks back for the speaker it continues
+_BODY_LOOKBACK = 400  # tokens a generic "the group" looks back for the organization it stands for
 
 
 @dataclass
@@ -125,3 +129,83 @@ def _adverb(ad: AnalyzedDoc, tok: Token) -> Attribution | None:
             break
         node = node.head
     return None
+
+
+def source_actor(ad: AnalyzedDoc, head: Token, bodies: frozenset[str] = frozenset()) -> Mention | None:
+    """The actor a source phrase headed by ``head`` stands for, when it is a pronoun or a
+    generic noun for an organization (``bodies``: "group", "agency"); None for other phrases.
+
+    "it"/"its" as a source is, in order: an organization or state earlier in its own sentence,
+    subjects first ("the one the agency gave lawmakers, when it said ..."); else the speaker of
+    the nearest earlier report within a few sentences ("The group said ... In return, it said
+    ..."), a speaker that is itself a generic noun standing for the organization named before it.
+    A generic noun with "the" ("the group said") is an actor named before it whose name or role
+    has that noun ("the agency" after "South Korea's intelligence agency"), else the nearest
+    organization named before it (see :func:`_body`)."""
+    if ad.actors is None:
+        return None
+    word = head.lower_
+    if word in _IT:
+        return _it_source(ad, head, bodies)
+    if head.lemma_.lower() in bodies and any(c.lower_ == "the" for c in head.children):
+        m = ad.actors.at(head.i)
+        return m if m is not None and m.actor_id is not None else _body(ad, head)
+    return None
+
+
+def _agentive(m: Mention) -> bool:
+    return m.actor_id is not None and not m.is_person and not m.place and not m.descriptive
+
+
+def _it_source(ad: AnalyzedDoc, pron: Token, bodies: frozenset[str]) -> Mention | None:
+    from storytrace.nlp.quotes import analysis
+
+    layer = ad.actors
+    assert layer is not None
+    sent = ad.sent_of(pron)
+    here = [m for m in layer.before(pron.i, persons=False) if m.tok_start >= sent.start and _agentive(m)
+            and ad.doc[m.tok_end - 1].tag_ != "NNS"]
+    subject = next((m for m in here if ad.doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None or here:
+        return subject or here[0]
+    first = ad.sents[max(0, ad.sent_index(pron) - _SPEAKER_LOOKBACK)].start
+    speakers = sorted((f.speaker for f in analysis(ad).frames if f.speaker is not None
+                       and first <= f.speaker < sent.start), reverse=True)
+    for i in speakers:
+        tok = ad.doc[i]
+        if tok.lower_ in _IT or tok.pos_ == "PRON":
+            continue
+        found = layer.phrase(tok)
+        m = found[0] if found else None
+        if m is not None and m.is_person:
+            continue
+        if (m is None or m.actor_id is None) and tok.lemma_.lower() in bodies:
+            m = _body(ad, tok)
+        if m is not None and _agentive(m):
+            return m
+    return None
+
+
+def _body(ad: AnalyzedDoc, head: Token) -> Mention | None:
+    """The organization a generic noun ("the group") stands for: the nearest one named before
+    it whose name or role has the noun or that names one with it ("Chile's fisheries agency"),
+    else the nearest organization or international body
+    named as a subject, else the nearest one."""
+    assert ad.actors is not None
+    noun = head.lemma_.lower()
+    before = ad.actors.before(head.i, persons=False, limit_tokens=_BODY_LOOKBACK)
+    candidates = [m for m in before if _agentive(m)]
+    named = next((m for m in candidates if noun in m.text.lower().split()
+                  or noun in (m.role or "").lower().split() or _modifies(ad, m, noun)), None)
+    if named is not None:
+        return named
+    bodies = [m for m in candidates if m.kind in ("organization", "igo")]
+    # the organization the story is about is a subject, not a modifier ("a UN panel")
+    subject = next((m for m in bodies if ad.doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")), None)
+    return subject or (bodies[0] if bodies else None)
+
+
+def _modifies(ad: AnalyzedDoc, m: Mention, noun: str) -> bool:
+    """The mention modifies a phrase headed by ``noun``: "Chile's fisheries agency"."""
+    last = ad.doc[m.tok_end - 1]
+    return last.dep_ in ("poss", "compound", "amod") and last.head.lemma_.lower() == noun

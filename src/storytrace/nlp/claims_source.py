@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storytrace.nlp.attribution import STANCE_OF, Attribution, attribution_for
+from storytrace.nlp.attribution import STANCE_OF, Attribution, attribution_for, source_actor
 from storytrace.nlp.claims_counted import valuing_object
 from storytrace.nlp.claims_lexicon import claim_lexicon
 from storytrace.records import ActorRef, Time
@@ -41,12 +41,31 @@ def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     """(source, source_text, stance) of the clause holding ``token``; a source the helpers
     left without an actor is looked up again from its head ("Its report" -> what "its" is)."""
     ref, text, stance = _source_of(ad, token)
-    if text and ad.actors is not None and (ref is None or ref.id is None):
-        head = _text_head(ad, token, text)
-        found = _actor_of(ad, head) if head is not None else None
+    if not text or ad.actors is None:
+        return ref, text, stance
+    head = _text_head(ad, token, text)
+    if head is None:
+        return ref, text, stance
+    generic = _generic_actor(ad, head)  # "it said", "its report", "the group said"
+    if generic is not None:
+        return generic.ref(text), text, stance
+    if ref is None or ref.id is None:
+        found = _actor_of(ad, head)
         if found is not None:
             ref = found.ref(text)
     return ref, text, stance
+
+
+def _generic_actor(ad: AnalyzedDoc, head: Token) -> Mention | None:
+    """The actor a pronoun or a generic noun for an organization stands for (shared
+    ``attribution.source_actor``), also as the possessor of a document ("its report")."""
+    lex = claim_lexicon(ad)
+    bodies = ad.res.cached("claims.bodies", lambda: frozenset(lex.sources["body"]))
+    if lex.elsewhere_is("document", head):
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            head = poss
+    return source_actor(ad, head, bodies)
 
 
 def _text_head(ad: AnalyzedDoc, token: Token, text: str) -> Token | None:
