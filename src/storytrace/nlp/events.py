@@ -11,6 +11,7 @@ that fails is skipped with a warning; the others go on (strict mode raises).
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.context import AnalyzedDoc
@@ -56,6 +57,7 @@ THREAT_TYPES = {"ASSAULT", "COERCE"}  # acts of force a speaker can announce as 
 RETALIATE = {"respond", "retaliate", "react", "answer", "hit", "strike"}  # "would respond with tariffs"
 MATERIAL = {2, 4}  # quads of material acts
 MUTUAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}  # joint acts are done to each other
+MUTUAL_AGREEMENT = {"agree", "consent", "commit", "sign"}  # verbs of agreeing on a ceasefire together
 
 
 def extract(ad: AnalyzedDoc) -> list[Event]:
@@ -134,10 +136,13 @@ def _draft(ad: AnalyzedDoc, lex: Lexicon, cand: Candidate) -> Draft:
 def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] | None:
     """The event of a draft, and the token of the verb that reports it (if any)."""
     roles = d.roles
+    _counted_parties(ad, lex, d, roles)
     require = d.cand.pattern.require
     p = d.cand.pattern
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
         return None
+    if d.type == "AID" and not any_resolved(roles.actors):
+        return None  # "thousands of civilians were evacuated": help with no giver is no dyad (PLOVER)
     if roles.from_place and not roles.actors:
         return None  # nobody acts, somewhere: "a laser was fired at a sample in Japan"
     if not any_resolved(roles.actors) and not any(r.country or (r.id and ":" not in r.id)
@@ -231,6 +236,10 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if historical(own_time, ad.published):
         extra["historical"] = True  # "travelling to Moscow in 1949": kept, dated, flagged
         context.append("historical")  # PLOVER's auxiliary mode goes into the context
+    if type_name == "CONCEDE" and p.reciprocal and d.token.lemma_.lower() in MUTUAL_AGREEMENT and (
+            len({a.country or a.id for a in roles.actors if a.country or a.id}) >= 2
+            or any_resolved(roles.recipients)):
+        type_name = "AGREE"  # two sides agreeing on a ceasefire commit to each other (one side: CONCEDE)
     if not roles.recipients and (p.reciprocal or (type_name in MUTUAL and not roles.topics)):
         # "India and Pakistan agreed to a ceasefire": each side acts toward the other
         sides: list[ActorRef] = []
@@ -339,6 +348,58 @@ def _implied_recipient(ad: AnalyzedDoc, lex: Lexicon, d: Draft, roles: Roles) ->
         if state:
             roles.recipients = [r.model_copy(update={"country": state}) if not resolved(r) and r.text else r
                                 for r in roles.recipients]
+
+
+COUNT = re.compile(r"^(?:(?:about|around|at least|more than|nearly|almost|some|over|up to|roughly|another|"
+                   r"the|at most|fewer than|less than)\s+)*(?:\d[\d,.]*|dozens|hundreds|thousands|scores|"
+                   r"tens|millions|several|a dozen|a hundred|two|three|four|five|six|seven|eight|nine|ten)\b")
+VICTIM_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _counted(ref: ActorRef, lex: Lexicon) -> bool:
+    """An unnamed party told by its number ("33 hostages", "about 200 people", "dozens"): a count
+    of people or captives, no actor of its own."""
+    if ref.id or not ref.text:
+        return False
+    text = ref.text.lower()
+    if not COUNT.match(text):
+        return False
+    last = text.split()[-1]
+    words = lex.classes.get("people", set()) | lex.classes.get("captive", set())
+    return last in words or last.rstrip("s") in words or last in ("dozens", "hundreds", "thousands", "scores")
+
+
+def _counted_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, roles: Roles) -> None:
+    """"200 people are estimated to have been killed", "with 3,408 people injured": a count of
+    people is whom force is used on, never who uses it. A counted recipient with no state ("Hamas
+    is to release 33 hostages") takes the state the story gives its kind ("Israeli hostages"),
+    else it is no recipient."""
+    if d.type in VICTIM_TYPES and any(_counted(a, lex) for a in roles.actors):
+        roles.actors = [a for a in roles.actors if not _counted(a, lex)]
+    counted = [r for r in roles.recipients if _counted(r, lex) and not r.country]
+    if not counted:
+        return
+    keep = [r for r in roles.recipients if r not in counted]
+    for r in counted:
+        state = _state_of_kind(ad, (r.text or "").lower().split()[-1])
+        if state and not any(x.country == state for x in keep):
+            keep.append(r.model_copy(update={"country": state}))
+    roles.recipients = keep
+
+
+def _state_of_kind(ad: AnalyzedDoc, word: str) -> str | None:
+    """The state the text gives people of this kind: "Israeli hostages", "hostages from Thailand"."""
+    if ad.actors is None:
+        return None
+    for t in ad.doc:
+        if t.lower_ != word:
+            continue
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
+                m = ad.actors.at(c.i, places=True)
+                if m is not None and m.kind == "country" and m.country:
+                    return m.country
+    return None
 
 
 def _discussed(d: Draft) -> bool:

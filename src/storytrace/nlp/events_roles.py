@@ -156,6 +156,13 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
                         refs.append(ActorRef(id=None, name=None, text=_np_text(tok), country=m.country))
         if len(refs) > 1:
             return refs
+    if ms and _unnamed_police(ms[0], lex):
+        # "Police detained him at the airport as he returned from Hong Kong": the police of a story
+        # are placed where they act (a place in their phrase or a locative of their sentence), else
+        # the story's state, not the last place the sentence names
+        state = locate(ad, lex, tok)
+        if state and state != ms[0].country:
+            return [state_ref(ad, state, _np_text(tok)).model_copy(update={"sector": ms[0].sector})]
     if ms:
         m = ms[0]
         ref = mention_ref(m, _np_text(tok) if m.tok_start <= tok.i < m.tok_end else m.text)
@@ -253,6 +260,17 @@ def _resolve_one(ad: AnalyzedDoc, tok: Token, lex: Lexicon, places: bool, depth:
         if place is not None:
             return [state_ref(ad, place.country, place.text)]
     return []
+
+
+def _unnamed_police(m: Mention, lex: Lexicon) -> bool:
+    """A state's police the text names by a common noun alone ("police", "riot police", "security
+    forces"): the state is the actor layer's guess, not words of the text."""
+    if m.kind != "country" or m.sector != "COP":
+        return False
+    police = lex.classes.get("police", set())
+    words = m.text.lower().split()
+    words = [w for w in words if w not in ("the", "local")]
+    return bool(words) and (" ".join(words) in police or all(w in police for w in words))
 
 
 def state_ref(ad: AnalyzedDoc, code: str, text: str) -> ActorRef:
@@ -423,7 +441,7 @@ def locate(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> str | None:
     aside = {x.i for c in tok.children if c.dep_ == "relcl" and c.left_edge.i > 0  # ", who had fled to X,"
              and tok.doc[c.left_edge.i - 1].text == "," for x in c.subtree}
     for t in doc[tok.left_edge.i:tok.right_edge.i + 1]:
-        if t.i in aside:
+        if t.i in aside or t.i == tok.i:  # (the group's own word is no place: "Police")
             continue
         c = place_country(ad, t)
         if c:
