@@ -964,6 +964,9 @@ NOT_HAPPENED = [
     # ordinary politics is not contention
     ("In the United States, the Republicans took control of the Senate after the vote.", "COERCE"),
     ("Kamala Harris conceded the election to Donald Trump on Wednesday.", "CONCEDE"),
+    # talks named only as what a decision or an outcome is about
+    ("The Hungarian minister criticised the decision on EU accession talks.", "CONSULT"),
+    ("The outcome of the talks with Iran remains unclear.", "CONSULT"),
 ]
 
 
@@ -986,6 +989,7 @@ HAPPENED = [
     ("Russian forces took control of the town of Vuhledar after weeks of fighting.", "COERCE", {"RUS"},
      set()),
     ("Russia is deploying tactical missiles in Belarus.", "MOBILIZE", {"RUS"}, set()),
+    ("The US and Ukraine held a new round of talks in Jeddah.", "CONSULT", {"USA", "UKR"}, set()),
     # weapons sent at someone are an attack, never aid
     ("Russia sent about 90 drones toward Ukraine's territory overnight.", "ASSAULT", {"RUS"}, {"UKR"}),
     ("Iran fired dozens of missiles at Israel on Tuesday.", "ASSAULT", {"IRN"}, {"ISR"}),

@@ -19,6 +19,8 @@ dependency structure only (no list of sentences or names):
                  (the act an "until" clause waits for under a vow, a future or a present tense)
     ability      "was close to being able to build a nuclear weapon", "is capable of striking"
                  (what a party can do is a capability, not an act)
+    in passing   "criticised the decision on EU talks"   (talks named as what a decision, an outcome
+                 or a row is about)
     ongoing      "Iran is enriching uranium to 60%"   (a weapons programme's ongoing activity is a
                  state of affairs, not a new mobilization)
 
@@ -70,6 +72,9 @@ def not_stated(lex: Lexicon, d: Draft, triggers: set[int]) -> str | None:
         return "background"
     if d.cand.pos == "verb" and _aside(tok):
         return "background"
+    if d.type == "CONSULT" and d.cand.pos == "noun" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.i not in triggers and tok.head.head.lemma_.lower() in lex.cue("topic_heads"):
+        return "in passing"
     if _awaited(lex, tok):
         return "awaited"
     if _ability(lex, tok):
