@@ -97,6 +97,9 @@ CLAIMS = [
     ("The carrier ordered 10 Airbus freight-carrying jets.", [(10, 10, "exact", "other", "jet")]),
     ("Russia launched 40 attack drones overnight.", [(40, 40, "exact", "weapons", "drone")]),
     ("The army moved 12 tanks to the border.", [(12, 12, "exact", "weapons", "tank")]),
+    # deminers are people (often civilians), sappers are troops
+    ("The mission will send 800 deminers and 300 sappers.",
+     [(800, 800, "exact", "people", "person"), (300, 300, "exact", "troops", "person")]),
 ]
 
 
@@ -414,6 +417,15 @@ ELSEWHERE = [
      [(70, 70, "exact", "injured", "person", "wounded soldiers")]),
     ("The rebels seized 12 villages. The army retook 9 of them within a week.",  # 9 is a small count
      [(12, 12, "exact", "other", "village", "villages")]),
+    # a figure noun points back further, past a sentence about the count
+    ("Lithuania said 9,000 Belarusian soldiers had massed at the border. \"The count rises every day,\" its "
+     "minister said. Poland's army put the number that had crossed at about 2,000 on Sunday.",
+     [(9000, 9000, "exact", "troops", "person", "Belarusian soldiers"),
+      (2000, 2000, "about", "troops", "person", "Belarusian soldiers")]),
+    # ... but a bare subject does not
+    ("Lithuania said 9,000 Belarusian soldiers had massed at the border. \"The count rises every day,\" its "
+     "minister said. Up to 2,000 could cross soon.",
+     [(9000, 9000, "exact", "troops", "person", "Belarusian soldiers")]),
 ]
 
 

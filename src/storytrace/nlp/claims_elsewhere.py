@@ -51,6 +51,9 @@ class Antecedent:
     value: float
 
 
+FIGURE_REACH = 3  # sentences a figure noun ("the number", "the total") looks back for its count
+
+
 @dataclass
 class Recent:
     """The claims of a document so far, nearest last: what a later bare number may count."""
@@ -63,15 +66,15 @@ class Recent:
         self.items.append(Antecedent(ad.sent_index(q.start), q.start, about, kind[0], kind[1], base, q.value))
 
     def antecedent(self, sent: int, before: int, victims: float | None = None,
-                   same_sentence: bool = False) -> Antecedent | None:
-        """The most recent claim before token ``before`` in sentence ``sent`` or the one before
-        it (only in ``sent`` when ``same_sentence``). ``victims``: the number counts casualties,
+                   same_sentence: bool = False, reach: int = 1) -> Antecedent | None:
+        """The most recent claim before token ``before`` in sentence ``sent`` or the ``reach``
+        ones before it (only in ``sent`` when ``same_sentence``). ``victims``: the number counts casualties,
         who must be some of more people counted before ("2,000 civilians were trapped; 300 were
         wounded"; but "41,000 have been killed" are not among "11 children" killed)."""
         for a in reversed(self.items):
             if a.at >= before:
                 continue
-            if a.sent < sent - (0 if same_sentence else 1):
+            if a.sent < sent - (0 if same_sentence else reach):
                 return None
             if victims is not None and (a.unit not in PERSON_UNITS or a.value <= victims):
                 continue
@@ -169,7 +172,11 @@ def resolve(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, how: str, own: Kind
     if casualty and how not in ("subject", "part", "standin", "conj"):
         return None  # "killing 12" after "troops": whom a strike kills is seldom who was named before
     sent = ad.sent_index(q.start)
-    found = recent.antecedent(sent, q.start, q.value if casualty else None, same_sentence=how == "list")
+    # a figure noun ("put the number that reached the border at 6,000") points back explicitly:
+    # its count may lie a few sentences back, past a quote about it
+    reach = FIGURE_REACH if how == "toll" else 1
+    found = recent.antecedent(sent, q.start, q.value if casualty else None, same_sentence=how == "list",
+                              reach=reach)
     if found is not None:
         same = how in ("part", "standin", "conj")  # the same kind as the claim, or another number of it
         category = own[0] if casualty else found.category if same else found.base
