@@ -7,7 +7,11 @@ The shared ``attribution.attribution_for`` answers first (quotes found by the qu
 * passive stance verbs without a subject ("3,000 are believed to have died", "it is estimated
   that ..."), with the source from a "by" agent, "according to" or a trailing reporter;
 * a trailing reporter the parser hung off the sentence root (", local officials said.");
-* hedges of an unattributed clause ("reportedly", "allegedly", "may", "could").
+* hedges of an unattributed clause ("reportedly", "allegedly", "may", "could");
+* verbs of announcing, approving or committing whose subject is the source of the figure in
+  their object ("the cabinet approved a €2bn fund"; ``data/claims/sources.tsv``);
+* pronouns and generic nouns as sources ("it said", "the group") resolved to the organization
+  or state meant (``attribution.source_actor``).
 """
 
 from __future__ import annotations
