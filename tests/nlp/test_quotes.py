@@ -180,9 +180,9 @@ INDIRECT = [
     ("As many analysts have pointed out, the port is too small for the new ships.",
      [("indirect", "the port is too small for the new ships", "many analysts")]),
     ("The river is rising, as the mayor said.", [("indirect", "The river is rising", "the mayor")]),
-    # a demand with a that-clause reports what was said; beliefs of people are quotes too
-    ("The union demanded that the company restore the night shift.",
-     [("indirect", "the company restore the night shift", "The union")]),
+    # a demand in the indicative reports what was said; beliefs of people are quotes too
+    ("The union insisted that the night shift had never been cut.",
+     [("indirect", "the night shift had never been cut", "The union")]),
     ("Local officials fear the river could flood the old town.",
      [("indirect", "the river could flood the old town", "Local officials")]),
     # a commitment or a verdict in no quoted words is an act (events code it), not a quote ...
@@ -253,6 +253,9 @@ NOT_QUOTES = [
     "The coach considers Berg his heir.",  # an object and its complement, no clause
     "You know the answer is no.",  # the generic "you"
     "The ministry dismissed it as a smear campaign.",  # a verdict on a pronoun, in no quoted words
+    # what someone else is to do, in the subjunctive: a request, not what the speaker asserts
+    "The opposition demanded that the governor resign at once.",
+    "The union insisted the night-shift decree be lifted.",
     # requests: what someone else is asked to do (an event, not what the speaker asserts)
     "The foreign minister urged the allies to speed up deliveries of air defence systems.",
     "The prime minister called on the rebels to lay down their arms.",

@@ -221,16 +221,33 @@ def _not_a_report(doc: Doc, frame: Frame, kind: str) -> bool:
 def _not_speech(ad: AnalyzedDoc, frame: Frame, kind: str) -> bool:
     """Reports that are attributions but not quotes (they still tell claims and events who
     asserts what): a request to someone else ("urged Congress to act", "called on Moscow to
-    withdraw"), and a state's or a bloc's belief ("Seoul fears the missiles could ...", "the
-    West believes ..."): an assessment the writer sums up, not words anybody said. A quoted
-    fragment inside ("urged them to 'stay calm'") makes either a quote."""
+    withdraw", "demanded that the president resign"), and a state's or a bloc's belief ("Seoul
+    fears the missiles could ...", "the West believes ..."): an assessment the writer sums up,
+    not words anybody said. A quoted fragment inside ("urged them to 'stay calm'") makes either
+    a quote."""
     if kind != "indirect":
         return False
-    if frame.request:
+    if frame.request or _subjunctive_demand(ad.doc, frame):
         return True
     if frame.stance != "believed" or frame.speaker is None:
         return False
     return _state_or_bloc(ad, ad.doc[frame.speaker])
+
+
+_DEMANDS = frozenset({"demand", "insist", "ask", "urge", "request", "recommend", "propose", "require"})
+
+
+def _subjunctive_demand(doc: Doc, frame: Frame) -> bool:
+    """"demanded that the president resign", "insisted the decree be lifted": what someone else
+    is to do, in the subjunctive (a bare verb with its own subject, no modal)."""
+    if doc[frame.cue].lemma_.lower() not in _DEMANDS:
+        return False
+    start, end = frame.content
+    root = doc[start:end].root
+    bare = root.tag_ == "VB" or (root.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in root.children))  # "the decree be lifted"
+    return bare and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
 
 
 def _state_or_bloc(ad: AnalyzedDoc, head: Token) -> bool:
