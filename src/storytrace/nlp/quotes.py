@@ -244,7 +244,10 @@ def _subjunctive_demand(doc: Doc, frame: Frame) -> bool:
         return False
     start, end = frame.content
     root = doc[start:end].root
-    bare = root.tag_ == "VB" or (root.tag_ == "VBN" and any(
+    # after a past cue a present form is the subjunctive ("demanded that they leave"); the small
+    # model sometimes tags a bare verb as a noun ("that the governor resign at once")
+    past = doc[frame.cue].tag_ == "VBD"
+    bare = root.tag_ == "VB" or (past and root.tag_ in ("VBP", "NN")) or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VB" for c in root.children))  # "the decree be lifted"
     return bare and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
