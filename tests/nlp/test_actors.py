@@ -856,3 +856,22 @@ def test_the_outlet_s_home_stands_in_when_the_text_names_no_state(analyze) -> No
     ad = analyze("Regional police said three fans were arrested after the match.", until="actors", source="BBC")
     assert ad.actors is not None
     assert mention(ad.actors, "police").country == "GBR"
+
+
+@pytest.mark.parametrize("text", [
+    "The former Philippine president was detained at the airport on Tuesday.",
+    "The ex-president of France testified before the court.",
+    "The former president of South Korea was sentenced on Friday.",
+])
+def test_a_former_office_holder_is_not_the_one_in_office(analyze, text) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, text, published="2025-03-20")
+    assert not [m for m in layer.mentions if m.kind == "person"], [m.name for m in layer.mentions]
+
+
+def test_the_former_president_is_the_former_one_named_before(analyze) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, "Former President Rodrigo Duterte was detained in Manila. The former president "
+                              "denied the charges. The president of France testified. The former president "
+                              "stayed home.", published="2025-03-20")
+    names = [m.name for m in layer.mentions if m.kind == "person"]
+    # the sitting president of France is never "the former president"; the former one named is
+    assert names == ["Rodrigo Duterte", "Rodrigo Duterte", "Emmanuel Macron", "Rodrigo Duterte"]

@@ -1111,6 +1111,18 @@ class Resolver:
         return t.role
 
     # ------------------------------------------------------------ 7. titles without a name
+    def _former_before(self, i: int) -> bool:
+        """A word making the title's holder a former one right before token ``i`` ("former",
+        "ex-", "then", "late"), past a determiner or a state in between ("the former US ...")."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = self.toks[k].lower_
+            if word in self.former:
+                return True
+            if word not in ("-", "the", "a") and not (self.at(k) is not None and self.at(k).kind in (
+                    STATE, DEMONYM)):
+                return False
+        return False
+
     def resolve_titles(self) -> None:
         for end, (start, t) in sorted(self.title_end.items()):
             if start in self.used_titles or any(self.at(i) is not None and self.at(i).kind not in (BODY, SEAT)
@@ -1133,7 +1145,13 @@ class Resolver:
             if role == t.role:
                 role = t.role_in(where)  # "India's foreign secretary" is not its foreign minister
             definite = self._definite(a)
-            holder = self.d.holder(where, role, self.on) if where and t.person and definite else None
+            # "the former Philippine president", "the ex-president of France": not the holder on
+            # the article's date (only a former president named before can be meant)
+            former = self._former_before(min(a, first))
+            if former:
+                role = f"former {role}"
+            holder = self.d.holder(where, role, self.on) if where and t.person and definite and not former \
+                else None
             if holder is None and where is None and definite:
                 ante = self._coreferent_person(start, role)
                 if ante is not None:  # "the president", "the minister": the person introduced so
@@ -1141,7 +1159,7 @@ class Resolver:
                               gender=ante.gender, country=ante.country, name=ante.name, entry=ante.entry)
                     self.add_over(c, qual)
                     continue
-                if t.person and not t.foreign and first == start and self._the_before(first):
+                if t.person and not t.foreign and first == start and self._the_before(first) and not former:
                     # "the foreign minister": the story's state
                     where = self.home_country()
                     role = t.role_in(where)
@@ -1189,6 +1207,7 @@ class Resolver:
         in the same word ("the minister" after "Trade Minister X", "the spokesman" after "air
         force spokesman Y"), deputies and former office holders aside."""
         word = role.split()[-1]
+        former = role.startswith("former ")  # "the former president": only a former one
         best: _Cand | None = None
         for c in self.cands:
             if c.a >= i or c.dropped or i - c.a >= _COREF_TOKENS or c.kind not in _PERSON_KINDS:
@@ -1203,7 +1222,8 @@ class Resolver:
                     continue
                 office = rec.office_on(self.on)
                 roles = [r for r in (c.role, c.title_role, office.role if office else None, rec.role) if r]
-            if any(r == role or (r.lower().split()[-1] == word and not r.lower().startswith(_NOT_THE_HOLDER))
+            if any(r == role or (r.lower().split()[-1] == word and (
+                    r.lower().startswith("former ") if former else not r.lower().startswith(_NOT_THE_HOLDER)))
                    for r in roles):
                 best = c
         if best is None:
