@@ -875,3 +875,9 @@ def test_the_former_president_is_the_former_one_named_before(analyze) -> None:  
     names = [m.name for m in layer.mentions if m.kind == "person"]
     # the sitting president of France is never "the former president"; the former one named is
     assert names == ["Rodrigo Duterte", "Rodrigo Duterte", "Emmanuel Macron", "Rodrigo Duterte"]
+
+
+def test_police_are_not_from_where_someone_travelled(analyze) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, "Rodrigo Duterte was arrested in Manila on Tuesday. Police detained him at the "
+                              "airport as he returned from a trip to Hong Kong.")
+    assert mention(layer, "Police").country == "PHL"

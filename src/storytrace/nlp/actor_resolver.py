@@ -65,6 +65,7 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several",
 _ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this many sentences before
 _COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
 _PERSON_KINDS = frozenset({PERSON, SHORT, "ner-person"})
+_MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
 _NOT_THE_HOLDER = ("vice ", "deputy ", "former ", "acting ", "first deputy ")  # not "the president"
 _DESCRIPTION_TOKENS = 14  # an apposition longer or farther than this says nothing reliable
 _TOKENS_PER_MENTION = 250  # a story naming one state only is set there if it names it this often
@@ -1431,6 +1432,9 @@ class Resolver:
         for c in self.cands:
             if c.dropped or c.kind not in (STATE, CAPITAL) or not (lo <= c.a < hi) or not c.place:
                 continue
+            head = self.toks[c.b - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in _MOTION_PREPS:
+                continue  # "returned from a trip to Hong Kong": where someone went, not where police act
             gap = abs(c.a - i) + (0 if c.a < i else 1000)
             if dist is None or gap < dist:
                 best, dist = self.country_of(c), gap
