@@ -480,3 +480,16 @@ def test_cli_lists_quotes_by_speaker_and_date(tmp_path: Path) -> None:
         ("direct", "The harbour is open again"), ("indirect", "the ferry would return in July")]
     later = runner.invoke(app, ["quotes", "--db", db, "--since", "2024-05-01", "--json"])
     assert [json.loads(line)["doc_id"] for line in later.output.splitlines() if line.strip()] == ["b"]
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), [
+    # "it" and "the agency" are the organization named before, as for the claims in the quote
+    ("South Korea's spy agency briefed lawmakers on Monday. It said at least 200 soldiers had been hurt.",
+     "at least 200", "South Korea"),
+    ("The International Atomic Energy Agency published its findings on Friday. Its report said the "
+     "stockpile had doubled since March.", "the stockpile", "International Atomic Energy Agency"),
+])
+def test_it_and_its_report_speak_for_the_organization_named_before(analyze, text, quote_start, speaker) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in analyze(text, until="quotes").quotes if q.text.startswith(quote_start)]
+    assert quotes, [q.text for q in analyze(text, until="quotes").quotes]
+    assert speaker in (quotes[0].speaker.name or "")

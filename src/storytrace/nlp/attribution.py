@@ -183,6 +183,13 @@ def _it_source(ad: AnalyzedDoc, pron: Token, bodies: frozenset[str]) -> Mention 
             m = _body(ad, tok)
         if m is not None and _agentive(m):
             return m
+    # "The IAEA published its findings on Friday. Its report said ...": the organization or state
+    # that was the subject of the sentence before
+    index = ad.sent_index(pron)
+    if index > 0:
+        prev = ad.sents[index - 1]
+        return next((m for m in layer.before(sent.start, persons=False) if prev.start <= m.tok_start
+                     and _agentive(m) and ad.doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 

@@ -72,6 +72,9 @@ class SpeakerResolver:
         antecedent = self.antecedent_of_relative(head)
         if antecedent is not None and head.dep_ in SUBJECTS:
             return self.mention(antecedent)
+        generic = self.generic(head)
+        if generic is not None:
+            return generic
         if word in PERSON or word in GROUP:
             return self.pronoun(head)
         if self.actors is None:
@@ -83,6 +86,24 @@ class SpeakerResolver:
             if titled is not None:
                 return titled
         return m
+
+    def generic(self, head: Token) -> Mention | None:
+        """"it said", "the agency said", "its report said": the organization or state meant,
+        resolved as claims resolve their sources (``attribution.source_actor``), so that a quote
+        and the figures in it name the same source."""
+        from storytrace.nlp.attribution import source_actor
+        from storytrace.nlp.claims_lexicon import claim_lexicon
+
+        lex = claim_lexicon(self.ad)
+        if lex.elsewhere_is("document", head):  # "its report said", "the group's statement said"
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is None:
+                return None
+            head = poss
+        if head.lower_ not in ("it", "its") and head.lemma_.lower() not in lex.sources["body"]:
+            return None
+        bodies = self.ad.res.cached("claims.bodies", lambda: frozenset(lex.sources["body"]))
+        return source_actor(self.ad, head, bodies)
 
     # ------------------------------------------------------------------ pronouns
     def pronoun(self, tok: Token, depth: int = 0) -> Mention | None:
