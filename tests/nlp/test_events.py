@@ -1049,3 +1049,10 @@ def test_a_counted_recipient_is_never_a_bare_number(analyze) -> None:  # type: i
     event = _one(_events(analyze, "Under the deal, Hamas is to release 33 hostages in the first phase."),
                  "CONCEDE")
     assert not [r for r in event.recipients if not (r.id or r.country)]
+
+
+def test_a_state_retaking_its_own_ground_does_not_seize_from_itself(analyze) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, "Russia said it had retaken the town of Sudzha in the Kursk region."), "COERCE")
+    assert _countries(ev.actors) == {"RUS"} and "RUS" not in _countries(ev.recipients)
+    ev = _one(_events(analyze, "Ukrainian forces seized the town of Sudzha in Russia's Kursk region."), "COERCE")
+    assert _countries(ev.recipients) == {"RUS"}

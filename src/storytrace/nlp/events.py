@@ -151,6 +151,10 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if d.type == "CONSULT" and d.cand.pattern.trigger.head in ("visit", "tour", "trip"):
         # a leader touring home is not a consultation
         roles.recipients = [r for r in roles.recipients if not same_party([r], roles.actors)]
+    if d.type == "COERCE" and d.mode == "seize":
+        # "Russia retook the town in Kursk": a state taking back its own ground takes it from
+        # whoever held it, not from itself
+        roles.recipients = [r for r in roles.recipients if not same_party([r], roles.actors)]
     if "actor" in require and not any_resolved(roles.actors):
         return None
     if "recipient" in require and not any_resolved(roles.recipients):
