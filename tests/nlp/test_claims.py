@@ -534,33 +534,18 @@ def test_one_bad_item_does_not_lose_the_document(analyze, monkeypatch) -> None: 
     assert [c.low for c in layer.extract(ad)] == [12]
 
 
-def test_bad_lexicon_line_is_named(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("file", "line", "message"), [
+    ("nouns.tsv", "tractor\tvehicles\tvehicle", r"nouns\.tsv:\d+: unknown category 'vehicles'"),
+    ("civilian.tsv", "tractor\tfarm", r"civilian\.tsv:\d+: unknown kind 'farm'"),
+    ("elsewhere.tsv", "fewer\tstand-in", r"elsewhere\.tsv:\d+: unknown kind 'stand-in'"),
+])
+def test_a_bad_line_in_a_word_list_is_named(tmp_path: Path, file: str, line: str, message: str) -> None:
     src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
     for f in src.glob("*.tsv"):
         (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-    with (tmp_path / "nouns.tsv").open("a", encoding="utf-8") as f:
-        f.write("tractor\tvehicles\tvehicle\n")
-    with pytest.raises(LexiconError, match=r"nouns\.tsv:\d+: unknown category 'vehicles'"):
-        load_claim_lexicon(tmp_path)
-
-
-def test_bad_civilian_line_is_named(tmp_path: Path) -> None:
-    src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
-    for f in src.glob("*.tsv"):
-        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-    with (tmp_path / "civilian.tsv").open("a", encoding="utf-8") as f:
-        f.write("tractor\tfarm\n")
-    with pytest.raises(LexiconError, match=r"civilian\.tsv:\d+: unknown kind 'farm'"):
-        load_claim_lexicon(tmp_path)
-
-
-def test_bad_elsewhere_line_is_named(tmp_path: Path) -> None:
-    src = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "claims"
-    for f in src.glob("*.tsv"):
-        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-    with (tmp_path / "elsewhere.tsv").open("a", encoding="utf-8") as f:
-        f.write("fewer\tstand-in\n")
-    with pytest.raises(LexiconError, match=r"elsewhere\.tsv:\d+: unknown kind 'stand-in'"):
+    with (tmp_path / file).open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    with pytest.raises(LexiconError, match=message):
         load_claim_lexicon(tmp_path)
 
 
