@@ -881,3 +881,13 @@ def test_police_are_not_from_where_someone_travelled(analyze) -> None:  # type: 
     layer = layer_of(analyze, "Rodrigo Duterte was arrested in Manila on Tuesday. Police detained him at the "
                               "airport as he returned from a trip to Hong Kong.")
     assert mention(layer, "Police").country == "PHL"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korea's exports rose 5 percent in May, the trade ministry said.", {"KOR"}),
+    ("Korean diplomats met their Japanese counterparts in Tokyo.", {"KOR", "JPN"}),
+    ("North Korea fired two missiles. Korean officials in Seoul condemned the launch.", {"PRK", "KOR"}),
+    ("The Korean War ended in an armistice in 1953.", set()),
+])
+def test_korea_alone_is_south_korea(analyze, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert set(exported(layer_of(analyze, text))) == expected
