@@ -891,3 +891,8 @@ def test_police_are_not_from_where_someone_travelled(analyze) -> None:  # type: 
 ])
 def test_korea_alone_is_south_korea(analyze, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert set(exported(layer_of(analyze, text))) == expected
+
+
+def test_a_company_taken_for_a_person_is_an_organization(analyze) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, "Jeju Air said the plane had been inspected a week before the crash.")
+    assert [(m.text, m.kind) for m in layer.mentions if "Jeju" in m.text] == [("Jeju Air", "organization")]

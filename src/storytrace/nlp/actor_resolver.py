@@ -434,6 +434,10 @@ class Resolver:
         if self._common_phrase(a, b):
             return  # "Riot police", "Security forces" at the start of a sentence
         if not self._looks_like_name(a, b, titled):
+            last = toks[b - 1].lower_
+            if b - a > 1 and (last in self.org_words or last in self.company_words) \
+                    and not self._in_place_position(a, b) and not self._names_facility(b):
+                self.add(_Cand(a, b, "ner-org", name=self._name_text(a, b)))  # "Jeju Air": a company
             return
         if not titled and (self._in_place_position(a, b) or self._names_facility(b)
                            or (a > 0 and toks[a - 1].lower_ in ("operation", "operations"))):
