@@ -203,6 +203,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     if p.speaker and st.reported_by is not None and (st.reported_by.id or st.reported_by.country) \
             and not same_party([st.reported_by], roles.actors):
         return None  # "Ukrainians have a right to defend themselves, X said": X threatens nobody
+    if p.roles == "accused" and (status == "negated" or same_party(roles.recipients, roles.actors)):
+        return None  # "Hamas said it was not reneging", "Israel said it bore responsibility": no charge
     if p.speaker and st.reported_by is None and d.token.lemma_.lower() in lex.cue("claimed_right_verbs"):
         return None  # "Israel had every right to respond": a right no one claims in the text is no threat
     in_passing = d.cand.pos == "noun" and d.token.dep_ == "pobj" and anchor.i != d.token.i \

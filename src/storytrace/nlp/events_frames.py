@@ -231,6 +231,24 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
         if not any_resolved(d.roles.recipients) and d.type == "REQUEST" and (d.governed in YIELDING or any(
                 t.lemma_.lower() in lex.cue("release_nouns") for t in _complements(d, "request"))):
             _holder(ad, d, drafts)
+        if not any_resolved(d.roles.recipients) and d.type == "THREATEN":
+            _answered(ad, lex, d, drafts)
+
+
+def _answered(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> None:
+    """A threat naming nobody ("Beijing vowed resolute countermeasures", "said it would take
+    necessary measures") answers the last hostile act done to the one threatening: its author."""
+    if not any_resolved(d.roles.actors):
+        return
+    for e in _earlier(ad, d, drafts, d.token.i, sents=3):
+        root = _root(e)
+        if root is d or lex.types[root.type].quad not in (3, 4) \
+                or not same_party(root.roles.recipients, d.roles.actors):
+            continue
+        refs = [a for a in root.roles.actors if (a.id or a.country) and not same_party([a], d.roles.actors)]
+        if refs:
+            d.roles.add("recipient", refs)
+            return
 
 
 def _mandative(c: Token) -> bool:

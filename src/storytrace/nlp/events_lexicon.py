@@ -30,7 +30,7 @@ PATTERN_KEYS = {
 TYPE_KEYS = {"quad", "object", "owner", "recipients", "place_recipient", "borrow_subject", "origin_actor",
              "future", "refused", "modes", "context"}
 FRAMES = {"intent", "request", "refuse", "threat", "allege", "deny"}
-ROLES = {"swap", "from"}
+ROLES = {"swap", "from", "accused"}
 REQUIRES = {"actor", "recipient", "complement", "event"}
 SPECIAL_TERMS = {"ACTOR", "PLACE", "IGO", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}

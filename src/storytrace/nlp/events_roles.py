@@ -652,6 +652,8 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         actor_toks, recipient_toks = givers, actor_toks
     elif p.roles == "swap":
         actor_toks, recipient_toks = recipient_toks, actor_toks
+    elif p.roles == "accused":  # "X said Hamas was reneging on the deal": the speaker blames the subject
+        actor_toks, recipient_toks = [], actor_toks
     if p.reciprocal:
         partners = _pobjs(v, ("with", "alongside"))
         actor_toks = [*actor_toks, *partners]
