@@ -493,3 +493,61 @@ def test_it_and_its_report_speak_for_the_organization_named_before(analyze, text
     quotes = [q for q in analyze(text, until="quotes").quotes if q.text.startswith(quote_start)]
     assert quotes, [q.text for q in analyze(text, until="quotes").quotes]
     assert speaker in (quotes[0].speaker.name or "")
+
+
+# Round 4: clause contents the parse hangs elsewhere, or that a cue outside the verb list
+# introduces (recall on attribution corpora), each with its negatives.
+FRAMES_R4 = [
+    # an adjective of belief read as a participle, with its subject (passive or not)
+    ("Farmers were frustrated that the county closed the grain depot.",
+     [("indirect", "the county closed the grain depot", "Farmers")]),
+    ("Ana Ruiz toured the plant and came away convinced that the repairs were finished.",
+     [("indirect", "the repairs were finished", "Ana Ruiz")]),
+    # "made it clear", "made clear that"
+    ("In a radio interview, Tom Berg made it clear he would not run again.",
+     [("indirect", "he would not run again", "Tom Berg")]),
+    ("The union made clear that the strike would go on.",
+     [("indirect", "the strike would go on", "The union")]),
+    # a content the parse hung as an adverbial clause of the cue
+    ("Lena Holm said after the hearing she would appeal the verdict.",
+     [("indirect", "she would appeal the verdict", "Lena Holm")]),
+    # the speaker of a gerund after "by", "after"
+    ("The mayor answered the council by saying the budget was balanced.",
+     [("indirect", "the budget was balanced", "The mayor")]),
+    # a manner-of-speaking cue with a that-clause reports what was said
+    ("A neighbour yelled to the firefighters that two children were still inside.",
+     [("indirect", "two children were still inside", "A neighbour")]),
+    # a court rules, a cue noun as the subject of "is"
+    ("The appeals court ruled that the county had broken the election law.",
+     [("indirect", "the county had broken the election law", "The appeals court")]),
+    ("Ms. Ruiz's view is that the port cannot grow without a new rail link.",
+     [("indirect", "the port cannot grow without a new rail link", "Ms. Ruiz's")]),
+    # a present cue misread as a plural noun after the speaker's name
+    ("Berg charges that the contractor billed the city twice.",
+     [("indirect", "the contractor billed the city twice", "Berg")]),
+    # doubled marks continue a quote after the cue
+    ("The ferry was late again, she said, and ''nobody told us why.''",
+     [("mixed", "The ferry was late again, she said, and ''nobody told us why.''", "she")]),
+]
+
+NOT_QUOTES_R4 = [
+    "It was clear that the bridge would not open on time.",  # nobody's statement
+    "The problem is that the pumps are too old.",  # a cue noun with no owner
+    "The clerk said it, as he always does.",  # an adverbial clause, not a content
+    "The council thanked her for saying nothing about the budget.",  # the object said it, nobody quoted
+    "The inspectors were worried.",  # no clause
+    "The storm made it clear.",  # no clause
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAMES_R4)
+def test_round4_frames(analyze, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = quotes_of(analyze, text)
+    assert [(q.kind, q.text) for q in found] == [(k, t) for k, t, _ in expected]
+    for q, (_, _, who) in zip(found, expected, strict=True):
+        assert said_by(q, who), f"{q.text!r}: speaker {q.speaker}"
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES_R4)
+def test_round4_not_quotes(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(analyze, text) == []

@@ -33,7 +33,8 @@ _CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
 _RELATIVE = {"who", "which", "that", "whom"}
 _EXPLETIVE = {"it", "there"}
 _TRIM = set(",;:.-\u2014\u2013") | {"--"}
-_QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`")
+# (with the doubled marks of the NYT style, two characters in one token)
+_QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`") | {"''", "``"}
 _MEDIA_NOUNS = {"statement", "interview", "speech", "post", "tweet", "message", "letter", "address",
                 "briefing", "communique", "communiqué", "video", "op-ed", "editorial", "podcast",
                 "conference", "testimony", "memo", "report", "column", "essay", "broadcast"}
@@ -275,11 +276,21 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head if node.head.dep_ in ("dobj", "pobj", "nsubj") else node.head
             hops += 1
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _MANNER_PREPS \
+                and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "responded by saying ...", "after noting ...": the verb's subject
+            hops += 1
+            continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None, False
         node = node.head
         hops += 1
     return None, False
+
+
+# prepositions whose gerund shares the subject of the verb they hang on ("responded by saying",
+# not "criticized him for saying": the object said it)
+_MANNER_PREPS = {"by", "after", "before", "in", "while", "despite", "since"}
 
 
 def _subjects(node: Token, verb: Token) -> list[Token]:
@@ -366,8 +377,11 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
     children = list(verb.children)
     if clause_ok:
         for c in children:
-            if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)):
+            misattached = not quote_only and _misattached_content(verb, c)
+            if c.dep_ == "ccomp" or (c.dep_ == "dobj" and _quoted_object(c)) or misattached:
                 content = content_of(c, anchor=verb.i, cues=lex)
+                if misattached:
+                    content = (_content_subject_start(c, content[0]), content[1])
                 rest = _resumed(verb, speaker, content, lex) if c.i < verb.i else None
                 lead = _cut_subject(verb, speaker, c)
                 if rest is not None:  # "X, he said, Y": one stretch around the cue
@@ -375,14 +389,15 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
                 elif lead is not None:  # "The real problem, he told me, is that ...": the subject cut off
                     add((lead.left_edge.i, content[1]), quote_only=quote_only,
                         hole=(lead.right_edge.i + 1, c.left_edge.i))
-                else:
-                    add(content, quote_only=quote_only)
+                else:  # a manner-of-speaking cue with a that-clause reports speech ("yelled that ...")
+                    add(content, quote_only=quote_only and not any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
         if not out:  # "tweeted in the early hours that X was ...": a that-clause misread as a relative one
             for clause in _misread_that_clauses(verb):
                 start, end = content_of(clause, anchor=verb.i, cues=lex)
                 if start < end and doc[start].lower_ == "that":
                     start += 1
-                add((start, end), quote_only=quote_only)
+                add((start, end))  # (an explicit "that": speech also after "yelled")
         # "X, he said, Y": the cue interrupts the clause it attributes
         if not out and (verb.dep_ == "parataxis" or _parenthetical_relcl(verb)):
             node = _interrupted(verb)
@@ -467,6 +482,56 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             if c.dep_ in ("dobj", "pobj") and c.i > verb.i:
                 add(content_of(c, anchor=verb.i, cues=lex), kind="object")
     return out
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _bare_finite(clause: Token) -> bool:
+    """A finite clause with a subject of its own and no subordinator but "that": what the
+    parse hung as an adverbial clause is the content ("said after the convention he would
+    not ...", "tweeted in the early hours that Machado was ...")."""
+    children = list(clause.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in children):
+        return False
+    first = clause.doc[clause.left_edge.i]
+    if (first.lower_ in SUBORDINATE_OPENERS and first.dep_ != "prep") \
+            or (first.tag_ in ("WRB", "WP", "WDT") and first.lower_ != "that"):
+        return False
+    return clause.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                              for c in children)
+
+
+# words opening an adverbial clause that is not a content ("said it, as he always does")
+SUBORDINATE_OPENERS = {"as", "if", "when", "while", "because", "since", "although", "though", "unless",
+                       "until", "before", "after", "once", "whereas", "so", "even", "whether", "lest"}
+
+
+def _misattached_content(verb: Token, clause: Token) -> bool:
+    """An adverbial clause after a cue, with no comma between, that is the cue's content."""
+    doc = verb.doc
+    if clause.dep_ != "advcl" or clause.left_edge.i <= verb.i or not _bare_finite(clause):
+        return False
+    return not any(doc[i].text in _CLAUSE_BREAKS or (doc[i].is_space and "\n" in doc[i].text)
+                   for i in range(verb.i + 1, clause.left_edge.i))
+
+
+_CLAUSE_BREAKS = {",", ";", ":", "(", "\u2014", "\u2013", "--", "-"}
+
+
+def _content_subject_start(clause: Token, start: int) -> int:
+    """Where a misattached content starts: at its subject, when only the cue's time or place
+    phrases come before it ("said after the convention he would ...")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < clause.i),
+                None)
+    if subj is None:
+        return start
+    before = [c for c in clause.children if c.i < subj.i]
+    if all(c.dep_ in ("prep", "npadvmod", "advmod", "punct", "mark") for c in before):
+        return subj.left_edge.i
+    return start
 
 
 def _misread_that_clauses(verb: Token) -> list[Token]:
@@ -643,6 +708,9 @@ def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
     clauses = list(noun.children)
     if noun.dep_ == "dobj":  # "expressed his certainty that X": the clause hangs from the verb
         clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.i > noun.i
+    if copula:  # "Her view is that X", "the senator's argument was that X"
+        clauses += [c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i]
     doc = noun.doc
     for c in clauses:
         that_clause = c.dep_ in ("acl", "ccomp", "appos") and any(
@@ -651,7 +719,9 @@ def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
         misparsed = c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "that" and any(
             g.dep_ in SUBJECTS and g.lower_ != "that" for g in c.children)
         if that_clause or misparsed:
-            speaker = noun_speaker(noun)
+            speaker = _misread_verb_subject(noun, lex) or noun_speaker(noun)
+            if copula and c.head.i == noun.head.i and not any(g.dep_ == "poss" for g in noun.children):
+                continue  # "The problem is that ...": nobody's view
             start, end = content_of(c, anchor=noun.i, cues=lex)
             if start < end and doc[start].lower_ == "that":
                 start += 1
@@ -660,13 +730,41 @@ def _noun_frames(noun: Token, stance: str, lex: Lexicon) -> list[Frame]:
     return out
 
 
+def _misread_verb_subject(noun: Token, lex: Lexicon) -> Token | None:
+    """"Trump charges that X": a cue verb in the present read as a plural noun after a name
+    the parse made the root; the name is the speaker."""
+    head = noun.head
+    if noun.tag_ != "NNS" or head.i != noun.i - 1 or head.dep_ != "ROOT" \
+            or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not noun.lower_.endswith("s") or (lex.verb(noun.lower_[:-1]) is None
+                                         and lex.verb(noun.lower_[:-2]) is None):
+        return None
+    return head
+
+
 def _adjective_frames(adj: Token, stance: str, lex: Lexicon) -> list[Frame]:
-    """"X is confident that Y", "X, afraid that Y, ...": the subject holds the clause."""
+    """"X is confident that Y", "X, afraid that Y, ...": the subject holds the clause; "X made
+    it clear (that) Y", "X made clear that Y": the subject of "make" states it. An adjective
+    the parse read as a participle ("Protesters were frustrated that Y") has its subject,
+    passive or not."""
     out = []
-    for c in adj.children:
-        if c.dep_ == "ccomp" and c.i > adj.i:
-            speaker, _ = subject_of(adj.head if adj.dep_ in ("acomp", "attr") else adj)
-            if speaker is not None:
+    made = adj.head.lemma_ == "make" and adj.head.i < adj.i \
+        and adj.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+    candidates = list(adj.children)
+    if made:  # "made clear that X": the clause hangs on "made"
+        candidates += [c for c in adj.head.children if c.dep_ == "ccomp" and c.i > adj.i]
+    for c in candidates:
+        clause = c.dep_ == "ccomp" or (made and c.dep_ == "advcl" and _bare_finite(c))
+        if clause and c.i > adj.i:
+            own = [g for g in adj.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < adj.i]
+            if made:
+                speaker, _ = subject_of(adj.head)
+            elif adj.pos_ == "VERB" and own:
+                speaker = own[0]
+            else:
+                speaker, _ = subject_of(adj.head if adj.dep_ in ("acomp", "attr") else adj)
+            if speaker is not None and speaker.lower_ not in _EXPLETIVE:
                 out.append(Frame(adj.i, [adj.i], stance, speaker.i, content_of(c, anchor=adj.i, cues=lex),
                                  kind="adjective"))
     return out
@@ -797,6 +895,10 @@ def _frames_at(tok: Token, lex: Lexicon) -> list[Frame]:
         cue = cue or lex.verb(lemma)
         if cue is not None:
             frames.extend(_verb_frames(tok, cue, lex))
+        elif tok.lower_ in lex.adjectives and tok.tag_ in ("VBN", "VBD"):
+            # "Protesters were frustrated that ...", "came away convinced that ...": the
+            # adjective read as a participle
+            frames.extend(_adjective_frames(tok, lex.adjectives[tok.lower_], lex))
     elif tok.pos_ == "NOUN" and lemma in lex.nouns:
         frames.extend(_noun_frames(tok, lex.nouns[lemma], lex))
     elif tok.pos_ == "ADJ" and lemma in lex.adjectives:
