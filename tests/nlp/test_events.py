@@ -1096,6 +1096,20 @@ ROUND_SEVEN = [
      "from Thailand and Cambodia. China offered to mediate.", "REQUEST", set(), {"THA", "KHM"}),
     ("NATO leaders gathered in Vilnius. Portugal refused to commit to the alliance's new spending goal. "
      "The summit ended on Wednesday.", "REJECT", {"PRT"}, {"igo:nato"}),
+    # asylum granted by nobody named is granted by the state where it is given
+    ("Sheikh Hasina fled Bangladesh by helicopter. Indian officials said she had landed near Delhi and had "
+     "been granted asylum there.", "AID", {"IND"}, {"BGD"}),
+    # a denial with no accuser named answers the side the denied act was done to
+    ("Fighting flared in the east again. Rwanda denies arming the M23 rebels, Kigali's foreign ministry "
+     "said on Monday.", "REJECT", {"RWA"}, {"COD"}),
+    ("Beirut said two soldiers died. Israel denied targeting Lebanese troops, the army said.", "REJECT",
+     {"ISR"}, {"LBN"}),
+    # a bounty for someone's arrest threatens that party
+    ("Washington doubled its reward for information leading to Nicolas Maduro's arrest. Caracas called the "
+     "offer an insult.", "THREATEN", {"USA"}, {"VEN"}),
+    # a call made to congratulate is a phone call
+    ("Donald Trump won the vote on Tuesday. Ishiba called Trump to congratulate him, Japanese officials "
+     "said.", "CONSULT", {"JPN"}, {"USA"}),
     # a conditional threat aims at the party of the condition
     ("The ceasefire in Gaza held for a week. Israel would hit back with force if Hamas broke the truce, "
      "Israel's defence minister said on Sunday.", "THREATEN", {"ISR"}, {"PSE"}),
@@ -1121,6 +1135,12 @@ ROUND_SEVEN_NEGATIVES = [
     ("The trade deal sets a 10% tariff on imports of cars from Japan.", "SANCTION"),
     # ships colliding by accident with no one driving at the other
     ("Two cargo ships collided in fog off the Dutch coast.", "ASSAULT"),
+    # help to a state denied answers a third party the text does not name
+    ("Iran denies supplying drones to Russia, Tehran's foreign ministry said.", "REJECT"),
+    # "called X a traitor" names; it is no phone call
+    ("Maduro called Machado a traitor on television on Monday.", "CONSULT"),
+    # a person named as possessor of an arrest is arrested, never the one arresting
+    ("Navalny's arrest in January drew protests across Russia.", "THREATEN"),
     # soldiers entering a town is moving troops, not entering an institution
     ("Lawmakers entered the parliament building on Monday for the vote.", "MOBILIZE"),
 ]
@@ -1133,6 +1153,11 @@ def test_an_igo_official_acts_for_the_igo(analyze) -> None:  # type: ignore[no-u
             "from Thailand and Cambodia. China offered to mediate.")
     event = _one(_events(analyze, text), "REQUEST")
     assert "igo:un" in _countries(event.actors)
+
+
+def test_the_person_arrested_is_no_arrester(analyze) -> None:  # type: ignore[no-untyped-def]
+    events = _events(analyze, "Russian police confirmed Alexei Navalny's arrest at the airport in Moscow.")
+    assert not any("person:alexei-navalny" in {a.id for a in e.actors} for e in events), events
 
 
 @pytest.mark.parametrize(("text", "not_want"), ROUND_SEVEN_NEGATIVES)

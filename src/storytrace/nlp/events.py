@@ -30,7 +30,7 @@ from storytrace.nlp.events_details import (
 )
 from storytrace.nlp.events_frames import Draft, absorb, merge, request_mode, threat_mode
 from storytrace.nlp.events_lexicon import Lexicon, lexicon
-from storytrace.nlp.events_match import Candidate, content, find
+from storytrace.nlp.events_match import Candidate, content, find, subject_words
 from storytrace.nlp.events_roles import (
     Roles,
     adjective_roles,
@@ -137,6 +137,11 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     """The event of a draft, and the token of the verb that reports it (if any)."""
     roles = d.roles
     _counted_parties(ad, lex, d, roles)
+    if d.type == "COERCE" and d.cand.pos == "noun":
+        _bounty(ad, lex, d)
+    if d.type == "AID" and not any_resolved(roles.actors) and any(o.lemma_.lower() in ASYLUM
+                                                                  for o in d.cand.objects):
+        _host(ad, lex, d, roles)
     require = d.cand.pattern.require
     p = d.cand.pattern
     if not (any_resolved(roles.actors) or any_resolved(roles.recipients)):
@@ -312,6 +317,58 @@ def _threatened(ad: AnalyzedDoc, lex: Lexicon, anchor: Token, roles: Roles) -> N
                     if any_resolved(refs):
                         roles.add("recipient", refs, s)
                         return
+
+
+def _bounty(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> None:
+    """"raised its reward for information leading to Maduro's arrest": a bounty for someone's
+    arrest or capture threatens that party (PLOVER THREATEN arrest) by whoever offers it."""
+    bounties = lex.cue("bounty_nouns")
+    node, verb = d.token, None
+    for _ in range(7):  # up through "for information leading to ..." to the noun or verb of the bounty
+        if node.head.i == node.i:
+            return
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in bounties:
+            verb = node.head if node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i else None
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in bounties for c in node.children):
+                verb = node  # "raised its reward for information ...": the parser hung "for" on the verb
+                break
+            if node.dep_ != "acl":
+                return
+    if verb is None:
+        return
+    offerers = [r for s in subject_words(verb) for r in resolve_refs(ad, s, lex)]
+    if not any_resolved(offerers):
+        return
+    d.type, d.mode = "THREATEN", "arrest"
+    d.roles.actors = offerers
+    d.roles.recipients = [r for r in d.roles.recipients if not same_party([r], offerers)]
+
+
+ASYLUM = {"asylum", "refuge", "sanctuary"}
+
+
+def _host(ad: AnalyzedDoc, lex: Lexicon, d: Draft, roles: Roles) -> None:
+    """"he arrived in Moscow and has been granted asylum there": asylum granted by nobody named is
+    granted by the state where it is given: the place of the clause, else the last place named
+    before it in the sentence."""
+    if not ad.places:
+        return
+    sent = d.token.sent
+    lo, hi = sent.start_char, d.token.idx
+    before = [p for p in ad.places if lo <= p.span.start < hi and p.country]
+    if not before:
+        return
+    place = before[-1]
+    if not any_resolved(roles.recipients) and d.cand.passive:  # "he arrived ... and has been granted asylum"
+        for t in subject_words(d.token):
+            roles.add("recipient", resolve_refs(ad, t, lex), t)
+    refs = [r for r in roles.recipients if r.country == place.country]
+    if refs:
+        return  # a refugee's own state does not host him
+    roles.actors = [ActorRef(id=place.country, name=place.name, text=place.text, country=place.country)]
 
 
 def _words_for_modes(ad: AnalyzedDoc, d: Draft, clause: list[Token]) -> list[Token]:

@@ -224,6 +224,8 @@ def merge(ad: AnalyzedDoc, lex: Lexicon, drafts: list[Draft]) -> None:
             continue
         if d.type == "REJECT":
             _accuser(ad, lex, d, drafts)
+            if not any_resolved(d.roles.recipients) and d.cand.pattern.frame == "deny":
+                _denied_party(lex, d, drafts)
         if not any_resolved(d.roles.recipients) and d.roles.topics and lex.types[d.type].quad in (1, 3):
             _topic_parties(ad, lex, d, drafts, by_token)
         if not any_resolved(d.roles.recipients):
@@ -249,6 +251,22 @@ def _answered(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> N
         if refs:
             d.roles.add("recipient", refs)
             return
+
+
+def _denied_party(lex: Lexicon, d: Draft, drafts: list[Draft]) -> None:
+    """"Israel denied targeting Lebanese soldiers", with no accuser in the text: the denial answers
+    the side a denied act of force was done to; a denied help to a rebel group ("denies arming the M23
+    rebels") answers the state the group fights, whose country it carries. Help to a state ("denies
+    supplying drones to Russia") is denied to a third party the text does not name."""
+    for e in drafts:
+        if e.into is d and e.topic:
+            hostile = lex.types[e.type].quad in (3, 4)
+            refs = [r for r in e.roles.recipients
+                    if (r.id or r.country) and not same_party([r], d.roles.actors)
+                    and (hostile or (r.country and r.id != r.country))]
+            if refs:
+                d.roles.add("recipient", refs)
+                return
 
 
 def _mandative(c: Token) -> bool:

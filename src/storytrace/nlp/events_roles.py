@@ -781,9 +781,15 @@ def noun_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     object_role = p.object_role or info.object
     preps = set(p.recipients if p.recipients is not None else info.recipients)
     roles = Roles()
+    patient = n.lemma_.lower() in lex.cue("patient_nouns")
     for c in n.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i and c.i not in cand.words:
-            roles.add("actor", resolve(ad, c, lex, places=True), c)
+            refs = resolve(ad, c, lex, places=True)
+            if patient and c.dep_ == "poss" and refs and all((r.id or "").startswith("person:")
+                                                              for r in refs):
+                roles.add("recipient", refs, c)  # "Maduro's arrest": the person is arrested
+                continue
+            roles.add("actor", refs, c)
     receiving = n.head.lemma_.lower() in lex.cue("receiving_verbs")
     givers = _pobjs(n, ("by", "from") if p.roles == "from" else ("by",))
     # "the arrest of the opposition leader by police": the agent hung on the "of" phrase
