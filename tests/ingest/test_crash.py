@@ -76,3 +76,30 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*), sum(status = 'analyzed') FROM documents").fetchone() == (n_docs, n_docs)
+
+
+def test_ctrl_c_says_what_is_stored_and_how_to_finish(tmp_path: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    from storytrace.ingest import run as ingest_run
+    from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, rows
+
+    src = tmp_path / "two.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE_A}) + "\n" + json.dumps({"id": "b", "text": ARTICLE_B})
+                   + "\n", encoding="utf-8")
+    real = ingest_run.Ingestor._analyze_and_save
+
+    def interrupted_after_the_first(self, pending):  # type: ignore[no-untyped-def]
+        first = next(pending)  # "a" is stored, then "b" is read and stored, and Ctrl-C comes
+        next(pending)
+        real(self, iter([first]))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_run.Ingestor, "_analyze_and_save", interrupted_after_the_first)
+    db = str(tmp_path / "s.db")
+    result = cli("ingest", src, "--db", db)
+    assert result.exit_code == 130
+    assert "interrupted: the store holds 2 whole documents (1 analyzed); 1 stored but not analyzed" in result.output
+    assert rows(db, "SELECT id, status FROM documents ORDER BY id") == [("a", "analyzed"), ("b", "stored")]
+    monkeypatch.undo()
+    result = cli("analyze", "--db", db, "--pending")
+    assert result.exit_code == 0
+    assert rows(db, "SELECT id, status FROM documents ORDER BY id") == [("a", "analyzed"), ("b", "analyzed")]

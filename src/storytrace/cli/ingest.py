@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +13,7 @@ from storytrace.cli.common import DbOption, console, err_console, errors_to_exit
 from storytrace.ingest.dates import parse_published
 from storytrace.ingest.run import Ingestor, IngestReport, analyze_stored
 from storytrace.ingest.sources import DEFAULT_MAX_BYTES, Defaults
+from storytrace.store.db import Store
 
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: sm (default) or md, or a package/path.")]
@@ -23,6 +26,22 @@ LexiconOption = Annotated[
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-j", min=0, help="Analyze in N worker processes (0: one per core); "
                                                      "the store is written by this process.")]
+
+
+@contextmanager
+def interrupted(store: Store) -> Iterator[None]:
+    """Ctrl-C: say what the store holds (every document written so far is whole) and how to
+    finish, then exit 130 like any interrupted command."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        counts = dict(store.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+        pending = counts.get("stored", 0)
+        todo = (f"; {pending} stored but not analyzed: `storytrace analyze --pending` finishes them"
+                if pending else "")
+        err_console.print(f"[yellow]interrupted:[/] the store holds {sum(counts.values())} whole documents "
+                          f"({counts.get('analyzed', 0)} analyzed){todo}", highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
 
 
 def make_analyzer(model: str | None, actors: list[Path] | None, lexicon: list[Path] | None,  # type: ignore[no-untyped-def]
@@ -94,7 +113,7 @@ def ingest(
 
         analyzer = make_analyzer(model, actors, lexicon, workers) if analyze else None
         ingestor = Ingestor(store, analyze=analyze, force=force, analyzer=analyzer, progress=on_event)
-        with errors_to_exit():
+        with errors_to_exit(), interrupted(store):
             report = ingestor.run(paths, defaults)
     print_report(report, verbose=verbose)
     if not report.ok:
@@ -116,7 +135,7 @@ def analyze(
     with open_store(db) as store:
         total = store.count("documents", "WHERE status IN ('stored','analyzed','failed')")
         analyzer = make_analyzer(model, actors, lexicon, workers)
-        with progress(total) as bar:
+        with progress(total) as bar, interrupted(store):
             task = bar.add_task("analyzing", total=total)
             report = analyze_stored(store, ids=ids, only_pending=pending, analyzer=analyzer,
                                     progress=lambda e, d: bar.advance(task))

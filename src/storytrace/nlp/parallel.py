@@ -43,7 +43,13 @@ _ANALYZER: Analyzer | None = None
 
 def _start(config: WorkerConfig) -> None:
     global _ANALYZER
+    import signal
+
     from storytrace.nlp.analyze import Analyzer
+
+    # Ctrl-C is the calling process's to handle: it stops sending work and the batches under way
+    # finish; a worker that died on it would print its own traceback and lose its batch
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from storytrace.nlp.resources import default_resources
 
     _ANALYZER = Analyzer(default_resources(config.model, config.actor_files, config.lexicon_files,
