@@ -676,7 +676,7 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
     for t in actor_toks:
         places = t.head.lower_ in ("from", "in") or t.dep_ in ("nsubj", "appos", "conj", "amod", "compound",
                                                                 "poss")
-        refs = resolve(ad, t, lex, places=places)
+        refs = resolve(ad, t, lex, places=places) or _summit_body(ad, lex, t)
         roles.add("actor", refs or _maybe(unresolved(ad, t, lex)), t)
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
@@ -745,6 +745,17 @@ def _authors(ad: AnalyzedDoc, lex: Lexicon, t: Token) -> list[Token]:
     where = [x for h in heads[1:] for p in _pobjs(h, ("in",))  # ("in the Kenyan capital")
              for x in (p, *[c for c in p.children if c.dep_ in ("amod", "compound")])]
     return [x for x in where if resolve(ad, x, lex, places=True)][:1] or [t]
+
+
+def _summit_body(ad: AnalyzedDoc, lex: Lexicon, t: Token) -> list[ActorRef]:
+    """"the summit declaration described Russia as a threat": what a meeting issues speaks for
+    the international organization that met, the last one named in the sentences before."""
+    meetings = lex.cue("summit_nouns")
+    if ad.actors is None or t.lemma_.lower() not in lex.cue("summit_documents") or not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in meetings for c in t.children):
+        return []
+    m = next((m for m in ad.actors.before(t.i, limit_tokens=150) if m.kind == "igo" and m.actor_id), None)
+    return [m.ref(t.text)] if m is not None else []
 
 
 def _listed(toks: list[Token]) -> list[Token]:
