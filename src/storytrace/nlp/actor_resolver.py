@@ -239,8 +239,8 @@ class Resolver:
         """Reject a dictionary name that is part of a longer person's name ("George Washington",
         "Chad Smith", "Philip French", "Mr French") or written in a headline's capitals by accident."""
         if entry.kind == SHORT and b - a == 1 and b < self.n and self.toks[a].ent_type_ == "PERSON":
-            nxt = self.toks[b]
-            if nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON" and nxt.is_alpha and nxt.is_title:
+            after = self.toks[b]
+            if after.ent_iob_ == "I" and after.ent_type_ == "PERSON" and after.is_alpha and after.is_title:
                 return False  # "Petro Bondar", "Xi Mingze": another person's given or family name
         if entry.kind in (STATE, CAPITAL, SEAT, DEMONYM) and b - a == 1:
             if a > 0 and self.texts[a - 1] in self.d.honorifics:
@@ -592,10 +592,10 @@ class Resolver:
                 head = self.toks[c.b - 1]
                 if head.dep_ not in ("amod", "compound", "nmod", "conj", "appos") and head.pos_ != "ADJ":
                     continue  # "the Chinese said": the people, an actor
-                noun = head.head if head.head.i > head.i else None
-                if noun is not None and noun.lower_ in self.place_nouns:
+                modified = head.head if head.head.i > head.i else None
+                if modified is not None and modified.lower_ in self.place_nouns:
                     c.place = True
-                elif noun is None or not self._agent_noun(noun):
+                elif modified is None or not self._agent_noun(modified):
                     c.descriptive = True
 
     def _dateline(self, c: _Cand) -> bool:
@@ -1123,14 +1123,14 @@ class Resolver:
             word = self.toks[k].lower_
             if word in self.former:
                 return True
-            if word not in ("-", "the", "a") and not (self.at(k) is not None and self.at(k).kind in (
-                    STATE, DEMONYM)):
+            at = self.at(k)
+            if word not in ("-", "the", "a") and not (at is not None and at.kind in (STATE, DEMONYM)):
                 return False
         return False
 
     def resolve_titles(self) -> None:
         for end, (start, t) in sorted(self.title_end.items()):
-            if start in self.used_titles or any(self.at(i) is not None and self.at(i).kind not in (BODY, SEAT)
+            if start in self.used_titles or any((at := self.at(i)) is not None and at.kind not in (BODY, SEAT)
                                                 for i in range(start, end)):
                 continue
             first = self._rank_start(start)  # "deputy" in "Russia's deputy defence minister"
@@ -1308,8 +1308,8 @@ class Resolver:
             if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
                 det = True
             elif (c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i) or (
-                    c.i < tok.i and c.dep_ in ("compound", "nmod", "poss") and self.at(c.i) is not None
-                    and self.at(c.i).kind != DEMONYM):
+                    c.i < tok.i and c.dep_ in ("compound", "nmod", "poss")
+                    and (at := self.at(c.i)) is not None and at.kind != DEMONYM):
                 return False
         return det
 
@@ -1320,8 +1320,8 @@ class Resolver:
         tok = self.toks[i]
         spec = self.d.anaphors[tok.lower_]
         need = None
-        for c in tok.children:
-            q = self.at(c.i) if c.i < i else None
+        for child in tok.children:
+            q = self.at(child.i) if child.i < i else None
             if q is not None and q.kind == DEMONYM:
                 need = self.country_of(q)
         sent_of = self.ad.sent_index
@@ -1771,7 +1771,7 @@ class Resolver:
         toks = self.toks
         start, end = toks[c.a].idx, toks[c.b - 1].idx + len(toks[c.b - 1])
         text = self.text[start:end]
-        kw = {"start": start, "end": end, "tok_start": c.a, "tok_end": c.b, "text": text}
+        kw: dict[str, Any] = {"start": start, "end": end, "tok_start": c.a, "tok_end": c.b, "text": text}
         if c.kind in (STATE, DEMONYM, PEOPLE, CAPITAL, SEAT, BODY, "noun") or (
                 c.kind == ORG and c.target and not c.target.startswith(("igo:", "org:"))):
             target = c.target
