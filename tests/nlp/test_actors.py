@@ -896,3 +896,9 @@ def test_korea_alone_is_south_korea(analyze, text, expected) -> None:  # type: i
 def test_a_company_taken_for_a_person_is_an_organization(analyze) -> None:  # type: ignore[no-untyped-def]
     layer = layer_of(analyze, "Jeju Air said the plane had been inspected a week before the crash.")
     assert [(m.text, m.kind) for m in layer.mentions if "Jeju" in m.text] == [("Jeju Air", "organization")]
+
+
+def test_its_ministry_does_not_swallow_the_state_it_points_back_to(analyze) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, "India sent aid to Myanmar, its foreign ministry said.")
+    assert [(m.text, m.actor_id) for m in layer.mentions] == [
+        ("India", "IND"), ("Myanmar", "MMR"), ("foreign ministry", "IND")]

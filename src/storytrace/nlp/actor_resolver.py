@@ -674,6 +674,10 @@ class Resolver:
                 unresolved.append(c)
                 continue
             c.target = self.country_of(qual)
+            adjacent = (qual.b <= c.a and self._in_phrase(qual.b, c.a)) or (
+                qual.a >= c.b and self._in_phrase(c.b, qual.a))
+            if not adjacent:
+                continue  # "India sent aid, its foreign ministry said": India stays a mention of its own
             c.metonym = qual.kind in (CAPITAL, SEAT)
             qual.dropped = True
             c.a, c.b = min(c.a, qual.a), max(c.b, qual.b)
