@@ -6,11 +6,11 @@ are allowed everywhere (the contract says so) and survive a round trip through t
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT = "storytrace/1"
+FORMAT: Final = "storytrace/1"
 
 ActorKind = Literal["country", "person", "organization", "group", "igo"]
 QuoteKind = Literal["direct", "indirect", "mixed"]

@@ -8,7 +8,7 @@ A crash in between leaves a whole, not-yet-analyzed document that the next ``ing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from storytrace.errors import InputError
@@ -159,7 +159,7 @@ class Ingestor:
         self.progress("read", raw.origin)
         return Prepared(doc, info, self.analyze)
 
-    def _near_duplicate(self, sig: object, bands: list[int], doc_id: str) -> tuple[str, float] | None:
+    def _near_duplicate(self, sig: object, bands: Sequence[int], doc_id: str) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
         for row in self.store.candidates_by_bands(bands, exclude=doc_id):
             if row["minhash"] is None:

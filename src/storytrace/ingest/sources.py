@@ -242,7 +242,7 @@ def _read_jsonl_stream(path: Path, defaults: Defaults) -> Iterator[Item]:
         yield InputError(str(path), f"cannot read file ({exc.strerror})")
 
 
-def _read_jsonl_lines(fh: Iterable[bytes] | Iterable[str], where: str, defaults: Defaults) -> Iterator[Item]:
+def _read_jsonl_lines(fh: Iterable[bytes | str], where: str, defaults: Defaults) -> Iterator[Item]:
     """One document per line; a bad line (invalid UTF-8, malformed JSON) fails alone."""
     for n, raw in enumerate(fh, 1):
         if isinstance(raw, bytes):

@@ -149,7 +149,7 @@ def _marks(doc: Doc) -> _Marks:
     if found is None or found[0] != len(doc):
         import numpy
         from spacy.attrs import IS_SPACE, ORTH
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # (exists at run time, not in the stubs)
 
         arr = doc.to_array([ORTH, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
         commas = numpy.flatnonzero(arr[:, 0] == hash_string(",")).tolist()
@@ -409,11 +409,11 @@ def _verb_frames(verb: Token, cue: CueVerb, lex: Lexicon) -> list[Frame]:
             skip = {verb.i} | {c.i for c in after} | {
                 c.i for c in node.children if c.dep_ == "cc" and after and c.i >= hole[1]}
             start, end = content_of(node, skip=skip, anchor=verb.i, cues=lex)
-            lead = [c for c in children if c.dep_ == "advcl" and c.i < verb.i and speaker is not None
-                    and c.right_edge.i < speaker.left_edge.i and c.left_edge.i < start]
-            if lead:  # "Though X, he said, Y": the parse hung X on the cue
-                start = _trim(doc, lead[0].left_edge.i, end)[0]
-                hole = (_trim(doc, lead[0].right_edge.i + 1, hole[1])[0], hole[1])
+            leads = [c for c in children if c.dep_ == "advcl" and c.i < verb.i and speaker is not None
+                     and c.right_edge.i < speaker.left_edge.i and c.left_edge.i < start]
+            if leads:  # "Though X, he said, Y": the parse hung X on the cue
+                start = _trim(doc, leads[0].left_edge.i, end)[0]
+                hole = (_trim(doc, leads[0].right_edge.i + 1, hole[1])[0], hole[1])
             add((start, end), quote_only=quote_only, hole=hole)
         # "she said: ..." (the content follows in the next sentence or a quote)
         if not out:

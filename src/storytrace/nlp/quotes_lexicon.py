@@ -54,7 +54,7 @@ class Lexicon:
         and adjectives, their inflections for lemmatizer slips, first words of source phrases):
         lets the frame finder look at these tokens only."""
         import numpy
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # (exists at run time, not in the stubs)
 
         words = set(self.verbs) | set(self.phrasal) | set(self.nouns) | set(self.adjectives)
         for verb in list(self.verbs):
@@ -66,7 +66,7 @@ class Lexicon:
     @cached_property
     def source_hashes(self) -> dict[tuple[int, ...], tuple[str, ...]]:
         """The source phrases ("according to") as tuples of spaCy string hashes."""
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # (exists at run time, not in the stubs)
 
         return {tuple(hash_string(w) for w in words): words for words in self.sources}
 
@@ -164,17 +164,17 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         if kind not in MARKER_KINDS:
             kinds = ", ".join(sorted(MARKER_KINDS))
             raise DataFileError(str(path), f"unknown marker kind {kind!r} (one of {kinds})", n)
-        words = tuple(phrase.lower().split())
+        phrase_words = tuple(phrase.lower().split())
         if kind == "source":
-            lex.sources[words] = _stance(path, n, stance)
+            lex.sources[phrase_words] = _stance(path, n, stance)
         elif kind == "adverb":
             lex.adverbs[phrase.lower()] = _stance(path, n, stance)
         elif kind == "stance":
             lex.stance_verbs[phrase.lower()] = _stance(path, n, stance)
         elif kind == "bloc":
-            lex.blocs.add(tuple(w for w in words if w != "the"))
+            lex.blocs.add(tuple(w for w in phrase_words if w != "the"))
         else:
-            lex.platforms[words] = phrase
+            lex.platforms[phrase_words] = phrase
     return lex
 
 

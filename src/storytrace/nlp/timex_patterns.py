@@ -171,7 +171,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         ("that_time", r"(?i:that\s+time)(?![\w-])"),
     ]
     months = set(lex.months) | {f"{m}." for m in lex.months if m not in lex.full_months}
-    units = set(lex.units)
+    unit_words = set(lex.units)
     stop = {"in", "the", "at", "for", "of", "a", "an", "over", "very", "more", "right", "days", "weeks",
             "months", "years", "decades"}
     vague = {w for phrase in lex.vague for w in phrase.split()} - stop
@@ -189,7 +189,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
         "weekday": (set(lex.weekdays), False, 2), "relday": (day_words, False, 4),
         "anaphor": ({"day", "week", "month", "year", *lex.dayparts}, False, 3),
         "the_day": ({"day"}, False, 6), "clock": ({"noon", "midday", "midnight"}, True, 0),
-        "ago": (units, False, 4), "vague": (vague, False, 3), "season": (set(lex.seasons), False, 3),
+        "ago": (unit_words, False, 4), "vague": (vague, False, 3), "season": (set(lex.seasons), False, 3),
         "holiday": (holidays, False, 1), "daypart": (set(lex.dayparts), False, 4),
         "row": ({"consecutive", "straight", "successive", "row"}, False, 6),
         "that_time": ({"time"}, False, 1),
@@ -212,7 +212,7 @@ class Grammar:
 
 
 def build_grammar(lex: TimeLexicon) -> Grammar:
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # (exists at run time, not in the stubs)
 
     rules = build_rules(lex)
     by_hash: dict[int, list[int]] = {}

@@ -211,8 +211,8 @@ def _dated(c: Candidate, ctx: Context) -> Resolution | None:
                 if cal.valid_day(y, month, day) and date(y, month, day).weekday() == wd]
         if fits:
             return _day(min((date(y, month, day) for y in fits), key=lambda d: abs((d - pub).days)))
-    year = _year_for_day(pub, month, day, ctx.tense)
-    return _day(date(year, month, day)) if year is not None else None
+    guess = _year_for_day(pub, month, day, ctx.tense)
+    return _day(date(guess, month, day)) if guess is not None else None
 
 
 def _month_year(c: Candidate, ctx: Context) -> Resolution | None:
@@ -528,8 +528,9 @@ def _zone(c: Candidate, ctx: Context) -> str:
 
 def _clock(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
-    if g.get("noon"):
-        hour, minute = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+    noon = g.get("noon")
+    if noon:
+        hour, minute = (0, 0) if noon.lower() == "midnight" else (12, 0)
     else:
         hour = int(g.get("h") or g.get("h2") or g.get("h3") or 0)
         minute = int(g.get("mi") or g.get("mi2") or g.get("mi3") or 0)
@@ -541,8 +542,9 @@ def _clock(c: Candidate, ctx: Context) -> Resolution | None:
         if ap and hour > 23:
             return None
     day: date | None
-    if g.get("wd"):
-        wd = ctx.lex.weekdays[g["wd"].lower()]
+    weekday = g.get("wd")
+    if weekday:
+        wd = ctx.lex.weekdays[weekday.lower()]
         day = None if ctx.pub is None else _bare_weekday(ctx.pub, wd, ctx.tense)
     elif g.get("rel"):
         n, _ = _RELDAY[_g(c, "rel")]

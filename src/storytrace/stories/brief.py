@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -181,7 +182,7 @@ class _Builder:
         return self._numbers[c.key]
 
     @staticmethod
-    def statement(text: str, cites: list[int | None], **kw: Any) -> Statement | None:
+    def statement(text: str, cites: Sequence[int | None], **kw: Any) -> Statement | None:
         numbers = list(dict.fromkeys(n for n in cites if n is not None))
         return Statement(text=text, cites=numbers, **kw) if numbers else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from storytrace.stories.track import Figure, Observation, format_number
 
@@ -65,7 +66,8 @@ def png(figure: Figure, path: str | Path) -> Path:
             by_source.setdefault(o.source, []).append(o)
     fig, ax = plt.subplots(figsize=(9, 4.8), dpi=110)
     for i, (source, obs) in enumerate(sorted(by_source.items())):
-        xs = [date.fromisoformat(o.date[:10]) for o in obs]  # type: ignore[index]
+        # (matplotlib plots dates, but its stubs name only numbers and strings)
+        xs: list[Any] = [date.fromisoformat(o.date[:10]) for o in obs]  # type: ignore[index]
         mids, errs_lo, errs_hi = [], [], []
         for o in obs:
             lo, hi = _bounds(o)

@@ -77,7 +77,8 @@ def check(store: Store, scope: Scope) -> None:
 
 def scope_where(scope: Scope, alias: str = "d", *, duplicates: bool = False) -> tuple[str, list[Any]]:
     """SQL conditions (joined with AND, never empty) on documents ``alias`` for a scope."""
-    where, params = ["1"], []
+    where: list[str] = ["1"]
+    params: list[Any] = []
     if scope.story is not None:
         where.append(f"EXISTS (SELECT 1 FROM story_docs sd WHERE sd.doc_id = {alias}.id AND sd.story_id = ?)")
         params.append(scope.story)
@@ -123,7 +124,8 @@ def list_stories(store: Store, *, limit: int = 30, min_documents: int = 1, since
     """Stories, most recent (or ``order="size"``: largest) first."""
     sort = "documents DESC, last_published DESC, id DESC" if order == "size" else \
         "last_published DESC, documents DESC, id DESC"
-    where, params = ["documents >= ?"], [min_documents]
+    where: list[str] = ["documents >= ?"]
+    params: list[Any] = [min_documents]
     if since:
         where.append("last_published >= ?")
         params.append(since)

@@ -672,7 +672,7 @@ def _adopt_generic(groups: dict[Any, list[dict[str, Any]]]) -> None:
     """Generic claims join the main specific figure of their category in the same story ("about
     12,000 soldiers" in a story whose figure is "North Korean soldiers"): the one with the most
     claims in that story, when it has at least two and more than any other."""
-    specific: dict[tuple[str, str | None, int], Counter[Any]] = defaultdict(Counter)
+    specific: dict[tuple[str, str | None, int | None], Counter[Any]] = defaultdict(Counter)
     for root, members in groups.items():
         if not _generic(root):
             for c in members:
@@ -699,7 +699,8 @@ def _split_magnitudes(members: list[dict[str, Any]]) -> list[list[dict[str, Any]
     """Keep values of one order of magnitude together: 'two North Korean soldiers' (captured)
     is not an estimate of the 11,000 deployed."""
     def value(c: dict[str, Any]) -> float:
-        return float(c.get("high") if c.get("high") is not None else c.get("low") or 0.0)
+        high = c.get("high")
+        return float(high if high is not None else c.get("low") or 0.0)
 
     vals = sorted(value(c) for c in members)
     if len(vals) < 3:

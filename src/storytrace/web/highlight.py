@@ -5,8 +5,6 @@ text is cut at every span boundary and each piece is wrapped in one ``<mark>`` l
 annotations active over it. Article text is always escaped.
 """
 
-from __future__ import annotations
-
 import itertools
 from dataclasses import dataclass
 from typing import Any
