@@ -651,3 +651,12 @@ def test_names_for_ships_teams_and_economies(analyze, text, expected):
 ])
 def test_ambiguous_names(analyze, text, expected):
     assert distinct(analyze, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("In Chad, the army closed its last base in the capital, N'Djamena, on Friday.", "N'Djamena", "TCD"),
+    ("French soldiers left their final post in the capital, Bamako, last week.", "Bamako", "MLI"),
+    ("Sanaa was hit by airstrikes overnight, the rebels said.", "Sanaa", "YEM"),
+])
+def test_a_capital_where_something_happens_is_a_place(analyze, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    assert (name, country) in distinct(analyze, text)

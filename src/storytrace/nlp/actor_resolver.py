@@ -65,6 +65,7 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several",
 _ANAPHOR_SENTENCES = 3  # "the agency" refers to an actor named at most this many sentences before
 _COREF_TOKENS = 600  # "the president" looks this far back for the person introduced with the title
 _PERSON_KINDS = frozenset({PERSON, SHORT, "ner-person"})
+_STRUCK = frozenset({"hit", "strike", "shell", "bomb", "pound", "rock", "flood", "shake", "bombard"})
 _MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
 _NOT_THE_HOLDER = ("vice ", "deputy ", "former ", "acting ", "first deputy ")  # not "the president"
 _DESCRIPTION_TOKENS = 14  # an apposition longer or farther than this says nothing reliable
@@ -716,6 +717,11 @@ class Resolver:
             return t.head.lower_ in self.place_nouns
         if dep == "appos" and t.head.ent_type_ in ("GPE", "LOC", "FAC") and t.head.i < t.i:
             return True
+        if dep in ("appos", "compound") and t.head.lower_ in self.place_nouns and t.head.dep_ != "appos" \
+                and self._locative(t.head):
+            return True  # "a base in the capital, Bamako", "in the capital Sanaa": where, like the capital
+        if dep == "nsubjpass" and t.head.lemma_.lower() in _STRUCK:
+            return True  # "Sanaa was hit by airstrikes": where the blow fell, not who acted
         return dep == "npadvmod" and t.head.ent_type_ in ("GPE", "LOC", "FAC")
 
     # ------------------------------------------------------------ 4. titles

@@ -465,7 +465,8 @@ def _with_particles(doc: Doc, start: int, end: int, gaz: Gazetteer, propn: list[
 def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> bool:
     """A place frame around a name spaCy did not tag as a place: the object of a locative
     preposition ("in X", "fled to X", "the city of X"; not "at X", often a company), the
-    object of a verb of attack or movement ("captured X"), or "X, <place>"."""
+    object of a verb of attack or movement ("captured X"), a name in apposition to a place noun
+    ("the capital, X"), or "X, <place>"."""
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i < root.i:  # "hit Kharkiv and Sumy"
         root = root.head
@@ -478,6 +479,8 @@ def _framed(doc: Doc, start: int, end: int, cues: Cues, placed: set[int]) -> boo
         return True
     if root.dep_ in ("nsubj", "nsubjpass") and _befalls(root, cues):
         return True
+    if root.dep_ in ("appos", "compound") and root.head.lower_ in cues.place_nouns and root.head.i < root.i:
+        return True  # "in the capital, Bamako", "the port city Odesa"
     if root.dep_ == "pobj" and root.head.lower_ in ("including", "like") and any(
             i in placed for i in range(max(0, start - 10), start)):
         return True  # "south of Valencia, including Paiporta"
