@@ -410,11 +410,11 @@ def _accuser(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft]) -> No
     if d.cand.pattern.frame == "deny":
         # "Rwanda denies arming the rebels, Congo says": the one who reports another's denial of an
         # act is the side that charges it (a party, not the press or a monitor)
-        said = attribution_for(ad, d.token)
-        src = said.source if said is not None else None
+        report = attribution_for(ad, d.token)
+        src = report.source if report is not None else None
         if src is not None and (src.id or src.country) and not same_party([src], d.roles.actors) \
-                and said is not None and said.cue_token is not None \
-                and ad.doc[said.cue_token].lemma_.lower() in CHARGING:
+                and report is not None and report.cue_token is not None \
+                and ad.doc[report.cue_token].lemma_.lower() in CHARGING:
             d.roles.add("recipient", [src])
             return
     for e in _earlier(ad, d, drafts, d.token.i):

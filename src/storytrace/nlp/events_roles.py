@@ -273,11 +273,11 @@ def _unnamed_police(m: Mention, lex: Lexicon) -> bool:
     return bool(words) and (" ".join(words) in police or all(w in police for w in words))
 
 
-def state_ref(ad: AnalyzedDoc, code: str, text: str) -> ActorRef:
+def state_ref(ad: AnalyzedDoc, code: str | None, text: str) -> ActorRef:
     """A reference to the state ``code`` (ISO3) made by ``text`` (a place, "the country" ...)."""
     from storytrace.nlp.actors import dictionary
 
-    record = dictionary(ad.res).record(code)
+    record = dictionary(ad.res).record(code) if code else None
     return ActorRef(id=code, name=record.name if record is not None else code, text=text, country=code)
 
 
