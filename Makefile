@@ -32,6 +32,7 @@ demo: $(STAMP)
 ## test: the whole suite (needs no network; ../shared tests skip when it is absent)
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 ## bench: throughput and latency benchmarks (need ../shared/corpus)
