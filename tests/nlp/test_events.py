@@ -1151,8 +1151,6 @@ ROUND_SEVEN_NEGATIVES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="actor layer: a person holding an IGO office carries no link to the "
-                   "IGO in an ActorRef, so 'the UN secretary-general' does not act as the UN")
 def test_an_igo_official_acts_for_the_igo(analyze) -> None:  # type: ignore[no-untyped-def]
     text = ("Fighting on the border entered a fourth day. The UN secretary-general called for maximum restraint "
             "from Thailand and Cambodia. China offered to mediate.")
@@ -1173,3 +1171,10 @@ def test_round_seven_negatives(analyze, text, not_want) -> None:  # type: ignore
                                                                        for a in e.actors)], events
         return
     assert not_want not in [e.type for e in events]
+
+
+def test_a_person_in_an_international_office_acts_for_the_organization_too(analyze) -> None:  # type: ignore[no-untyped-def]
+    ev = _one(_events(analyze, "UN Secretary-General António Guterres called on both armies to stop "
+                               "the fighting."), "REQUEST")
+    assert [r.id for r in ev.actors] == ["person:antonio-guterres", "igo:un"]
+    assert ev.actors[1].name == "United Nations"

@@ -262,11 +262,33 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     here = ad.sent_index(d.token)
     span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == here]])
     trigger = _trigger_text(ad, d.words)
-    event = Event(type=type_name, mode=mode, context=context, actors=roles.actors,  # type: ignore[arg-type]
-                  recipients=roles.recipients, when=when, where=where_of(ad, own),
+    event = Event(type=type_name, mode=mode, context=context,
+                  actors=_with_organizations(ad, roles.actors),  # type: ignore[arg-type]
+                  recipients=_with_organizations(ad, roles.recipients), when=when, where=where_of(ad, own),
                   status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
                   trigger=trigger, span=span, **extra)
     return event, st.source_cue
+
+
+def _with_organizations(ad: AnalyzedDoc, refs: list[ActorRef]) -> list[ActorRef]:
+    """A person acting in an international office acts for the organization too: "UN chief
+    António Guterres called for restraint" has the UN among its actors (as PLOVER and event
+    datasets code it), next to the person."""
+    from storytrace.nlp.actors import dictionary
+
+    out = list(refs)
+    d = dictionary(ad.res)
+    for ref in refs:
+        if not (ref.id or "").startswith("person:"):
+            continue
+        record = d.record(ref.id or "")
+        office = record.office_on(ad.published) if record is not None else None
+        if office is None or not office.where.startswith(("igo:", "org:")):
+            continue
+        org = d.record(office.where)
+        if org is not None and not any(r.id == org.id for r in out):
+            out.append(ActorRef(id=org.id, name=org.name, text=ref.text, country=org.country))
+    return out
 
 
 ALLEGED = {"ASSAULT", "COERCE"}
