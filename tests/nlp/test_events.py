@@ -1178,3 +1178,85 @@ def test_a_person_in_an_international_office_acts_for_the_organization_too(analy
                                "the fighting."), "REQUEST")
     assert [r.id for r in ev.actors] == ["person:antonio-guterres", "igo:un"]
     assert ev.actors[1].name == "United Nations"
+
+
+# ---------------------------------------------------------------------- round 8: recipients from the story
+# (mini-article, type, actor states, recipient states, states that must not be recipients)
+ROUND_EIGHT = [
+    # the thing judged belongs to whoever did it before: "the tariffs" -> who imposed them
+    ("President Trump on Wednesday announced new tariffs of 25% on steel and cars from Europe. Markets in "
+     "Frankfurt and Paris fell sharply. Japan said it was studying the measures. The head of the European "
+     "Commission called the tariffs a serious blow to the world economy.", "ACCUSE", set(), {"USA"}, {"JPN"}),
+    # "the target" refused -> those who agreed on it, not those who welcomed it afterwards
+    ("NATO leaders meeting in The Hague agreed on Wednesday to raise defence spending to 5% of output. "
+     "Germany and Poland welcomed the deal. Spain refused to commit to the target, saying it would hurt "
+     "welfare. Trump said Madrid would be treated unfairly.", "REJECT", {"ESP"}, {"igo:nato"}, {"DEU", "POL"}),
+    ("Indian missiles struck nine sites in Pakistan and Pakistani Kashmir overnight, the Indian army said. "
+     "Islamabad said 26 civilians were killed. China urged both sides to show restraint. Prime Minister "
+     "Shehbaz Sharif called the strikes an act of war.", "ACCUSE", {"PAK"}, {"IND"}, {"CHN"}),
+    # a noun naming the act a verb told before ("declared" -> "the declaration"); a domestic charge
+    ("South Korean President Yoon Suk Yeol declared martial law late on Tuesday. Troops surrounded the "
+     "National Assembly. The main opposition party called the declaration an insurrection.", "ACCUSE",
+     {"KOR"}, {"KOR"}, set()),
+    # a pronoun inside what is threatened: "make it pay"
+    ("Spain declined to raise its military budget at the summit. Trump criticised Madrid on Thursday and "
+     "threatened to make it pay through trade. Portugal and Italy stayed silent.", "THREATEN", {"USA"}, {"ESP"},
+     {"PRT", "ITA"}),
+    # a possessive pointing back to a person of a state: "his boat"
+    ("Philippine fisherman Ramon Dela Cruz said he was fishing near Scarborough Shoal on Sunday. A Chinese "
+     "coast guard ship rammed his boat twice, he said. Vietnam and Malaysia watched the dispute closely.",
+     "ASSAULT", {"CHN"}, {"PHL"}, {"VNM", "MYS"}),
+    # a party told to do something is asked to ("told Iran to end its support"), not threatened
+    ("Houthi rebels fired two missiles at a cargo ship in the Red Sea on Monday. Saudi Arabia stayed out of "
+     "the fight. The United States told Iran to end its support for the group, a White House spokesman "
+     "said.", "REQUEST", {"USA"}, {"IRN"}, {"SAU"}),
+    # threats answering the side that acted
+    ("Indian jets struck targets inside Pakistan early on Wednesday. China and Britain urged calm. "
+     "Pakistan's prime minister said Pakistan had every right to give a befitting response.", "THREATEN",
+     {"PAK"}, {"IND"}, {"CHN", "GBR"}),
+    ("A truce between Israel and Hezbollah took effect on Wednesday. France and the United States brokered "
+     "the deal. Netanyahu said Israel would strike forcefully if Hezbollah broke it.", "THREATEN", {"ISR"},
+     {"LBN"}, {"FRA", "USA"}),
+    ("Washington raised tariffs on Chinese electric cars to 100% on Tuesday. Europe weighed similar steps. "
+     "China's commerce ministry said Beijing would take necessary measures to protect its companies.",
+     "THREATEN", {"CHN"}, {"USA"}, set()),
+    # a call for a release asks whoever holds the person, not the person
+    ("Niger's military junta detained former president Mohamed Bazoum after the coup in July. ECOWAS "
+     "threatened to use force. Human rights groups have called for his release.", "REQUEST", set(), {"NER"},
+     set()),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "actors", "recipients", "not_recipients"), ROUND_EIGHT)
+def test_round_eight_recipients_from_the_story(analyze, text, type_name, actors, recipients,  # type: ignore[no-untyped-def]
+                                               not_recipients) -> None:
+    event = _one(_events(analyze, text), type_name)
+    assert actors <= _countries(event.actors), event
+    assert recipients <= _countries(event.recipients), event
+    assert not (not_recipients & _countries(event.recipients)), event
+
+
+# (mini-article, type, states that must not be its recipients): the same words pointing at nobody else
+ROUND_EIGHT_NEGATIVES = [
+    # a party judging its own act accuses nobody
+    ("Canada imposed tariffs on American steel on Monday. The Canadian finance minister called the tariffs a "
+     "necessary response.", "ACCUSE", None),
+    # telling people who are no party to do something is no request
+    ("The minister told reporters to wait for the official results.", "REQUEST", None),
+    # a threat to quit names no one
+    ("The coalition partner threatened to resign from the cabinet on Monday.", "THREATEN", "any"),
+    # a possessive in a call for help is no target: "his release" asks the jailer, not the jailed
+    ("Belarus jailed the activist Ales Bialiatski in 2021. Norway called for his release.", "REQUEST",
+     "person:ales-bialiatski"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_name", "not_recipient"), ROUND_EIGHT_NEGATIVES)
+def test_round_eight_negatives(analyze, text, type_name, not_recipient) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in _events(analyze, text) if e.type == type_name]
+    if not_recipient is None:
+        assert not events, events
+    elif not_recipient == "any":
+        assert not [e for e in events if _countries(e.recipients)], events
+    else:
+        assert not [e for e in events if not_recipient in {r.id for r in e.recipients}], events

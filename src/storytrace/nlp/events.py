@@ -262,8 +262,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
     here = ad.sent_index(d.token)
     span = span_of(ad, clause, [*d.words, *[i for i in roles.tokens if ad.sent_index(i) == here]])
     trigger = _trigger_text(ad, d.words)
-    event = Event(type=type_name, mode=mode, context=context,
-                  actors=_with_organizations(ad, roles.actors),  # type: ignore[arg-type]
+    event = Event(type=type_name, mode=mode, context=context,  # type: ignore[arg-type]
+                  actors=_with_organizations(ad, roles.actors),
                   recipients=_with_organizations(ad, roles.recipients), when=when, where=where_of(ad, own),
                   status=status, reported_by=st.reported_by, size=size_of(ad, anchor),  # type: ignore[arg-type]
                   trigger=trigger, span=span, **extra)

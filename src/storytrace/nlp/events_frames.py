@@ -350,7 +350,7 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
             for rank in range(3):
                 for e in earlier:
                     root = _root(e)
-                    same_word = any(ad.doc[w].lemma_.lower() == lemma for w in e.words)
+                    same_word = any(_same_stem(ad.doc[w].lemma_.lower(), lemma) for w in e.words)
                     ok = same_word if rank == 0 else (n is not None and e.type == n.type) if rank == 1 \
                         else e.type in related
                     if root is d or not ok:
@@ -368,6 +368,13 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
             return
 
 
+def _same_stem(verb: str, noun: str) -> bool:
+    """A noun naming the act a verb told ("declared" -> "the declaration", "imposed" -> "the
+    imposition", "deployed" -> "the deployment"): the same lemma, or the same first five letters."""
+    return verb == noun or (len(verb) >= 5 and len(noun) >= 5 and verb[:5] == noun[:5])
+
+
+THIRD_PERSON = {"it", "them", "him", "her", "they", "he", "she"}
 PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"}
 
 
@@ -381,6 +388,8 @@ def _related_types(lex: Lexicon, tok: Token, n: Draft | None) -> set[str]:
         return {"AGREE", "CONCEDE", "REQUEST", "SUPPORT"}
     if lemma in lex.classes.get("meeting", ()):
         return {"CONSULT", "AGREE"}
+    if lemma in lex.classes.get("commitment", ()):  # "refused to commit to the target": who set it
+        return {"AGREE"}  # (the ones who set it, not those who welcomed it afterwards)
     if n is not None:
         quad = lex.types[n.type].quad
         return {name for name, info in lex.types.items() if info.quad == quad}
@@ -535,6 +544,8 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
     elif frame == "threat":
         if inner is None:
             if not any_resolved(d.roles.recipients) and not d.cand.objects:
+                # "threatened to make it pay": the party the threatened clause is about
+                _first_actor_in(ad, lex, d, comps, pronouns=True)
                 return
             if not any_resolved(d.roles.recipients):
                 d.dropped = True  # "the drills threatened regional peace": endangering, no threat made
@@ -567,6 +578,9 @@ def _apply_frame(ad: AnalyzedDoc, lex: Lexicon, d: Draft, frame: str, by_token: 
     if inner is not None:
         d.governed = inner.type
         absorb(d, inner, roles=frame in ("intent", "refuse", "threat"))
+        if frame == "refuse" and not any_resolved(d.roles.recipients):
+            # "refused to commit to the target": what the refused act is about names whom it answers
+            d.roles.topics += [i for i in inner.roles.topics if i not in d.roles.topics]
     if frame == "intent" and d.type in ("AGREE", "CONCEDE") and not any_resolved(d.roles.recipients):
         _first_actor_in(ad, lex, d, comps)  # "agreed to accept deportation flights from the US"
     _absorb_governed(d, comps, by_token)
@@ -613,9 +627,17 @@ def _future_same_actor(frame: Draft, inner: Draft) -> bool:
         s.lower_ in ("it", "we", "they", "he", "she", "i") for s in inner.token.children if s.dep_ == "nsubj")
 
 
-def _first_actor_in(ad: AnalyzedDoc, lex: Lexicon, d: Draft, comps: list[Token]) -> None:
+def _first_actor_in(ad: AnalyzedDoc, lex: Lexicon, d: Draft, comps: list[Token], *,
+                    pronouns: bool = False) -> None:
     for comp in comps:
         for t in comp.subtree:
+            if pronouns and t.pos_ == "PRON" and t.lower_ in THIRD_PERSON \
+                    and t.dep_ in ("nsubj", "dobj", "pobj"):
+                refs = [r.model_copy(update={"text": r.name or r.text}) for r in resolve(ad, t, lex)
+                        if not same_party([r], d.roles.actors)]
+                if refs:
+                    d.roles.add("recipient", refs, t)
+                    return
             # a state named as where from or to ("flights from the United States") counts too
             places = t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "with")
             if t.pos_ in ("PROPN", "NOUN", "ADJ") and ad.actors is not None \

@@ -520,9 +520,14 @@ def story_state(ad: AnalyzedDoc) -> str | None:
     return result
 
 
-def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[ActorRef]:
+OWNER_PRONOUNS = {"his", "her", "its", "their"}
+
+
+def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2, *,
+             pronouns: bool = False) -> list[ActorRef]:
     """Whose thing a thing is: "Canadian steel", "imports from Vietnam", "the assets of two
-    Russian banks", "the courage of the North Korean units", "the headquarters of the RSF"."""
+    Russian banks", "the courage of the North Korean units", "the headquarters of the RSF";
+    with ``pronouns``, also "his boat" (whom the possessive points back to)."""
     if ad.actors is None or tok.pos_ not in ("NOUN", "PROPN") or _agentive(tok, lex):
         return []
     for c in tok.children:  # "the Russian account", "China's plan", "a Russian base"
@@ -531,6 +536,12 @@ def owner_of(ad: AnalyzedDoc, lex: Lexicon, tok: Token, depth: int = 2) -> list[
             if m is not None and m.country and m.kind in ("country", "igo", "organization", "group"):
                 return [ActorRef(id=m.country if m.kind == "country" else m.actor_id, name=m.name,
                                  text=_np_text(tok), country=m.country)]
+            if pronouns and c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS \
+                    and tok.lemma_.lower() not in lex.cue("patient_nouns"):
+                # "a Chinese ship rammed his boat": the person or state the possessive points back to
+                m = ad.actors.antecedent(c)
+                if m is not None and (m.actor_id or m.country):
+                    return [m.ref(_np_text(tok))]
     if tok.lemma_.lower() not in lex.classes.get("goods", ()):  # other things: "of X", "in <place>"
         for t in _pobjs(tok, ("of",)):
             found = resolve(ad, t, lex, places=True, depth=1)
@@ -686,7 +697,7 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         if not refs:
             refs = [r for c in content(t, quantity)[1:] for r in resolve(ad, c, lex, places=places)]
         if not refs:
-            refs = [r for c in content(t, quantity) for r in owner_of(ad, lex, c)]
+            refs = [r for c in content(t, quantity) for r in owner_of(ad, lex, c, pronouns=info.quad == 4)]
         if t.lower_ in ("it", "them", "this", "that") and any(
                 r.id and any(r.id == a.id for a in roles.actors) for r in refs):
             refs = []  # "Egypt ... called it a violation": "it" is not the subject itself ("itself")
