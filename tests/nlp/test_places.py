@@ -660,3 +660,12 @@ def test_ambiguous_names(analyze, text, expected):
 ])
 def test_a_capital_where_something_happens_is_a_place(analyze, text, name, country) -> None:  # type: ignore[no-untyped-def]
     assert (name, country) in distinct(analyze, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Shandong carrier group sailed east of the island.",  # a ship named after a province
+    "China sent the Liaoning aircraft carrier into the strait.",
+    "Residents sheltered in metro stations all night.",  # a common noun spaCy tags as a facility
+])
+def test_not_places_either(analyze, text) -> None:  # type: ignore[no-untyped-def]
+    assert distinct(analyze, text) == set()

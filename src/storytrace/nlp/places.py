@@ -249,8 +249,8 @@ def find(doc: Doc, gaz: Gazetteer, cues: Cues, flags: TokenFlags | None = None) 
 
 
 def _named_after_place(doc: Doc, start: int, end: int, cues: Cues) -> bool:
-    """A ship, a team or a club named after a place: "the carrier Shandong", "USS Nimitz",
-    "Real Madrid", "Newcastle United"."""
+    """A ship, a team or a club named after a place: "the carrier Shandong", "the Shandong
+    carrier group", "USS Nimitz", "Real Madrid", "Newcastle United"."""
     if start > 0:
         before = doc[start - 1]
         if before.text.rstrip(".").isupper() and before.lower_.rstrip(".") in cues.vessel_prefixes:
@@ -264,6 +264,11 @@ def _named_after_place(doc: Doc, start: int, end: int, cues: Cues) -> bool:
         after = doc[end]
         if after.text[:1].isupper() and after.lower_ in cues.team_words_after:
             return True
+        head = doc[end - 1].head
+        if after.is_lower and after.pos_ == "NOUN" and (after.lemma_ in cues.vessel_nouns or (
+                doc[end - 1].dep_ in ("compound", "nmod", "amod") and head.i >= end and head.is_lower
+                and head.lemma_ in cues.vessel_nouns)):
+            return True  # "the Shandong carrier group", "the Moskva cruiser", "the Liaoning aircraft carrier"
     return False
 
 
@@ -352,8 +357,8 @@ def _entity(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> Candi
     if start >= end:
         return None
     text = doc[start:end].text
-    if gazetteer.key(text) in cues.not_places:
-        return None
+    if gazetteer.key(text) in cues.not_places or text.islower():
+        return None  # news capitalizes names: a common noun spaCy tagged ("sheltered in metro stations")
     hits = _lookup(gaz, doc, start, end, region)
     if article and hits and not region:  # "the Dnipro", "the Jordan": a river of that name
         hits = [h for h in gaz.lookup(f"{text} River") if h.entry.kind == "water"] or hits
