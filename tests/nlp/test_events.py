@@ -1220,6 +1220,16 @@ ROUND_EIGHT = [
     ("Washington raised tariffs on Chinese electric cars to 100% on Tuesday. Europe weighed similar steps. "
      "China's commerce ministry said Beijing would take necessary measures to protect its companies.",
      "THREATEN", {"CHN"}, {"USA"}, set()),
+    # a call for calm with no addressee asks the state where the trouble is
+    ("Police in Nairobi fired tear gas at thousands of protesters on Tuesday. At least five people died, "
+     "hospital staff said. The United States called for restraint.", "REQUEST", {"USA"}, {"KEN"}, set()),
+    # force condemned with no one named: the side of the last act of force
+    ("Kenyan police fired tear gas and live rounds at crowds in Nairobi on Tuesday. At least five people "
+     "died, hospital staff said. Britain condemned what it called excessive force.", "ACCUSE", {"GBR"},
+     {"KEN"}, set()),
+    # "its neighbour": the state named before that borders the one "its" points back to
+    ("Ethiopia signed a port deal with Somaliland on Monday. Egypt backed Mogadishu. Somalia accused its "
+     "neighbour of an act of aggression.", "ACCUSE", {"SOM"}, {"ETH"}, {"EGY"}),
     # a call for a release asks whoever holds the person, not the person
     ("Niger's military junta detained former president Mohamed Bazoum after the coup in July. ECOWAS "
      "threatened to use force. Human rights groups have called for his release.", "REQUEST", set(), {"NER"},
@@ -1243,6 +1253,11 @@ ROUND_EIGHT_NEGATIVES = [
      "necessary response.", "ACCUSE", None),
     # telling people who are no party to do something is no request
     ("The minister told reporters to wait for the official results.", "REQUEST", None),
+    # a call for calm at home asks no other state
+    ("Protesters clashed with police in Nairobi on Tuesday. Kenya's president called for calm.", "REQUEST",
+     "any"),
+    # "the force" is a body of troops, not force used by someone
+    ("Russian jets bombed Kharkiv on Monday. Poland condemned the force sent to its border.", "ACCUSE", "RUS"),
     # a threat to quit names no one
     ("The coalition partner threatened to resign from the cabinet on Monday.", "THREATEN", "any"),
     # a possessive in a call for help is no target: "his release" asks the jailer, not the jailed
@@ -1259,4 +1274,5 @@ def test_round_eight_negatives(analyze, text, type_name, not_recipient) -> None:
     elif not_recipient == "any":
         assert not [e for e in events if _countries(e.recipients)], events
     else:
-        assert not [e for e in events if not_recipient in {r.id for r in e.recipients}], events
+        assert not [e for e in events if not_recipient in {r.id for r in e.recipients} | _countries(e.recipients)], \
+            events

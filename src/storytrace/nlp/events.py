@@ -421,7 +421,10 @@ def _implied_recipient(ad: AnalyzedDoc, lex: Lexicon, d: Draft, roles: Roles) ->
     given = [c for o in d.cand.objects for c in content(o, quantity)]  # "pledged 400 million euros in aid"
     aid = d.type == "AID" or (d.type == "AGREE" and (d.governed == "AID" or any(
         c.lemma_.lower() in lex.classes.get("aid", ()) for c in given)))
-    if aid:
+    calm = d.type == "REQUEST" and any(c.lemma_.lower() in lex.cue("calm_nouns")
+                                       for c in [*given, *d.cand.objects])
+    if aid or calm:
+        # "the US called for restraint" in a story about protests in Kenya asks the story's state
         home = story_state(ad)
         if home and not any(a.country == home for a in roles.actors) and any_resolved(roles.actors):
             m = next((m for m in ad.actors.before(d.token.i, persons=False, limit_tokens=2000)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from storytrace.nlp.attribution import attribution_for
 from storytrace.nlp.events_match import Candidate, content, lemma_in, subject_words
-from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party
+from storytrace.nlp.events_roles import Roles, any_resolved, resolve, same_actor, same_party, violence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -342,7 +342,8 @@ def _topic_parties(ad: AnalyzedDoc, lex: Lexicon, d: Draft, drafts: list[Draft],
         definite = tok.dep_ in ("appos", "npadvmod") or any(  # "..., a move that drew condemnation"
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its",
                                                       "their") for c in tok.children)
-        if not refs and definite and (n is not None or tok.lemma_.lower() in topic_nouns):
+        force = violence(tok, lex)  # "condemned excessive force": the last act of force
+        if not refs and (definite or force) and (n is not None or tok.lemma_.lower() in topic_nouns or force):
             earlier = _earlier(ad, d, drafts, tok.i)
             lemma = tok.lemma_.lower()
             related = _related_types(lex, tok, n)

