@@ -1276,3 +1276,9 @@ def test_round_eight_negatives(analyze, text, type_name, not_recipient) -> None:
     else:
         assert not [e for e in events if not_recipient in {r.id for r in e.recipients} | _countries(e.recipients)], \
             events
+
+
+def test_the_reporter_of_casualties_is_not_their_attacker(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("More than 2,000 soldiers have been killed or wounded in the border region, the "
+            "Ukrainian President Volodymyr Zelensky said on Monday.")
+    assert not [e for e in _events(analyze, text) if any(a.id == "person:volodymyr-zelensky" for a in e.actors)]

@@ -262,8 +262,10 @@ def subject_words(v: Token) -> list[Token]:
             # "X said the boat had intruded and urged Manila to ...": the speaker urges
             node = node.head.head
             continue
-        if node.dep_ == "conj" and node.head.dep_ == "ccomp" and not is_passive(node) and any(
-                c.dep_ == "nsubjpass" for c in node.head.children):
+        shared_passive = node.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+        if node.dep_ == "conj" and node.head.dep_ == "ccomp" and not is_passive(node) and not shared_passive \
+                and any(c.dep_ == "nsubjpass" for c in node.head.children):
+            # ("had been killed or wounded": the second participle shares the passive: no climbing)
             # "X said 26 people had been killed and called the strikes ...": a misattached conjunct
             node = node.head.head
             continue
