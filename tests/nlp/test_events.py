@@ -1282,3 +1282,44 @@ def test_the_reporter_of_casualties_is_not_their_attacker(analyze) -> None:  # t
     text = ("More than 2,000 soldiers have been killed or wounded in the border region, the "
             "Ukrainian President Volodymyr Zelensky said on Monday.")
     assert not [e for e in _events(analyze, text) if any(a.id == "person:volodymyr-zelensky" for a in e.actors)]
+
+
+# ---------------------------------------------------------------------- read on real news (round 9)
+# "defend": speaking up for someone or a decision is SUPPORT; troops defending themselves, their
+# country or their positions back no one. (text, SUPPORT expected, recipient states)
+DEFEND = [
+    ("France defended Ukraine at the summit in Brussels.", True, {"UKR"}),
+    ("The president defended Kyiv's right to strike targets inside Russia.", True, {"UKR"}),
+    ("The Baltic states will help Ukraine defend itself against the invasion.", False, set()),
+    ("Ukrainian soldiers are defending their country with great courage.", False, set()),
+    ("Georgia's army defended its positions near the border.", False, set()),
+    ("Polish troops will defend their homeland if attacked, the minister said.", False, set()),
+    ("Moldova will defend its sovereignty, the Moldovan president said.", False, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,recipients", DEFEND)
+def test_defend_is_support_only_for_a_party_or_a_decision(analyze, text, expected, recipients) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(analyze, text) if e.type == "SUPPORT"]
+    assert bool(found) == expected, [(e.type, e.trigger) for e in found]
+    if expected:
+        assert recipients <= _countries(found[0].recipients)
+
+
+# talking to the press is an interview, not a consultation or a request; talking to a party is.
+# (text, type expected or None)
+PRESS = [
+    ("Speaking to French media, the Belgian prime minister praised Lithuania.", None),
+    ("The Spanish foreign minister spoke to Turkish television on Sunday.", None),
+    ("The Dutch defence minister told the BBC that the jets would arrive soon.", None),
+    ("Hungary's foreign minister told reporters that Budapest would veto the package.", None),
+    ("The Romanian president told the Fox News programme that Bucharest needed more air defence.", None),
+    ("The Spanish foreign minister spoke to the Turkish president on Sunday.", "CONSULT"),
+    ("Poland told Belarus to close the migrant camps.", "REQUEST"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESS)
+def test_the_press_is_no_party_to_consult_or_ask(analyze, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = [e.type for e in _events(analyze, text) if e.type in ("CONSULT", "REQUEST")]
+    assert found == ([expected] if expected else []), found

@@ -166,6 +166,8 @@ def _event(ad: AnalyzedDoc, lex: Lexicon, d: Draft) -> tuple[Event, int | None] 
         return None
     if (not roles.actors and _subjectless(d)) or _discussed(d):
         return None  # "to invade X", "how to strengthen ties": nobody is said to act
+    if d.type in ("CONSULT", "REQUEST") and _to_the_press(ad, lex, d.token):
+        return None  # "told the BBC", "speaking to French media": an interview, no dyad
     _drop_self_recipients(roles)
     if not any_resolved(roles.recipients):
         _implied_recipient(ad, lex, d, roles)
@@ -513,6 +515,28 @@ def _repeated(ad: AnalyzedDoc, d: Draft, event: Event, earlier: list[Event]) -> 
         return False
     parties = [*event.actors, *event.recipients]
     return any(e.type == event.type and same_party([*e.actors, *e.recipients], parties) for e in earlier)
+
+
+SPEECH_TO = {"speak", "talk", "tell", "say", "chat", "brief", "address", "interview", "explain"}
+
+
+def _to_the_press(ad: AnalyzedDoc, lex: Lexicon, tok: Token) -> bool:
+    """"told the BBC that ...", "speaking to French media", "told reporters": the one addressed
+    (object or to/with-complement of a speech verb) is the press, not a party to an event."""
+    if tok.lemma_.lower() not in SPEECH_TO:
+        return False
+    heard = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    heard += [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")
+              for p in c.children if p.dep_ == "pobj"]
+    if not heard:
+        return False
+    press = lex.cue("press_nouns")
+    for h in heard:
+        words = {h.lemma_.lower(), h.lower_, *(c.lower_ for c in h.children if c.dep_ == "compound")}
+        m = ad.actors.at(h.i) if ad.actors is not None else None
+        if not (words & press or (m is not None and m.sector in ("JRN", "MED"))):
+            return False
+    return True
 
 
 def _drop_self_recipients(roles: Roles) -> None:
