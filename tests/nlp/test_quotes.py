@@ -551,3 +551,44 @@ def test_round4_frames(analyze, text: str, expected: list[tuple[str, str, str]])
 @pytest.mark.parametrize("text", NOT_QUOTES_R4)
 def test_round4_not_quotes(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(analyze, text) == []
+
+
+# Crawled pages often lose the space or line break between paragraphs, so a quotation mark is
+# glued to the sentence before it ('the budget.\u201cWe ...') or to the sentence after it
+# ('"no."The next day'). The quote is still a direct quote, without marks in its text.
+GLUED_MARKS = [
+    ("The mayor spoke about the budget.\u201cWe will cut spending next year,\u201d she said.",
+     [("direct", "We will cut spending next year", "she")]),
+    ('The port had a slow year."With the new crane, we expect more ships," a spokesman said.',
+     [("direct", "With the new crane, we expect more ships", "a spokesman")]),
+    ("Sales fell in May.\u201cDemand will come back,\u201d said Ana Ruiz.\u201cWe are patient.\u201d",
+     [("direct", "Demand will come back", "Ana Ruiz"), ("direct", "We are patient.", "Ana Ruiz")]),
+    # a closing mark glued to the next sentence ends the quote at the mark
+    ('The clerk said he would answer "never."The next day he resigned.',
+     [("mixed", 'he would answer "never."', "The clerk")]),
+    # with the space, as before
+    ("The mayor spoke about the budget. \u201cWe will cut spending next year,\u201d she said.",
+     [("direct", "We will cut spending next year", "she")]),
+]
+
+GLUED_MARKS_NOT_QUOTES = [
+    'The film opened in May."Night Train" sold out its first week.',  # a title after a lost space
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_MARKS)
+def test_marks_glued_to_a_sentence(analyze, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = quotes_of(analyze, text)
+    assert [(q.kind, q.text) for q in found] == [(k, t) for k, t, _ in expected]
+    for q, (_, _, who) in zip(found, expected, strict=True):
+        assert said_by(q, who), f"{q.text!r}: speaker {q.speaker}"
+
+
+@pytest.mark.parametrize("text", GLUED_MARKS_NOT_QUOTES)
+def test_marks_glued_to_a_sentence_not_quotes(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(analyze, text) == []
+
+
+def test_glued_straight_mark_pairs_by_position() -> None:
+    text = 'It grew."We won," she said. He called it "luck."Then he left.'
+    assert [text[s.start:s.end] for s in find_segments(text)] == ["We won,", "luck."]

@@ -116,8 +116,13 @@ def cue_text(ad: AnalyzedDoc, frame: Frame) -> str | None:
 
 
 def _tokens_of(doc: Doc, seg: Segment) -> QSeg:
+    """The tokens of a quoted stretch. A mark glued to the word before it (a crawl that lost the
+    space between paragraphs: 'the budget.“We will ...”') makes one token of the mark and
+    the first quoted word ('“We'): that token is part of the stretch."""
     starts = _starts(doc)
     a = bisect.bisect_left(starts, seg.start)
+    if a > 0 and starts[a - 1] + len(doc[a - 1]) > seg.start:
+        a -= 1
     b = bisect.bisect_left(starts, seg.end)
     return QSeg(seg, a, b)
 
@@ -565,7 +570,14 @@ def _quote(ad: AnalyzedDoc, an: Analysis, kind: str, start: int, end: int, frame
         elif close is not None and cstart <= qs.seg.start < cend < qs.seg.end \
                 and "\n" not in text[cend:close]:
             cend = close + 1  # 'described it as "the worst in a century"': the parse cut the quotation
+        elif close is not None and cstart <= qs.seg.start and close + _mark_len(text, close) < cend \
+                and not any(c.isspace() for c in text[close:cend]):
+            cend = close + _mark_len(text, close)  # 'would answer "no."The next day': a glued mark
     return _record(ad, text[cstart:cend], kind, cstart, cend, frame, speaker)
+
+
+def _mark_len(text: str, i: int) -> int:
+    return 2 if text.startswith(("''", "``"), i) else 1
 
 
 def _direct(ad: AnalyzedDoc, text: str, qs: QSeg, frame: Frame,

@@ -64,6 +64,8 @@ def _is_opening(text: str, i: int, mark: str) -> bool | None:
     after = text[after_i] if after_i < len(text) else "\n"
     if before in _OPENS_AFTER and not after.isspace():
         return True
+    if before in ".!?" and after.isupper():
+        return None  # a space lost between sentences: 'growth."With ...' opens, 'no."The ...' closes
     if after.isspace() or after in ",.;:!?)]}\u2014\u2013-" or not before.isspace():
         return False
     return None
