@@ -1323,3 +1323,25 @@ PRESS = [
 def test_the_press_is_no_party_to_consult_or_ask(analyze, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = [e.type for e in _events(analyze, text) if e.type in ("CONSULT", "REQUEST")]
     assert found == ([expected] if expected else []), found
+
+
+# a fight with no opponent named is an event only when told as happening (past, progressive,
+# "continue to"); "must fight", "will fight", "not to fight" state a stance. (text, ASSAULT expected)
+FIGHT = [
+    ("Ukraine's armed forces continue to fight bravely in the east.", True),
+    ("Georgian volunteers fought near Bakhmut on Tuesday.", True),
+    ("Russia has been fighting in Ukraine for two years.", True),
+    ("Chechen units fought against Ukrainian forces near Kyiv.", True),
+    ("Ukrainian troops are fighting Russian forces in Bakhmut.", True),
+    ("Ukrainians must unite and fight for their independence, the mayor said.", False),
+    ("Ukraine will fight until the last soldier, the Ukrainian president said.", False),
+    ("Zelensky said the recruits were going to Britain for training, not to fight.", False),
+    ("We fight for our freedom every day, the Ukrainian president said.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIGHT)
+def test_a_fight_with_no_opponent_must_be_told_as_happening(analyze, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(analyze, text)
+             if e.type in ("ASSAULT", "THREATEN") and ("fight" in e.trigger.lower() or "fought" in e.trigger.lower())]
+    assert bool(found) == expected, [(e.type, e.trigger) for e in found]

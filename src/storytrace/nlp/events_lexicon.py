@@ -26,6 +26,7 @@ PATTERN_KEYS = {
     "type", "verbs", "nouns", "adjectives", "object", "not_object", "subject", "not_subject", "pp",
     "no_object", "plural", "progressive", "frame", "roles", "reciprocal", "object_role", "owner",
     "recipients", "require", "mode", "context", "predicate", "infinitive", "modal", "negative", "speaker",
+    "episodic",
 }
 TYPE_KEYS = {"quad", "object", "owner", "recipients", "place_recipient", "borrow_subject", "origin_actor",
              "future", "refused", "modes", "context"}
@@ -105,6 +106,7 @@ class Pattern:
     modal: bool = False  # only said of the future: "would face consequences"
     negative: bool = False  # only negated, the negation part of the act: "will not go unanswered"
     speaker: bool = False  # the act is the saying of it: the speaker acts when nobody else is named
+    episodic: bool = False  # no opponent named: only a fight told as happening ("fought", "are fighting")
 
     @property
     def specificity(self) -> int:
@@ -433,7 +435,7 @@ def _patterns(lex: Lexicon, path: Path, n: int, entry: dict[str, Any]) -> list[P
         "predicate": terms("predicate"),
         "infinitive": frozenset(_norm(w) for w in entry.get("infinitive") or []),
         "modal": bool(entry.get("modal")), "negative": bool(entry.get("negative")),
-        "speaker": bool(entry.get("speaker")),
+        "speaker": bool(entry.get("speaker")), "episodic": bool(entry.get("episodic")),
     }
     out = []
     for key, pos in (("verbs", "verb"), ("nouns", "noun"), ("adjectives", "adj")):

@@ -465,6 +465,8 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
     progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
     if p.progressive and not progressive:
         return None
+    if p.episodic and not objects and not _told_as_happening(tok, p, progressive):
+        return None  # "must fight for independence", "will fight to the end": a stance, not a clash
     if p.infinitive and not any(v.lemma_.lower() in p.infinitive for v in infinitives(tok, objects)):
         return None
     cand = Candidate(p, tok, sorted([tok.i, *extra]), passive=passive)
@@ -494,6 +496,23 @@ def _check(ad: AnalyzedDoc, tok: Token, p: Pattern, quantity: set[str],
     if not _pp_ok(ad, tok, p, cand, quantity):
         return None
     return cand
+
+
+ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
+
+
+def _told_as_happening(tok: Token, p: Pattern, progressive: bool) -> bool:
+    """A fight with no object is an event when an opponent is named ("fought against X") or it is
+    told as happening: past ("fought", "have fought"), progressive ("are fighting") or going on
+    ("continue to fight"); a base or present form ("must fight", "will fight", "not to fight",
+    "we fight for freedom") states a stance or an intention, not a clash."""
+    if p.recipients and any(c.dep_ == "prep" and c.lower_ in p.recipients for c in tok.children):
+        return True
+    if progressive or tok.tag_ in ("VBD", "VBN") or tok.pos_ != "VERB":
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ not in ("pcomp", "xcomp"):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL
 
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "could", "'d", "must"}
