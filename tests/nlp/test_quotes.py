@@ -592,3 +592,24 @@ def test_marks_glued_to_a_sentence_not_quotes(analyze, text: str) -> None:  # ty
 def test_glued_straight_mark_pairs_by_position() -> None:
     text = 'It grew."We won," she said. He called it "luck."Then he left.'
     assert [text[s.start:s.end] for s in find_segments(text)] == ["We won,", "luck."]
+
+
+# A report that the parse runs on into a quotation glued after it stops before the quotation.
+GLUED_RUN_ON = [
+    ("The agency noted that sales rose 4 percent in 2023.\u201cWe expect more growth,\u201d said Ana Ruiz, "
+     "its director.",
+     [("indirect", "sales rose 4 percent in 2023", "The agency"),
+      ("direct", "We expect more growth", "Ana Ruiz, its director")]),
+    ("Officials noted that the toll road cut travel times by half.\u201cIt paid for itself,\u201d one "
+     "official said.",
+     [("indirect", "the toll road cut travel times by half", "Officials"),
+      ("direct", "It paid for itself", "one official")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_RUN_ON)
+def test_report_stops_at_a_glued_quotation(analyze, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = quotes_of(analyze, text)
+    assert [(q.kind, q.text) for q in found] == [(k, t) for k, t, _ in expected]
+    for q, (_, _, who) in zip(found, expected, strict=True):
+        assert said_by(q, who), f"{q.text!r}: speaker {q.speaker}"
