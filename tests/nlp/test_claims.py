@@ -100,6 +100,13 @@ CLAIMS = [
     # deminers are people (often civilians), sappers are troops
     ("The mission will send 800 deminers and 300 sappers.",
      [(800, 800, "exact", "people", "person"), (300, 300, "exact", "troops", "person")]),
+    # a currency named by a word after the number is money, whatever the amount buys
+    ("The miner launched a 60 mln Australian dlr bond issue on Tuesday.",
+     [(60_000_000, 60_000_000, "exact", "money", "AUD")]),
+    ("The insurer lost 250 mln francs last year.", [(250_000_000, 250_000_000, "exact", "money", "CHF")]),
+    ("Exports to Japan earned 12 billion baht in the quarter.",
+     [(12_000_000_000, 12_000_000_000, "exact", "money", "THB")]),
+    ("The students scored 40 marks on average.", [(40, 40, "exact", "other", "mark")]),
 ]
 
 

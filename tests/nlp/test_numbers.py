@@ -155,6 +155,37 @@ def test_weight_in_pounds_is_not_money() -> None:
         assert q is not None and q.currency == "GBP", text
 
 
+# currencies named by a word after the number, including a country's dollar in the wire
+# abbreviation and currencies of one country only; text -> ISO code (None: not money)
+CURRENCY_WORDS = [
+    ("40 mln Australian dlrs", "AUD"),
+    ("a 25 mln N.Z. Dlr", "NZD"),
+    ("12 mln Canadian dlr", "CAD"),
+    ("900 mln Hong Kong dlrs", "HKD"),
+    ("400 mln francs", "CHF"),
+    ("2 billion French francs", "FRF"),
+    ("65 billion baht", "THB"),
+    ("718 mln kwacha", "ZMW"),
+    ("22 billion pesetas", "ESP"),
+    ("7.5 billion markka", "FIM"),
+    ("3 billion rupiah", "IDR"),
+    ("500 Egyptian pounds", "EGP"),
+    ("80 Mexican pesos", "MXN"),
+    # negatives: the same words that are not a currency here
+    ("scored 40 marks", None),
+    ("two drams of whisky", None),
+    ("300 pesos", None),  # several countries' peso: not guessed
+    ("500 pounds of explosives", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), CURRENCY_WORDS, ids=[t for t, _ in CURRENCY_WORDS])
+def test_currency_words(text: str, code: str | None) -> None:
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert q.currency == code
+
+
 def test_metres_are_not_millions() -> None:
     q = parse_quantity("a 400m sprint")
     assert q is not None and q.value == 400 and q.measure == "m"

@@ -115,6 +115,7 @@ def load_lexicon(folder: Path = DATA) -> NumberLexicon:
             prefix[form] = code
         if position in ("suffix", "both"):
             suffix[tuple(form.split())] = code
+            suffix.setdefault(tuple(form.lower().split()), code)  # "N.Z. Dlr", "AUSTRALIAN DLRS"
     return NumberLexicon(words, before, after, prefix, suffix, _iso_codes())
 
 
@@ -405,7 +406,7 @@ def _read_suffix(words: Sequence[str], lower: Sequence[str], r: _Read, lex: Numb
         form = tuple(words[j:j + size])
         code = lex.suffix.get(form) or lex.suffix.get(tuple(w.lower() for w in form))
         if code and len(form) == size:
-            if form[-1].lower() in _AMBIGUOUS_CURRENCY and r.value < 1e6:
+            if size == 1 and form[-1].lower() in _AMBIGUOUS_CURRENCY and r.value < 1e6:
                 return  # "weighs 236 pounds", "500 pounds of explosives" ("£500", "5m pounds" are money)
             r.currency, r.end = code, j + size
             return
