@@ -902,3 +902,51 @@ def test_its_ministry_does_not_swallow_the_state_it_points_back_to(analyze) -> N
     layer = layer_of(analyze, "India sent aid to Myanmar, its foreign ministry said.")
     assert [(m.text, m.actor_id) for m in layer.mentions] == [
         ("India", "IND"), ("Myanmar", "MMR"), ("foreign ministry", "IND")]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # an event named after its noun is no person
+    ("About 5,000 soldiers joined the Nato exercise Steadfast Defender in Poland.", {"igo:nato"},
+     {"person:steadfast-defender"}),
+    ("Kyiv said the counteroffensive Southern Storm had stalled near the river.", set(),
+     {"person:southern-storm"}),
+    # a title opening with an article is a newspaper, not a person
+    ("Die Zeit reported on Tuesday that the talks had stalled.", set(), {"person:die-zeit"}),
+    ("Der Spiegel said the minister had known about the plan for weeks.", set(), {"person:der-spiegel"}),
+    # a phrase ending in a state's name is no person ...
+    ("Tiny Moldova, where Russia keeps soldiers, worries the diplomats, analysts said.", {"RUS"},
+     {"person:tiny-moldova"}),
+    # ... but given names that are also states' names stay people, and so do name particles
+    ("Israel Katz said the strikes would go on.", {"person:israel-katz"}, set()),
+    ("Le Pen told reporters that France should keep out of the war.", {"person:marine-le-pen"}, set()),
+    ("Aid worker Hana Petrov, 41, said the convoy reached Kherson on Monday.", {"person:hana-petrov"}, set()),
+])
+def test_names_spacy_takes_for_people_that_are_not(analyze, text, present, absent) -> None:  # type: ignore[no-untyped-def]
+    got = set(exported(layer_of(analyze, text)))
+    assert present <= got and not absent & got
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    # troops and envoys "in" a state serve there: they are not that state's
+    ("Germany increased the number of troops in Estonia last year.", "troops", None),
+    ("Officials said the soldiers in Latvia would stay until spring.", "soldiers", None),
+    ("Britain's ambassador in Kyiv met the mayor on Friday.", "ambassador", "GBR"),
+    # "from" still says whose they are, and so does "in" for the police and the authorities
+    ("Troops from Canada arrived in Latvia on Monday.", "Troops", "CAN"),
+    ("Police in Kenya arrested two men on Sunday.", "Police", "KEN"),
+    ("Authorities in Kyiv ordered the evacuation.", "Authorities", "UKR"),
+])
+def test_troops_and_envoys_in_a_state_are_not_its_own(analyze, text, phrase, country) -> None:  # type: ignore[no-untyped-def]
+    layer = layer_of(analyze, text)
+    found = [m for m in layer.mentions if m.tok_start <= _tok(layer, text, phrase) < m.tok_end]
+    got = found[0].country if found else None
+    assert got == country, [(m.text, m.country) for m in layer.mentions]
+
+
+def _tok(layer: ActorLayer, text: str, phrase: str) -> int:
+    """Token index of the first mention starting at ``phrase`` (-1 when no mention covers it)."""
+    start = text.index(phrase)
+    for m in layer.mentions:
+        if m.start <= start < m.end:
+            return m.tok_start
+    return -1

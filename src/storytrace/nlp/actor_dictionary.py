@@ -564,7 +564,8 @@ BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titl
                  "first_names.yaml", "nonactors.yaml", "cues.yaml")
 CUE_LISTS = ("locative_preps", "motion_words", "place_nouns", "topic_nouns", "name_particles",
              "facility_words", "company_words", "org_words", "ranks", "former", "person_nouns",
-             "domestic_orgs", "international_words", "market_names", "market_words", "visit_words")
+             "domestic_orgs", "international_words", "market_names", "market_words", "visit_words",
+             "event_nouns", "name_articles", "posted_nouns")
 
 
 def load_sections(b: _Builder, data: Any, path: Path) -> None:

@@ -122,6 +122,8 @@ class Resolver:
         self.domestic_orgs, self.international_words = cue["domestic_orgs"], cue["international_words"]
         self.market_names, self.market_words = cue["market_names"], cue["market_words"]
         self.visit_words = cue["visit_words"]
+        self.event_nouns, self.name_articles = cue["event_nouns"], cue["name_articles"]
+        self.posted_nouns = cue["posted_nouns"]
         self.toks: list[Token] = list(self.doc)
         self.n = len(self.toks)
         self.texts = [norm_token(t.text) for t in self.toks]
@@ -445,11 +447,26 @@ class Resolver:
             # "fighting near Chasiv Yar", "the city of Chasiv Yar": a place spaCy took for a person
             self.place_names.add(self._name_text(a, b))
             return
+        if not titled and self._not_a_person(a, b):
+            return
         head = toks[b - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= b and head.head.pos_ == "NOUN" \
                 and head.head.lower_ not in self.d.noun_heads and not self._is_title_word(head.head):
             return  # "Yaroslavsky railway station", "the Trump administration" is handled as a noun
         self.add(_Cand(a, b, "ner-person", name=self._name_text(a, b), gender=gender, evidence=2 * titled))
+
+    def _not_a_person(self, a: int, b: int) -> bool:
+        """A "person" that names something else: an event after its noun ("the Nato exercise
+        Steadfast Defender"), a title opening with an article ("Die Welt reported"), or a phrase
+        ending in a state's name ("Restless Kazakhstan", unless the first word is a given name)."""
+        if a > 0 and self.lower[a - 1] in self.event_nouns:
+            return True
+        if b - a > 1 and self.lower[a] in self.name_articles:
+            return True
+        if b - a < 2 or self.texts[a] in self.d.first_names:
+            return False
+        last = self.texts[b - 1]
+        return any(toks == (last,) and entry.kind == STATE for toks, entry in self.d.names.get(last, ()))
 
     def _common_phrase(self, a: int, b: int) -> bool:
         """A capitalized common noun phrase spaCy took for a name: its words, in lower case,
@@ -1299,6 +1316,8 @@ class Resolver:
         if sense is None:
             return
         right: tuple[str, ...] = ("of", "from", "for", "at", "in") if sense.sector else ()
+        if self.lower[i] in self.posted_nouns:  # "troops in Lithuania": where they serve, not whose
+            right = tuple(p for p in right if p not in ("in", "at"))
         qual = self._qualifier(a, i + 1, right=right)
         if qual is not None and qual.kind in (PERSON, SHORT, "ner-person") and sense.sector is None:
             qual = None
