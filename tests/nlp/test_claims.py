@@ -198,6 +198,14 @@ SOURCES = [
     # a participle without a subject on a reporting verb is part of the report
     ("Belarus sent about 2,000 more soldiers to the border, the Polish army said on Friday, adding to roughly "
      "9,000 troops already there.", ("the Polish army", "reported")),
+    # a dateline the parser glues to the first subject is no part of the source; line breaks
+    # of the wire text and quotation marks are not kept in the source words
+    ("OSLO, May 4 - Nordic Shipping Co said it will buy 12 tankers for its fleet.",
+     ("Nordic Shipping Co", "reported")),
+    ("LIMA (AP) -- The mining ministry said 400 workers joined the strike.", ("The mining ministry", "reported")),
+    ("Output fell to 40,000 tonnes in May, the Federal\nBureau of Mines said.", ("the Federal Bureau of Mines", "reported")),
+    # a dash after a name later in a story is kept
+    ("A month later the union said 300 members had left.", ("the union", "reported")),
 ]
 
 

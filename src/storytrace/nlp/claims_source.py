@@ -16,6 +16,7 @@ The shared ``attribution.attribution_for`` answers first (quotes found by the qu
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from storytrace.nlp.attribution import STANCE_OF, Attribution, attribution_for, source_actor
@@ -37,6 +38,14 @@ _EXPLETIVE = {"it", "there", "this", "that"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _DASHES = (",", "—", "–", "-")
 _ADJUNCTS = ("prep", "npadvmod", "advmod", "advcl", "punct")
+# a dateline the parser glued to the subject of the first sentence: "SEOUL, March 3 - ",
+# "PARIS (AFP) -- ", "EMERYVILLE, Calif., June 19 - ", "March 9 - " (a place, a date or a credit
+# before a dash)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][A-Z.'&-]*\s+)*[A-Z][A-Z.'&-]*[A-Z.](?:,\s*[A-Z][a-z]+\.)?,?\s*)?"
+    r"(?:" + _MONTH + r"\s*)?(?:\([^()]{1,30}\)\s*)?(?:--?|\u2014|\u2013)\s+(?=\S)")
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 _TRAILING_DEPS = ("parataxis", "ccomp", "conj", "advcl", "ROOT")
 Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance)
 
@@ -44,7 +53,7 @@ Source = tuple[ActorRef | None, str | None, str]  # (source, source_text, stance
 def source_of(ad: AnalyzedDoc, token: Token) -> Source:
     """(source, source_text, stance) of the clause holding ``token``; a source the helpers
     left without an actor is looked up again from its head ("Its report" -> what "its" is)."""
-    ref, text, stance = _source_of(ad, token)
+    ref, text, stance = _tidy(ad, token, *_source_of(ad, token))
     if not text or ad.actors is None:
         return ref, text, stance
     head = _text_head(ad, token, text)
@@ -58,6 +67,26 @@ def source_of(ad: AnalyzedDoc, token: Token) -> Source:
         if found is not None:
             ref = found.ref(text)
     return ref, text, stance
+
+
+def _tidy(ad: AnalyzedDoc, token: Token, ref: ActorRef | None, text: str | None, stance: str) -> Source:
+    """The source words as a reader wants them: without a dateline glued before them ("SYDNEY,
+    March 3 - Qantas" -> "Qantas"), line breaks or stray quotation marks; a source that was
+    only the dateline ("NEW YORK") is none."""
+    if not text:
+        return ref, text, stance
+    tidy = " ".join(text.split()).strip(_QUOTE_MARKS + " ")
+    opening = " ".join(ad.doc.text[:400].split())  # a dateline opens the story
+    m = _DATELINE.match(tidy)
+    if m is not None and m.end() > 2 and opening.startswith(tidy[:m.end()].rstrip()):
+        tidy = tidy[m.end():]
+    if tidy and tidy.isupper() and opening.startswith(tidy):
+        tidy = ""  # the dateline alone
+    if not tidy:
+        return None, None, _hedge(token)
+    if tidy != text and ref is not None:
+        ref = ref.model_copy(update={"text": tidy})
+    return ref, tidy, stance
 
 
 def _generic_actor(ad: AnalyzedDoc, head: Token) -> Mention | None:
