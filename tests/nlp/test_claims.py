@@ -495,6 +495,24 @@ def test_bare_number_span_keeps_more(analyze) -> None:  # type: ignore[no-untype
     assert [ad.snippet(c.span) for c in ad.claims] == ["40 tanks", "about 30 more"]
 
 
+# a table row or paragraph after a line break and an indent is no part of what a number
+# counts; a plain line break (a wire text wrapped at 70 characters) is
+# text -> [(value, about, span words)]
+BREAKS = [
+    ("Profit per share 41 cts vs 36 cts\n    Net income 8,200,000 vs 7,100,000",
+     [(0.41, None, "41 cts"), (0.36, None, "36 cts")]),
+    ("Profit per share 41 cts vs 36 cts\n\nNet income rose.", [(0.41, None, "41 cts"), (0.36, None, "36 cts")]),
+    ("The agency paid 15 mln dlrs in export credits to\nEgypt last year.",
+     [(15_000_000, "export credits to Egypt", "15 mln dlrs in export credits to\nEgypt")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKS, ids=[t[:40] for t, _ in BREAKS])
+def test_paragraph_break_ends_what_a_number_counts(analyze, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+    found = [(c.low, c.about, text[c.span.start:c.span.end]) for c in claims_of(analyze, text)]
+    assert found == expected
+
+
 def test_span_covers_number_and_what_it_counts(analyze) -> None:  # type: ignore[no-untyped-def]
     ad = analyze("Officials said up to 8,000 Belarusian troops were massed.", until="claims")
     (claim,) = ad.claims

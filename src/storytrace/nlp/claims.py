@@ -96,12 +96,15 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, recent: Recent | 
     if not worth_reporting(doc, q, c, kind[0]):
         return None
     about = _about_outside(doc, q, c)
+    if about is not None and _paragraph_between(doc, q, about[0], about[1]):
+        about = None  # "loss 18 cts\n    Net loss 2,494,000": the next row of a table
     if recent is not None and q.measure is None and (c.noun is None or lex.measure(c.noun) is None):
         recent.add(ad, q, about, kind, base)  # what later numbers may count ("300 km" is no count)
     end = q.end
     if about is not None and q.end <= about[0] <= q.end + 2:
         end = max(end, about[1])  # "up to 8,000 Belarusian troops", "$250 million in aid"
-    elif c.noun is not None and q.end <= c.noun.i <= q.end + 4:
+    elif c.noun is not None and q.end <= c.noun.i <= q.end + 4 \
+            and not _paragraph_between(doc, q, c.noun.i, c.noun.i + 1):
         end = max(end, c.noun.i + 1)
     elif c.standin is not None and q.end <= c.standin.i <= q.end + 1:
         end = c.standin.i + 1  # "about 30 more", "30 others"
@@ -113,6 +116,15 @@ def _claim_of(ad: AnalyzedDoc, lex: ClaimLexicon, q: Quantity, recent: Recent | 
             and doc[q.start - 1].head.lemma_.lower() in ("range", "vary"):
         low, approx = q.change_from, "range"  # "ranging from 5 percent to 25 percent"
     return _make(ad, c.anchor, approx, low, high, kind, about, ad.token_span(q.start, end), estimated)
+
+
+def _paragraph_between(doc: Doc, q: Quantity, a: int, b: int) -> bool:
+    """A paragraph break (a blank line, or a line break and an indent) between the number and
+    the words ``a:b``: a table row or paragraph that follows is no part of what it counts (a
+    single line break is only the wrapping of a wire text)."""
+    lo, hi = (q.end, a + 1) if a >= q.end else (b - 1, q.start)
+    return any(t.is_space and "\n" in t.text and len(t.text.strip(" ")) + t.text.count(" ") > 1
+               for t in doc[lo:hi])
 
 
 def _about_outside(doc: Doc, q: Quantity, c: Counted) -> tuple[int, int] | None:
