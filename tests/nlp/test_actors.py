@@ -908,14 +908,21 @@ def test_its_ministry_does_not_swallow_the_state_it_points_back_to(analyze) -> N
     # an event named after its noun is no person
     ("About 5,000 soldiers joined the Nato exercise Steadfast Defender in Poland.", {"igo:nato"},
      {"person:steadfast-defender"}),
-    ("Kyiv said the counteroffensive Southern Storm had stalled near the river.", set(),
-     {"person:southern-storm"}),
+    ("Soldiers from six countries joined the exercise Iron Wolf near the border.", set(),
+     {"person:iron-wolf"}),
+    ("Some 3,000 troops took part in the drill Saber Strike last month.", set(), {"person:saber-strike"}),
     # a title opening with an article is a newspaper, not a person
-    ("Die Zeit reported on Tuesday that the talks had stalled.", set(), {"person:die-zeit"}),
+    ("A German official denied it, though Die Welt reported earlier that a deal was close.", set(),
+     {"person:die-welt"}),
     ("Der Spiegel said the minister had known about the plan for weeks.", set(), {"person:der-spiegel"}),
     # a phrase ending in a state's name is no person ...
     ("Tiny Moldova, where Russia keeps soldiers, worries the diplomats, analysts said.", {"RUS"},
      {"person:tiny-moldova"}),
+    # ... nor is one opening or ending with a demonym
+    ("Exiled Moldovan opposition leader Ana Rusu warned of new arrests.", set(),
+     {"person:exiled-moldovan"}),
+    ("Lithuanian Border guards said the fence would be finished by May.", set(),
+     {"person:lithuanian-border"}),
     # ... but given names that are also states' names stay people, and so do name particles
     ("Israel Katz said the strikes would go on.", {"person:israel-katz"}, set()),
     ("Le Pen told reporters that France should keep out of the war.", {"person:marine-le-pen"}, set()),

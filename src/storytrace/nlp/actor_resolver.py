@@ -458,15 +458,18 @@ class Resolver:
     def _not_a_person(self, a: int, b: int) -> bool:
         """A "person" that names something else: an event after its noun ("the Nato exercise
         Steadfast Defender"), a title opening with an article ("Die Welt reported"), or a phrase
-        ending in a state's name ("Restless Kazakhstan", unless the first word is a given name)."""
+        ending in a state's name or a demonym or opening with a demonym ("Restless Kazakhstan",
+        "Exiled Belarusian", "Belarusian Border"), unless the first word is a given name."""
         if a > 0 and self.lower[a - 1] in self.event_nouns:
             return True
         if b - a > 1 and self.lower[a] in self.name_articles:
             return True
         if b - a < 2 or self.texts[a] in self.d.first_names:
             return False
-        last = self.texts[b - 1]
-        return any(toks == (last,) and entry.kind == STATE for toks, entry in self.d.names.get(last, ()))
+        first, last = self.texts[a], self.texts[b - 1]
+        names, kinds = self.d.names, (STATE, DEMONYM)
+        return any(toks == (last,) and entry.kind in kinds for toks, entry in names.get(last, ())) \
+            or any(toks == (first,) and entry.kind == DEMONYM for toks, entry in names.get(first, ()))
 
     def _common_phrase(self, a: int, b: int) -> bool:
         """A capitalized common noun phrase spaCy took for a name: its words, in lower case,
