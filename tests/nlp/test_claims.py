@@ -107,6 +107,11 @@ CLAIMS = [
     ("Exports to Japan earned 12 billion baht in the quarter.",
      [(12_000_000_000, 12_000_000_000, "exact", "money", "THB")]),
     ("The students scored 40 marks on average.", [(40, 40, "exact", "other", "mark")]),
+    # a measure is never a casualty, even when the parser joins it to "life" or "lives"
+    ("The pit will yield 30,000 ounces a year for the life of the pit and 45,000 ounces a year at first.",
+     [(30_000, 30_000, "exact", "other", "ounce"), (45_000, 45_000, "exact", "other", "ounce")]),
+    ("The raid killed 12 soldiers and 30 shopkeepers.", [(12, 12, "exact", "killed", "person"),
+                                                          (30, 30, "exact", "killed", "person")]),
 ]
 
 

@@ -344,7 +344,9 @@ def category(lex: ClaimLexicon, q: Quantity, c: Counted) -> tuple[str, str | Non
     if casualty is None and noun is None and q.end < len(doc):  # "and more than a dozen wounded"
         casualty = lex.casualty.get((doc[q.end].lower_, "modifier"))
     known = lex.noun(noun) if noun is not None else None
-    if casualty is not None and (known is None or known[1] in ("person", "family")):
+    # a measure is no casualty: "45,000 tonnes" joined by the parser to "for the life of the mine"
+    if casualty is not None and (known is None or known[1] in ("person", "family")) \
+            and q.measure is None and (noun is None or lex.measure(noun) is None):
         return casualty, "person"
     if c.partitive and known is not None and known[0] in CASUALTY:
         known = ("people", known[1])  # "one of its key bodies" counts no dead
