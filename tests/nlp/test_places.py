@@ -669,3 +669,35 @@ def test_a_capital_where_something_happens_is_a_place(analyze, text, name, count
 ])
 def test_not_places_either(analyze, text) -> None:  # type: ignore[no-untyped-def]
     assert distinct(analyze, text) == set()
+
+
+# --------------------------------------------------------------------------- read on real news
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county named after its seat, in a story about that seat's state
+    ("The inquiry will cost Santa Barbara county about $2m, officials in California said.",
+     {("Santa Barbara County", "USA"), ("California", "USA")}),
+    # California acts here (no place) but still tells the story's state
+    ("Wildfire crews were sent to Santa Barbara county as California declared an emergency.",
+     {("Santa Barbara County", "USA")}),
+    # the division keeps the name when its own state is the story's
+    ("Coffee growers in Santa Barbara county protested, Honduran officials said.",
+     {("Santa Bárbara Department", "HND")}),
+    # no state named: the division of that name stays
+    ("Floods cut roads in Santa Barbara county on Monday.", {("Santa Bárbara Department", "HND")}),
+])
+def test_county_named_after_its_seat(analyze, text, expected):
+    assert distinct(analyze, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city's possessive: a part of that city, even when the only namesake is abroad
+    ("The firm is building offices in London's Docklands.", [("London", "GBR", "city"), ("Docklands", "GBR", "landmark")]),
+    # the namesake near the city stays
+    ("The final was played in Melbourne's Docklands.", [("Melbourne", "AUS", "city"), ("Docklands", "AUS", "city")]),
+    ("The office moved to London's Westminster last year.", [("London", "GBR", "city"), ("Westminster", "GBR", "city")]),
+    # a state's possessive is a qualifier, not a container
+    ("Tourists returned to Thailand's Phuket island.", [("Thailand", "THA", "country"), ("Phuket", "THA", "city")]),
+])
+def test_city_possessive_names_a_part_of_the_city(analyze, text, expected):
+    assert places(analyze, text) == expected

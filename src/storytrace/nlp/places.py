@@ -64,6 +64,7 @@ _MAX_RUN = 4  # proper-noun tokens in a name found without NER
 _CLEAR = 1.0  # a name whose best reading leads by this much tells which state the text is about
 _QUALIFIED = 8.0  # score for a reading that an explicit qualifier confirms ("Paris, Texas")
 _NEAR_KM = 300.0  # a city "in" a region qualifier lies within this distance of its point
+_PART_KM = 40.0  # a district of a city lies within this distance of its point ("London's Docklands")
 _REGION_WINDOW = 12  # tokens between a name and a division that hints at its reading
 _TOWN = 1.0  # prior handicap of a town of the gazetteer's lower tier
 _CAPITAL = 1.5  # score bonus of a national capital or seat of government
@@ -696,8 +697,27 @@ def _resolve(cand: Candidate, ctx: _Context) -> Entry | None:
     if cand.region and best.entry.kind == "city" and (best.alternate or best.town) and _county(
             ctx.ad.doc, cand):
         return None  # "Loudoun County": not the area around a town with that (alternate) name
+    if cand.region and best.entry.kind == "region" and _county(ctx.ad.doc, cand):
+        seat = _county_seat(hits, best.entry, cand, ctx)
+        if seat is not None:
+            return seat
     cand.town = best.town
     return _as_region(best.entry) if cand.region and best.entry.kind == "city" else best.entry
+
+
+def _county_seat(hits: list[Hit], division: Entry, cand: Candidate, ctx: _Context) -> Entry | None:
+    """"Santa Barbara county" in a story about California: a division of a state the article
+    names nowhere else (Honduras' Santa Bárbara department: the name itself counts once) loses
+    to the county around a city of a state it does name; US and British counties often bear
+    the name of their seat."""
+    if ctx.doc_states[division.country or ""] > 1:
+        return None
+    seats = [h for h in hits if h.entry.kind == "city" and not h.alternate and not h.town
+             and h.entry.country != division.country and ctx.doc_states[h.entry.country or ""]]
+    if not seats:
+        return None
+    city = max(seats, key=lambda h: (_score(h, cand, ctx), h.entry.population)).entry
+    return Entry(f"{city.name} County", "region", city.country, city.lat, city.lon, None, 0, city.admin)
 
 
 def _county(doc: Doc, cand: Candidate) -> bool:
@@ -871,6 +891,8 @@ def _contained_in(doc: Doc, found: list[Candidate]) -> None:
         if e is None or cand.facility or cand.qualifiers or e.kind not in ("city", "landmark"):
             continue
         root = _root(doc, cand)
+        if _city_part(doc, cand, root, by_token):
+            continue
         for prep in root.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -884,6 +906,27 @@ def _contained_in(doc: Doc, found: list[Candidate]) -> None:
                 cand.entry = Entry(name, "landmark", where.country, where.lat, where.lon)
                 q.use = LOC
             break
+
+
+def _city_part(doc: Doc, cand: Candidate, root: Token, by_token: dict[int, Candidate]) -> bool:
+    """"London's Docklands", "Kyiv's Podil": a city's possessive makes the name a part of that
+    city. The reading near the city wins (a district GeoNames lists as a city); with none, the
+    name is a part we do not know and takes the city's point and state, not the namesake in
+    another state (Docklands in Melbourne)."""
+    owner = next((by_token.get(c.i) for c in root.children if c.dep_ == "poss" and c.i < cand.start), None)
+    city = owner.entry if owner is not None else None
+    if owner is None or owner is cand or city is None or city.kind != "city" or city.country is None:
+        return False
+    near = [h.entry for h in cand.hits
+            if h.entry.kind in ("city", "landmark") and _km(h.entry, city) <= _PART_KM]
+    if near:
+        cand.entry = max(near, key=lambda e: e.population)
+    elif all(h.entry.country != city.country for h in cand.hits):
+        cand.entry = Entry(doc[cand.start:cand.end].text, "landmark", city.country, city.lat, city.lon)
+    else:
+        return False
+    owner.use = LOC
+    return True
 
 
 # --------------------------------------------------------------------------- location or actor?
