@@ -701,3 +701,16 @@ def test_county_named_after_its_seat(analyze, text, expected):
 ])
 def test_city_possessive_names_a_part_of_the_city(analyze, text, expected):
     assert places(analyze, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "LA" in prose is the city
+    ("The actor will host the awards show in LA on Sunday.", [("LA", "USA", "city")]),
+    ("She moved to LA last year to look for work.", [("LA", "USA", "city")]),
+    # a qualifier, the dotted wire form and a list of states keep the state
+    ("Flooding hit Baton Rouge, LA, on Monday.", [("Baton Rouge", "USA", "city"), ("LA", "USA", "region")]),
+    ("Flooding hit Baton Rouge, La., on Monday.", [("Baton Rouge", "USA", "city"), ("La.", "USA", "region")]),
+    ("Storms moved across La. and Miss. overnight.", [("La.", "USA", "region"), ("Miss.", "USA", "region")]),
+])
+def test_la_is_los_angeles_in_prose(analyze, text, expected):
+    assert places(analyze, text) == expected
