@@ -202,7 +202,8 @@ def test_region_word_does_not_turn_a_city_into_a_region(analyze):
     ("Tankers waited at the Strait of Hormuz.", [("Strait of Hormuz", None, "water")]),
     # part of a longer name, not the sea or the ocean
     ("The Black Sea Fleet moved its ships to Novorossiysk.", [("Novorossiysk", "RUS", "city")]),
-    ("Tensions across the Asia Pacific keep rising.", []),
+    # (the macro-region itself is a place of its own: see test_hyphenated_macro_regions)
+    ("Tensions across the Asia Pacific keep rising.", [("Asia Pacific", None, "other")]),
 ])
 def test_seas_and_landmarks(analyze, text, expected):
     assert places(analyze, text) == expected
@@ -713,4 +714,14 @@ def test_city_possessive_names_a_part_of_the_city(analyze, text, expected):
     ("Storms moved across La. and Miss. overnight.", [("La.", "USA", "region"), ("Miss.", "USA", "region")]),
 ])
 def test_la_is_los_angeles_in_prose(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphenated macro-region is not the ocean in it
+    ("The bank will cut jobs in its Asia-Pacific division.", [("Asia-Pacific", None, "other")]),
+    ("Navies from four states exercised in the Indo-Pacific last month.", [("Indo-Pacific", None, "other")]),
+    ("A cargo ship sank in the Pacific on Tuesday.", [("Pacific", None, "water")]),
+])
+def test_hyphenated_macro_regions(analyze, text, expected):
     assert places(analyze, text) == expected
