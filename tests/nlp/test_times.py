@@ -273,6 +273,28 @@ def test_direction_of_bare_dates(run, text: str, published: str, want: list) -> 
     check(run(text, published), want)
 
 
+@pytest.mark.parametrize("text, published, want", [
+    # a gerund after a preposition: "since" looks back; otherwise the verb the preposition hangs on
+    ("Prices have doubled since shutting the border on March 3.", "2025-01-15", [("March 3", "2024-03-03")]),
+    ("The ministry said in publishing the figures on Monday that exports fell.", PUB,
+     [("Monday", "2024-10-28")]),
+    ("The rebels withdrew after losing the town in February.", PUB, [("February", "2024-02")]),
+    ("The ministers will sign the accord after meeting on Monday.", PUB, [("Monday", "2024-11-04")]),
+    ("Exports rose sharply after reopening the port in December.", "2025-01-15", [("December", "2024-12")]),
+    # a paragraph without a full stop glued to the next one by the parser: the verb of the
+    # expression's own paragraph decides ("announced", not "will lend")
+    ("The bank will lend Moldova money with a total of about one billion dollars\n\nIn late August, the "
+     "governor said in a letter that the loan would be paid in stages.", "2024-09-10",
+     [("late August", "2024-08")]),
+    # a single line break is a wrapped line, not a paragraph: the parse is followed
+    ("The minister will travel to Kyiv on\nMonday, aides said.", PUB, [("Monday", "2024-11-04")]),
+    ("Aid convoy reaches the city\n\nA convoy arrived in the besieged city on Monday.", PUB,
+     [("Monday", "2024-10-28")]),
+])
+def test_tense_of_gerunds_and_paragraphs(run, text: str, published: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    check(run(text, published), want)
+
+
 def test_tokens_are_compared_by_index(nlp) -> None:  # type: ignore[no-untyped-def]
     """spaCy makes a new Token on each access: the root's head is itself only by index."""
     from storytrace.nlp.timex_tense import clause_of, governing_verb

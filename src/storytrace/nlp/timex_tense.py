@@ -47,14 +47,50 @@ def _is_root(tok: Token) -> bool:
     return tok.head.i == tok.i
 
 
+def _paragraph_break(tok: Token) -> bool:
+    """A blank line, or a line break before an indent: the end of a paragraph (a headline
+    or a line without a full stop is parsed into the sentence after it)."""
+    text = tok.text
+    return tok.is_space and (text.count("\n") >= 2 or ("\n" in text and text.rstrip(" \t") != text))
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return hi - lo > 1 and any(_paragraph_break(t) for t in a.doc[lo + 1:hi])
+
+
+def _paragraph_verb(token: Token) -> Token | None:
+    """The main verb of ``token``'s own paragraph within its sentence: the verb whose head
+    is itself or lies beyond a paragraph break."""
+    doc, sent = token.doc, token.sent
+    lo, hi = sent.start, sent.end
+    for t in doc[sent.start:token.i]:
+        if _paragraph_break(t):
+            lo = t.i + 1
+    for t in doc[token.i:sent.end]:
+        if _paragraph_break(t):
+            hi = t.i
+            break
+    for t in doc[lo:hi]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and (
+                _is_root(t) or not lo <= t.head.i < hi):
+            return t
+    return None
+
+
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` (itself when it is one)."""
+    """The nearest verb above ``token`` (itself when it is one), within its paragraph: a
+    head across a blank line is a parse that glued two paragraphs together ("... three
+    billion dollars\n\nAt the end of August, Biden said"), so the verb of the expression's
+    own paragraph is taken instead."""
     tok = token
     for _ in range(_MAX_UP):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return tok
         if _is_root(tok):
             return None
+        if _across_paragraphs(tok, tok.head):
+            return _paragraph_verb(token)
         tok = tok.head
     return None
 
@@ -142,6 +178,19 @@ def clause_of(token: Token, future_cues: set[str] | frozenset[str] = frozenset()
         bare_conjunct = verb.tag_ == "VB" and verb.dep_ == "conj"
         if aux is not None or not (bare_participle or bare_gerund or bare_conjunct):
             break
+        if bare_gerund and verb.dep_ == "pcomp" and verb.head.tag_ == "IN":
+            # a gerund after a preposition: "since invading on Feb 24" looks back; "said in
+            # releasing the poll on Friday", "will sign after meeting on Monday" take the
+            # tense of the verb the preposition hangs on
+            if verb.head.lower_ == "since":
+                return Clause("past", verb, True)
+            above = None if _is_root(verb.head) else governing_verb(verb.head.head)
+            if above is None or above.i == verb.i:
+                break
+            inherited = True
+            verb = above
+            aux = _aux_tense(verb)
+            continue
         if _is_root(verb) or verb.head.pos_ not in ("VERB", "AUX"):
             break
         inherited = inherited or not bare_conjunct
