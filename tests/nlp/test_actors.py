@@ -957,3 +957,38 @@ def _tok(layer: ActorLayer, text: str, phrase: str) -> int:
         if m.start <= start < m.end:
             return m.tok_start
     return -1
+
+
+# Bylines, photo credits and boilerplate lines name no actor of the story (cues.yaml, credit_*);
+# a story sentence that opens like a byline, or names an agency it quotes, keeps its actors.
+@pytest.mark.parametrize("text,present,absent", [
+    # positives: bylines and credits
+    ("By Marta Kowalczyk and Daniel Okafor\nRussian forces shelled Kupiansk overnight, the governor said.",
+     {"RUS"}, {"person:marta-kowalczyk", "person:daniel-okafor"}),
+    ("Reporting by Ivan Petrenko; Editing by Laura Mendes", set(),
+     {"person:ivan-petrenko", "person:laura-mendes"}),
+    ("Authors: Grace Hollis, Tomasz Wierzbicki and Frederick Ames", set(),
+     {"person:grace-hollis", "person:tomasz-wierzbicki", "person:frederick-ames"}),
+    ("Photo: EPA-EFE\nVolodymyr Zelensky met Olaf Scholz in Berlin on Friday.",
+     {"person:volodymyr-zelensky", "person:olaf-scholz"}, {"org:efe"}),
+    ("Soldiers rest near the front line in Donetsk. Oleksii Hrytsenko/AFP via Getty Images", set(),
+     {"org:afp", "person:oleksii-hrytsenko"}),
+    ("A firefighter works at the scene of the strike in Odesa (AP Photo/Tomas Varga)", set(), {"org:ap"}),
+    ("Emmanuel Macron greets Volodymyr Zelensky at the Elysee Palace (Ludovic Marin/Pool via Reuters)",
+     {"person:emmanuel-macron", "person:volodymyr-zelensky"}, {"org:reuters", "person:ludovic-marin"}),
+    # boilerplate
+    ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", set(),
+     {"org:google-privacy-policy-and-terms-of-service"}),
+    ("Fox News' Helen Brandt contributed to this report.", set(), {"org:fox-news", "person:helen-brandt"}),
+    ("Sign up for our daily briefing from Kyiv.\nFollow us on Twitter and Facebook.", set(), {"UKR"}),
+    # negatives: story sentences keep their actors
+    ("By Monday, Reuters had confirmed the strike on the depot.", {"org:reuters"}, set()),
+    ("The photo showed Vladimir Putin shaking hands with Kim Jong Un.",
+     {"person:vladimir-putin", "person:kim-jong-un"}, set()),
+    ("Critics said reporting by the BBC had been one-sided for weeks.", {"org:bbc"}, set()),
+    ("Zelensky told Reuters the talks had stalled.", {"org:reuters", "person:volodymyr-zelensky"}, set()),
+    ("Photo exhibitions by Ukrainian artists opened in Warsaw, Poland's culture minister said.", {"POL"}, set()),
+])
+def test_bylines_credits_and_boilerplate_name_no_actors(analyze, text, present, absent) -> None:
+    got = set(exported(layer_of(analyze, text)))
+    assert present <= got and not absent & got, got

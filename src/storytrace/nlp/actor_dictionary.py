@@ -565,7 +565,8 @@ BUILTIN_FILES = ("states.yaml", "orgs.yaml", "bodies.yaml", "people.yaml", "titl
 CUE_LISTS = ("locative_preps", "motion_words", "place_nouns", "topic_nouns", "name_particles",
              "facility_words", "company_words", "org_words", "ranks", "former", "person_nouns",
              "domestic_orgs", "international_words", "market_names", "market_words", "visit_words",
-             "event_nouns", "name_articles", "posted_nouns")
+             "event_nouns", "name_articles", "posted_nouns", "credit_openers", "credit_labels",
+             "credit_phrases", "credit_agencies", "credit_only")
 
 
 def load_sections(b: _Builder, data: Any, path: Path) -> None:

@@ -74,6 +74,9 @@ _BIG_CITY = 200_000  # a one-word name that is another name of a city this big i
 _PHRASE_POS = frozenset({"ADJ", "DET", "NUM", "PART", "ADP", "NOUN", "PROPN"})
 _PLACE_KINDS = frozenset({"city", "region", "country", "water", "landmark"})  # gazetteer entries
 _DASHES = ("-", "--", "\u2014", "\u2013")
+_CREDIT_TOKENS = 40  # a byline, a credit or a boilerplate line is no longer than this
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LABEL_MARKS = frozenset({":", ",", "/", "-", "\u2014", "\u2013", "by"})
 
 
 # --------------------------------------------------------------------------- the resolver
@@ -124,6 +127,10 @@ class Resolver:
         self.visit_words = cue["visit_words"]
         self.event_nouns, self.name_articles = cue["event_nouns"], cue["name_articles"]
         self.posted_nouns = cue["posted_nouns"]
+        self.credit_openers, self.credit_labels = cue["credit_openers"], cue["credit_labels"]
+        self.credit_phrases, self.credit_agencies = cue["credit_phrases"], cue["credit_agencies"]
+        self.credit_only = cue["credit_only"]
+        self.credit_heads = frozenset(p.split()[0] for p in self.credit_phrases)
         self.toks: list[Token] = list(self.doc)
         self.n = len(self.toks)
         self.texts = [norm_token(t.text) for t in self.toks]
@@ -643,11 +650,136 @@ class Resolver:
         -", "... (AFP)", a last line "— Reuters") nor a stock index ("the Nikkei fell 2%", "the
         FTSE 100", "the Dow") is an actor; an agency that reports something stays one ("...,
         Agence France-Presse reported")."""
+        credits = self.credit_tokens()
         for c in self.cands:
-            if c.dropped or c.kind not in (ORG, "ner-org", "ner-person", GROUP):
+            if c.dropped:
+                continue
+            if c.a in credits:
+                c.dropped = True  # a byline, a photo credit or boilerplate: no actor of the story
+                continue
+            if c.kind not in (ORG, "ner-org", "ner-person", GROUP):
                 continue
             if self._market(c) or (c.kind == ORG and self._credit(c)):
                 c.dropped = True
+
+    # ------------------------------------------------------------ bylines, credits, boilerplate
+    def segments(self) -> list[tuple[int, int]]:
+        """The document cut at sentence starts and line breaks: [a, b) token ranges without spaces."""
+        out: list[tuple[int, int]] = []
+        a = None
+        for i, tok in enumerate(self.toks):
+            if tok.is_space:
+                if a is not None and "\n" in tok.text:
+                    out.append((a, i))
+                    a = None
+                continue
+            if a is not None and tok.is_sent_start:
+                out.append((a, i))
+                a = None
+            if a is None:
+                a = i
+            if "\n" in tok.whitespace_:
+                out.append((a, i + 1))
+                a = None
+        if a is not None:
+            out.append((a, self.n))
+        return out
+
+    def credit_tokens(self) -> set[int]:
+        """Tokens of bylines, photo credits and boilerplate lines (cue lists ``credit_*`` of cues.yaml):
+        "By Jane Roe and John Doe", "Photo: EPA-EFE", "(AP Photo/John Doe)", "... Jane Roe/AFP via
+        Getty Images", "X contributed to this report". One pass over the tokens."""
+        out: set[int] = set()
+        for a, b in self.segments():
+            if b - a <= _CREDIT_TOKENS and (self._credit_opening(a, b) or self._credit_phrase(a, b)):
+                out.update(range(a, b))
+                continue
+            out.update(self._credit_tail(a, b))
+        return out
+
+    def _phrase_at(self, i: int, b: int, words: frozenset[str]) -> int:
+        """The end of the longest phrase of ``words`` starting at token ``i`` (``i`` if none)."""
+        best, k, text = i, i, ""
+        while k < b and k - i < 5:
+            text = f"{text} {self.lower[k]}" if text else self.lower[k]
+            k += 1
+            if text in words:
+                best = k
+        return best
+
+    def _finite_after(self, k: int, b: int) -> bool:
+        return any(self.toks[j].tag_ in _FINITE and self.toks[j].pos_ in ("VERB", "AUX") for j in range(k, b))
+
+    def _credit_opening(self, a: int, b: int) -> bool:
+        """A byline or a credit label opening the segment, with no finite verb after it."""
+        k = self._phrase_at(a, b, self.credit_openers)
+        if k > a and not (self.lower[a] == "by" and k == a + 1 and (
+                k >= b or not self.texts[k][:1].isupper())):
+            return not self._finite_after(k, b)
+        k = self._phrase_at(a, b, self.credit_labels)
+        if k > a and k < b and self.texts[k] in _LABEL_MARKS:
+            return not self._finite_after(k, b)
+        return False
+
+    def _credit_phrase(self, a: int, b: int) -> bool:
+        return any(self._phrase_at(i, b, self.credit_phrases) > i for i in range(a, b)
+                   if self.lower[i] in self.credit_heads)
+
+    def _credit_tail(self, a: int, b: int) -> range:
+        """A credit closing the segment: a bracketed "(Jane Roe/AP)", a chain of names joined by
+        "/" or "via" with a photo agency ("Jane Roe/AFP via Getty Images"), a lone agency that
+        only credits ("... Shutterstock"), or a label after a dash ("- Source: CNN")."""
+        texts = self.texts
+        e = b
+        while e > a and texts[e - 1] in (".", ";"):
+            e -= 1
+        if e - a >= 3 and texts[e - 1] == ")":  # "(AP Photo/John Doe)", "(Clodagh Kilcoyne/PA)"
+            o = e - 2
+            while o > a and e - o < 14 and texts[o] not in ("(", ")"):
+                o -= 1
+            if texts[o] == "(" and self._credit_chain(o + 1, e - 1, bracket=True) == o + 1:
+                return range(o, e)
+            return range(0)
+        start = self._credit_chain(a, e)
+        if start < e:
+            return range(start, e)
+        for i in range(max(a + 1, e - 8), e - 1):  # "... 01:33 - Source: CNN"
+            if texts[i - 1] in _DASHES and (k := self._phrase_at(i, e, self.credit_labels)) > i \
+                    and k < e and texts[k] == ":" and not self._finite_after(k, e):
+                return range(i, e)
+        return range(0)
+
+    def _credit_chain(self, a: int, e: int, bracket: bool = False) -> int:
+        """The first token of a credit chain ending at ``e`` (``e`` if there is none): parts of one
+        to three capitalized words joined by "/", "via" or "|", one of them a photo agency (the
+        last one, unless the chain is in brackets: "(AP Photo/John Doe)")."""
+        texts, lower = self.texts, self.lower
+        j, parts, agency, joined = e, 0, False, False
+        while j > a:
+            k = j
+            while k > a and j - k < 4 and (texts[k - 1][:1].isupper() or texts[k - 1] in ("-", "&")):
+                k -= 1
+            if k == j:
+                break
+            part = " ".join(lower[k:j])
+            tail2 = " ".join(lower[max(k, j - 2):j])
+            agencies = self.credit_agencies
+            if part in agencies or tail2 in agencies or lower[j - 1] in agencies:
+                agency = True
+                if parts == 0 and (part in self.credit_only or tail2 in self.credit_only):
+                    joined = True
+            elif parts == 0 and not bracket:
+                return e  # the last part must be an agency ("Jane Roe/AFP", "AP Photo/Jane Roe" in brackets)
+            parts += 1
+            j = k
+            if j > a and (texts[j - 1] in ("/", "|") or lower[j - 1] == "via"):
+                joined = True
+                j -= 1
+                continue
+            break
+        if not (agency and joined):
+            return e
+        return j
 
     def _credit(self, c: _Cand) -> bool:
         rec = self.record(c.target)
