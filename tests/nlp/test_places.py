@@ -725,3 +725,44 @@ def test_la_is_los_angeles_in_prose(analyze, text, expected):
 ])
 def test_hyphenated_macro_regions(analyze, text, expected):
     assert places(analyze, text) == expected
+
+
+# --------------------------------------------------------------------------- national and club teams
+
+_RUGBY = " The rugby coach named his squad on Tuesday."  # makes the text a report about sport
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state or a city standing for a team is not a place
+    ("England lost to Wales at the weekend." + _RUGBY, []),
+    ("Scotland beat Italy by ten points." + _RUGBY, []),
+    ("The mood in the England camp was gloomy after the result." + _RUGBY, []),
+    ("Wales prop Dan Jones was ruled out with a knee injury." + _RUGBY, []),
+    ("Ireland coach Sean Kelly kept faith with his half-backs." + _RUGBY, []),
+    ("It was their first victory over England in four years." + _RUGBY, []),
+    ("The defeat to Scotland left them bottom of the table." + _RUGBY, []),
+    ("Their game against France ended in a draw." + _RUGBY, []),
+    ("England, Ireland and Wales are all contenders this year." + _RUGBY, []),
+    ("The Leeds striker scored twice in the second half." + _RUGBY, []),
+    ("Everton will visit Plymouth in the third round." + _RUGBY, []),
+    # where a team plays stays a place
+    ("They lost narrowly in England last season." + _RUGBY, [("England", "GBR", "region")]),
+    ("The side will tour Australia next summer." + _RUGBY, [("Australia", "AUS", "country")]),
+    ("Fans filled the stadium in Cardiff for the final." + _RUGBY, [("Cardiff", "GBR", "city")]),
+    ("The squad flew to Rome on Thursday." + _RUGBY, [("Rome", "ITA", "city")]),
+    ("Thousands of fans travelled to Wales' capital for the final." + _RUGBY, [("Wales", "GBR", "region")]),
+    ("The minister will visit Cardiff on Friday." + _RUGBY, [("Cardiff", "GBR", "city")]),
+    # outside sport the same words keep their reading
+    ("Troops crossed into Wales at dawn.", [("Wales", "GBR", "region")]),
+    ("Residents of Liverpool lost power after the storm.", [("Liverpool", "GBR", "city")]),
+    ("The refugee camp near Jenin was raided overnight.", [("Jenin", "PSE", "region")]),
+])
+def test_teams_are_not_places(analyze, text, expected):
+    assert places(analyze, text) == expected
+
+
+def test_russia_beat_back_the_attack_is_not_a_team(analyze):
+    """A state that beats back an attack is an actor (no location) but the team rule does not
+    need to fire: no sport words, so the news reading is untouched."""
+    text = "Russia beat back the attack near Kharkiv, officials said."
+    assert places(analyze, text) == [("Kharkiv", "UKR", "city")]

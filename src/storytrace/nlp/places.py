@@ -57,7 +57,7 @@ _CUE_LISTS = ("region_nouns", "region_modifiers", "place_nouns", "facility_nouns
               "not_locative_in", "motion_words", "target_verbs", "located_verbs", "speech_verbs",
               "not_places", "inhabitant_nouns", "target_nouns", "message_nouns", "ordeal_verbs",
               "disaster_nouns", "vessel_nouns", "vessel_prefixes", "team_words_before", "team_words_after",
-              "settlement_nouns")
+              "settlement_nouns", "sport_words", "team_nouns", "match_verbs", "result_words")
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 _MAX_RUN = 4  # proper-noun tokens in a name found without NER
@@ -99,6 +99,10 @@ class Cues:
     team_words_before: frozenset[str]
     team_words_after: frozenset[str]
     settlement_nouns: frozenset[str]
+    sport_words: frozenset[str]
+    team_nouns: frozenset[str]
+    match_verbs: frozenset[str]
+    result_words: frozenset[str]
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
@@ -158,7 +162,10 @@ def extract(ad: AnalyzedDoc) -> list[Place]:
     _contained_in(doc, found)
     out: list[Place] = []
     text = doc.text
+    sport = bool(found) and _about_sport(doc, cues)
     for cand in found:
+        if sport and _per_item(ad, cand, lambda c: _team(doc, c, cues)):
+            continue
         place = _per_item(ad, cand, lambda c: _record(ad, c, cues, text))
         if place is not None:
             out.append(place)
@@ -927,6 +934,65 @@ def _city_part(doc: Doc, cand: Candidate, root: Token, by_token: dict[int, Candi
         return False
     owner.use = LOC
     return True
+
+
+# --------------------------------------------------------------------------- teams
+
+_SPORT_MIN = 2  # distinct sport words that make a document a report about sport
+_TEAM_KINDS = ("country", "region", "city")
+
+
+def _about_sport(doc: Doc, cues: Cues) -> bool:
+    """A report about sport: at least two distinct sport words ("coach", "rugby", "striker")."""
+    seen: set[str] = set()
+    for tok in doc:
+        word = tok.lower_
+        if word in cues.sport_words:
+            seen.add(word)
+            if len(seen) >= _SPORT_MIN:
+                return True
+    return False
+
+
+def _team(doc: Doc, cand: Candidate, cues: Cues) -> bool:
+    """In a report about sport, a state or a city that stands for a team: the possessor or
+    modifier of a team noun ("the England coach", "Wales' squad"), the subject or object of a
+    match verb ("Ireland beat France"), the other side after a result word ("victory over
+    Scotland", "lost to Wales", "the game against Italy"), or a subject that is a contender.
+    "in England", "Wales' capital", "the tour of Australia" stay places."""
+    entry = cand.entry
+    if entry is None or cand.region or cand.facility or entry.kind not in _TEAM_KINDS:
+        return False
+    root = _root(doc, cand)
+    while root.dep_ == "conj" and root.head.i < root.i:  # "victories over Scotland and France"
+        root = root.head
+    dep, head = root.dep_, root.head
+    lemma = head.lemma_.lower()
+    if dep in ("compound", "nmod", "amod", "poss"):
+        if head.pos_ not in ("NOUN", "PROPN") or not (
+                lemma in cues.team_nouns or head.lower_ in cues.team_nouns):
+            return False
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)  # "the Gaza side of"
+    if head.pos_ == "VERB" and lemma in cues.match_verbs:
+        if dep == "nsubj":  # "England lost to Wales"; "Brazil hosted the World Cup" is a place
+            return lemma not in ("host", "visit") or _names_a_side(head, "dobj")
+        if dep == "dobj":  # "beat England"; "Everton visit Plymouth", not "the minister visited Cardiff"
+            return lemma not in ("host", "visit") or _names_a_side(head, "nsubj")
+    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        word, governor = head.lower_, head.head
+        if word == "against":  # "the game against Wales", "struggled against Ireland"
+            return True
+        if word in ("over", "to", "by", "with") and governor.lemma_.lower() in cues.result_words:
+            return True
+    if dep == "nsubj" and head.lemma_ == "be":  # "England, Ireland and Wales are all contenders"
+        return any(c.dep_ == "attr" and c.lemma_.lower() in cues.team_nouns for c in head.children)
+    return False
+
+
+def _names_a_side(verb: Token, dep: str) -> bool:
+    """The other argument of "host"/"visit" is a name that is not a person ("Everton visit
+    Plymouth", "Wales host England")."""
+    return any(c.dep_ == dep and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in verb.children)
 
 
 # --------------------------------------------------------------------------- location or actor?
