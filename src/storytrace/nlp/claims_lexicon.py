@@ -92,6 +92,16 @@ class ClaimLexicon:
         return token.lower_ in words or token.lemma_.lower() in words
 
 
+def _word_kinds(path: Path, allowed: tuple[str, ...]) -> dict[str, set[str]]:
+    """A "word<TAB>kind" list: kind -> its words (lower case); an unknown kind names its line."""
+    out: dict[str, set[str]] = {k: set() for k in allowed}
+    for n, (word, kind) in read_table(path, 2):
+        if kind not in out:
+            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {allowed})")
+        out[kind].add(word.lower())
+    return out
+
+
 def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
     nouns: dict[str, tuple[str, str]] = {}
     path = folder / "nouns.tsv"
@@ -112,24 +122,9 @@ def load_claim_lexicon(folder: Path = DATA) -> ClaimLexicon:
         if dimension not in DIMENSIONS:
             raise LexiconError(f"{path}:{n}: unknown dimension {dimension!r} (expected one of {DIMENSIONS})")
         measures[word.lower()] = (unit, dimension)
-    kinds: dict[str, set[str]] = {k: set() for k in NOT_CLAIM_KINDS}
-    path = folder / "not_claims.tsv"
-    for n, (word, kind) in read_table(path, 2):
-        if kind not in kinds:
-            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {NOT_CLAIM_KINDS})")
-        kinds[kind].add(word.lower())
-    elsewhere: dict[str, set[str]] = {k: set() for k in ELSEWHERE_KINDS}
-    path = folder / "elsewhere.tsv"
-    for n, (word, kind) in read_table(path, 2):
-        if kind not in elsewhere:
-            raise LexiconError(f"{path}:{n}: unknown kind {kind!r} (expected one of {ELSEWHERE_KINDS})")
-        elsewhere[kind].add(word.lower())
-    path = folder / "civilian.tsv"
-    civilian = set()
-    for n, (word, what) in read_table(path, 2):
-        if what not in CIVILIAN_KINDS:
-            raise LexiconError(f"{path}:{n}: unknown kind {what!r} (expected one of {CIVILIAN_KINDS})")
-        civilian.add(word.lower())
+    kinds = _word_kinds(folder / "not_claims.tsv", NOT_CLAIM_KINDS)
+    elsewhere = _word_kinds(folder / "elsewhere.tsv", ELSEWHERE_KINDS)
+    civilian = set().union(*_word_kinds(folder / "civilian.tsv", CIVILIAN_KINDS).values())
     path = folder / "sources.tsv"
     sources: dict[str, dict[str, str]] = {k: {} for k in SOURCE_KINDS}
     for n, (word, kind, stance) in read_table(path, 3):

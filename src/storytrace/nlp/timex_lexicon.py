@@ -104,22 +104,16 @@ def _add(lex: TimeLexicon, phrase: str, kind: str, value: str) -> None:
             lex.named_dates[key] = date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"named date {value!r} is not YYYY-MM-DD") from None
-    elif kind == "season_event":
-        lex.season_events.add(key)
-    elif kind == "part_noun":
-        lex.part_nouns.add(key)
-    elif kind == "named_day":
-        lex.named_days.add(key)
-    elif kind == "count_cue":
-        lex.count_cues.add(key)
-    elif kind == "future_cue":
-        lex.future_cues.add(key)
-    elif kind == "ahead_cue":
-        lex.ahead_cues.add(key)
-    elif kind == "plan_cue":
-        lex.plan_cues.add(key)
+    elif kind in _WORD_SETS:
+        getattr(lex, _WORD_SETS[kind]).add(key)
     else:
         raise KeyError(kind)
+
+
+# kinds that only collect words: kind -> the TimeLexicon set they go into
+_WORD_SETS = {"season_event": "season_events", "part_noun": "part_nouns", "named_day": "named_days",
+              "count_cue": "count_cues", "future_cue": "future_cues", "ahead_cue": "ahead_cues",
+              "plan_cue": "plan_cues"}
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> TimeLexicon:
